@@ -1,0 +1,190 @@
+"""The data every stage passes on: an article, and the facts found in it.
+
+Plain dataclasses, so that each stage takes data and returns data. `Facts.to_gold()`
+projects the rich facts onto the eight lists of the gold annotation format
+(see README, "Gold format"), which is what `extract eval` scores and what
+`extract run --json` prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Article:
+    """One news article, cleaned of page furniture."""
+
+    url: str | None
+    source: str | None  # site host without "www.", e.g. "jatimtimes.com"
+    title: str | None
+    published: str | None  # ISO date "YYYY-MM-DD"
+    author: str | None
+    editor: str | None
+    text: str
+    categories: list[str] = field(default_factory=list)
+    language: str | None = None
+    final_url: str | None = None
+    html_sha256: str | None = None  # key of the raw page in the HTML cache
+    fetched_at: str | None = None  # ISO timestamp, UTC
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Provenance:
+    """Where a fact came from: the exact words, and what produced it."""
+
+    sentence: str
+    start: int  # character offsets of the evidence in Article.text
+    end: int
+    rule: str  # e.g. "payout.amount_to_beneficiary" or "ner:model"
+    extractor_version: str
+
+
+@dataclass
+class Mention:
+    """A span found by the NER model or a rule, with its sentence."""
+
+    label: str  # PER ORG LOC MONEY PERCENT DATE CARDINAL LAW PROGRAM POSITION ...
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+    source: str  # "model", "rule", "transformers"
+
+
+@dataclass
+class Region:
+    code: str  # Kemendagri code, e.g. "35.05"
+    name: str  # official spelling, "Kabupaten Blitar"
+    province: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    resolved_from: str = "explicit"  # "explicit" ("Kab. Blitar") or "context" (bare "Blitar")
+    provenance: Provenance | None = None
+
+
+@dataclass
+class Official:
+    name: str  # honorifics, academic titles and ranks removed
+    position: str | None = None  # office text as written, "Kepala Dinas Sosial Kabupaten Blitar"
+    titles: list[str] = field(default_factory=list)  # what was stripped: "Drs.", "M.Si", "KH"
+    organisation: str | None = None
+    region_code: str | None = None
+    key: str = ""  # case-folded, title-free name; same person across mentions and articles
+    provenance: list[Provenance] = field(default_factory=list)
+
+
+@dataclass
+class Payout:
+    amount_idr: int
+    beneficiary: str | None = None  # the insured worker (deceased or injured), not the heir
+    heir: str | None = None
+    programs: list[str] = field(default_factory=list)  # JKK JKM JHT JP JKP beasiswa
+    kind: str = "single"  # "single", "component" or "total"
+    region_code: str | None = None
+    provenance: Provenance | None = None
+
+
+@dataclass
+class WorkerCount:
+    value: int
+    category: str
+    provenance: Provenance | None = None
+
+
+@dataclass
+class Percentage:
+    value: float
+    about: str
+    measure: str | None = None  # "coverage", "target", "gap" or None
+    provenance: Provenance | None = None
+
+
+@dataclass
+class Regulation:
+    kind: str  # UU PP Perpres Inpres Permenaker Perda Perbup Perwali SE Kepmen ...
+    number: str | None = None
+    year: int | None = None
+    title: str | None = None  # "tentang ..." when given
+    provenance: Provenance | None = None
+
+
+@dataclass
+class Event:
+    type: str  # agreement_signing, benefit_payout, meeting, award, statement
+    date: str | None = None  # ISO date
+    date_precision: str | None = None  # "day", "month", "year"
+    venue: str | None = None
+    region_code: str | None = None
+    region_name: str | None = None
+    parties: list[str] = field(default_factory=list)  # canonical organisation names
+    officials: list[str] = field(default_factory=list)  # Official.key of those present
+    workers: int | None = None
+    summary: str = ""
+    provenance: Provenance | None = None
+
+
+GOLD_LISTS = (
+    "event_dates",
+    "regions",
+    "officials",
+    "agreements",
+    "payouts",
+    "worker_counts",
+    "percentages",
+    "regulations",
+)
+
+
+@dataclass
+class Facts:
+    events: list[Event] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    payouts: list[Payout] = field(default_factory=list)
+    worker_counts: list[WorkerCount] = field(default_factory=list)
+    percentages: list[Percentage] = field(default_factory=list)
+    regulations: list[Regulation] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    # Dates of reported happenings that are not events of their own, such as
+    # the day an official gave a statement ("kata X, Rabu (8/11/2023)").
+    statement_dates: list[str] = field(default_factory=list)
+
+    def to_gold(self) -> dict[str, list]:
+        """The eight lists of the gold format, each fact once."""
+        event_dates = _unique(
+            [e.date for e in self.events if e.date and e.date_precision == "day"]
+            + self.statement_dates
+        )
+        return {
+            "event_dates": event_dates,
+            "regions": _unique([r.name for r in self.regions]),
+            "officials": [{"name": o.name, "position": o.position} for o in self.officials],
+            "agreements": [
+                {"date": e.date, "parties": list(e.parties), "workers": e.workers}
+                for e in self.events
+                if e.type == "agreement_signing"
+            ],
+            "payouts": [
+                {"amount_idr": p.amount_idr, "beneficiary": p.beneficiary, "programs": list(p.programs)}
+                for p in self.payouts
+            ],
+            "worker_counts": [{"value": w.value, "category": w.category} for w in self.worker_counts],
+            "percentages": [{"value": p.value, "about": p.about} for p in self.percentages],
+            "regulations": [{"kind": r.kind, "number": r.number, "year": r.year} for r in self.regulations],
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _unique(items: list) -> list:
+    seen: list = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
