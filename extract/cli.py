@@ -17,3 +17,47 @@ from extract import __version__
 @click.version_option(__version__, prog_name="extract")
 def cli() -> None:
     """Extract events and facts from Indonesian regional news about BPJS Ketenagakerjaan."""
+
+
+@cli.command(name="eval")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+@click.option("--show-errors", is_flag=True, help="List every false positive and false negative.")
+@click.option(
+    "--write-predictions",
+    type=click.Path(file_okay=False),
+    help="Write each article's predicted facts to DIR/<id>.json in the gold format.",
+)
+@click.option(
+    "--predictions",
+    type=click.Path(file_okay=False),
+    help="Score predictions already written to DIR instead of running the extractor.",
+)
+@click.option("--fail-under", type=float, help="Exit 1 when micro-F1 is below this value.")
+def eval_command(folder, as_json, show_errors, write_predictions, predictions, fail_under):
+    """Score the extractor against a folder of gold articles (corpus/GOLD-FORMAT.md)."""
+    import json
+
+    from extract.evaluate import GoldFormatError, evaluate_folder, predict_with_extractor, predictions_from_folder
+    from extract.evaluate.report import format_errors, format_report
+
+    predict = predictions_from_folder(predictions) if predictions else predict_with_extractor
+    try:
+        report = evaluate_folder(folder, predict=predict, write_to=write_predictions)
+    except GoldFormatError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        data = report.to_dict()
+        if show_errors:
+            data["errors"] = [
+                {"article": e.article_id, "list": e.list_name, "kind": e.kind, "item": e.item} for e in report.errors
+            ]
+        click.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        click.echo(format_report(report))
+        if show_errors and report.errors:
+            click.echo("\nerrors (FP = predicted but not in gold, FN = in gold but missed):")
+            click.echo(format_errors(report))
+    if fail_under is not None and report.micro.f1 < fail_under:
+        click.echo(f"micro-F1 {report.micro.f1:.4f} is below {fail_under}", err=True)
+        raise SystemExit(1)

@@ -1,0 +1,61 @@
+"""Run the extractor over a gold folder and score it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from extract.evaluate.gold import GoldArticle, GoldFormatError, parse_gold, read_gold_folder, write_predictions
+from extract.evaluate.scoring import EvalReport, score_articles
+from extract.model import Article
+
+Predictor = Callable[[GoldArticle], dict[str, list]]
+
+
+def predict_with_extractor(article: GoldArticle) -> dict[str, list]:
+    """What the extractor finds, given only what the spec allows: text, published, title, url."""
+    from extract.facts import extract_facts  # imported late: loads the NLP pipeline
+
+    given = Article(
+        url=article.url,
+        source=None,
+        title=article.title,
+        published=article.published,
+        author=None,
+        editor=None,
+        text=article.text,
+    )
+    return extract_facts(given).to_gold()
+
+
+def predictions_from_folder(folder: str | Path) -> Predictor:
+    """Use predictions written earlier (same format) instead of running the extractor."""
+    root = Path(folder)
+
+    def predict(article: GoldArticle) -> dict[str, list]:
+        path = root / f"{article.id}.json"
+        if not path.exists():
+            raise GoldFormatError(f"{path}: no prediction for article {article.id}")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise GoldFormatError(f"{path}: not valid UTF-8 JSON ({error})") from None
+        return parse_gold(data, path.stem).facts
+
+    return predict
+
+
+def evaluate_folder(
+    folder: str | Path,
+    predict: Predictor = predict_with_extractor,
+    write_to: str | Path | None = None,
+) -> EvalReport:
+    articles = read_gold_folder(folder)
+    triples = []
+    for article in articles:
+        predicted = predict(article)
+        if write_to is not None:
+            write_predictions(write_to, article, predicted)
+        triples.append((article.id, article.facts, predicted))
+    return score_articles(triples)

@@ -1,0 +1,287 @@
+"""Scoring predicted facts against gold facts, exactly as corpus/GOLD-FORMAT.md says.
+
+Per list, a predicted item matches a gold item when their keys are equal; each
+gold item matches at most one prediction (multiset matching). Among items with
+the same key, pairs are chosen to agree best on the attributes, which are
+scored over matched pairs only. `micro` pools the counts of all lists.
+A ratio with an empty denominator counts as 1.0 (nothing to find, nothing wrong).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from extract.model import GOLD_LISTS
+from extract.normalize.names import name_key
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def tokens(text: Any) -> list[str]:
+    return _WORD.findall(str(text).casefold()) if text else []
+
+
+def token_f1(gold: Any, predicted: Any) -> float:
+    """SQuAD-style token overlap F1 of two texts; two empty texts agree."""
+    g, p = tokens(gold), tokens(predicted)
+    if not g and not p:
+        return 1.0
+    common = sum((Counter(g) & Counter(p)).values())
+    if common == 0:
+        return 0.0
+    precision, recall = common / len(p), common / len(g)
+    return 2 * precision * recall / (precision + recall)
+
+
+def best_overlap(gold_names: Any, predicted_names: Any) -> float:
+    """Party names: each name scored by its best token-F1 on the other side, F1 of the two means."""
+    gold = [n for n in (gold_names or []) if n]
+    pred = [n for n in (predicted_names or []) if n]
+    if not gold and not pred:
+        return 1.0
+    if not gold or not pred:
+        return 0.0
+    recall = sum(max(token_f1(g, p) for p in pred) for g in gold) / len(gold)
+    precision = sum(max(token_f1(g, p) for g in gold) for p in pred) / len(pred)
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+def _fold(value: Any) -> str | None:
+    return None if value is None else " ".join(str(value).casefold().split())
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return None if value is None else int(round(float(value)))
+    except (TypeError, ValueError):
+        return None
+
+
+def _two_decimals(value: Any) -> float | None:
+    try:
+        return None if value is None else round(float(value), 2)
+    except (TypeError, ValueError):
+        return None
+
+
+def _year(value: Any) -> int | None:
+    return _int(value)
+
+
+def _equal(a: Any, b: Any) -> float:
+    return 1.0 if a == b else 0.0
+
+
+def _get(item: Any, key: str) -> Any:
+    return item.get(key) if isinstance(item, dict) else None
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    key: Callable[[Any], Any]
+    attributes: dict[str, Callable[[Any, Any], float]] = field(default_factory=dict)
+
+
+# One entry per list of the gold format: its match key and its attribute scores.
+LIST_SPECS: dict[str, ListSpec] = {
+    "event_dates": ListSpec(key=lambda d: str(d).strip()),
+    "regions": ListSpec(key=_fold),
+    "officials": ListSpec(
+        key=lambda o: name_key(_get(o, "name") or ""),
+        attributes={"position": lambda g, p: token_f1(_get(g, "position"), _get(p, "position"))},
+    ),
+    "agreements": ListSpec(
+        key=lambda a: _get(a, "date"),
+        attributes={
+            "parties": lambda g, p: best_overlap(_get(g, "parties"), _get(p, "parties")),
+            "workers": lambda g, p: _equal(_int(_get(g, "workers")), _int(_get(p, "workers"))),
+        },
+    ),
+    "payouts": ListSpec(
+        key=lambda p: _int(_get(p, "amount_idr")),
+        attributes={
+            "beneficiary": lambda g, p: _equal(_fold(_get(g, "beneficiary")), _fold(_get(p, "beneficiary"))),
+            "programs": lambda g, p: _equal(
+                {_fold(x) for x in _get(g, "programs") or []}, {_fold(x) for x in _get(p, "programs") or []}
+            ),
+        },
+    ),
+    "worker_counts": ListSpec(
+        key=lambda w: _int(_get(w, "value")),
+        attributes={"category": lambda g, p: token_f1(_get(g, "category"), _get(p, "category"))},
+    ),
+    "percentages": ListSpec(
+        key=lambda p: _two_decimals(_get(p, "value")),
+        attributes={"about": lambda g, p: token_f1(_get(g, "about"), _get(p, "about"))},
+    ),
+    "regulations": ListSpec(
+        key=lambda r: (
+            _fold(_get(r, "kind")),
+            _fold(_get(r, "number")),
+            _year(_get(r, "year")),
+        ),
+    ),
+}
+
+
+def _ratio(num: float, den: float) -> float:
+    return num / den if den else 1.0
+
+
+@dataclass
+class ListScore:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    attribute_sums: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    attribute_pairs: int = 0
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.tp, self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+    def attributes(self) -> dict[str, float | None]:
+        return {
+            name: (total / self.attribute_pairs if self.attribute_pairs else None)
+            for name, total in self.attribute_sums.items()
+        }
+
+    def add(self, other: "ListScore") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.attribute_pairs += other.attribute_pairs
+        for name, total in other.attribute_sums.items():
+            self.attribute_sums[name] += total
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+        attributes = self.attributes()
+        if attributes:
+            data["attributes"] = {k: (None if v is None else round(v, 4)) for k, v in attributes.items()}
+        return data
+
+
+@dataclass
+class Error:
+    article_id: str
+    list_name: str
+    kind: str  # "fp" or "fn"
+    item: Any
+
+
+@dataclass
+class ListMatch:
+    score: ListScore
+    errors: list[Error]
+
+
+def match_list(list_name: str, gold: list, predicted: list, article_id: str = "") -> ListMatch:
+    """Multiset matching of one list of one article."""
+    spec = LIST_SPECS[list_name]
+    score = ListScore()
+    for name in spec.attributes:
+        score.attribute_sums[name] += 0.0
+    gold_by_key: dict[Any, list] = defaultdict(list)
+    pred_by_key: dict[Any, list] = defaultdict(list)
+    for item in gold:
+        gold_by_key[spec.key(item)].append(item)
+    for item in predicted:
+        pred_by_key[spec.key(item)].append(item)
+    errors: list[Error] = []
+    for key in list(gold_by_key) + [k for k in pred_by_key if k not in gold_by_key]:
+        golds, preds = gold_by_key.get(key, []), pred_by_key.get(key, [])
+        pairs = _pair_best(golds, preds, spec)
+        score.tp += len(pairs)
+        for g, p in pairs:
+            score.attribute_pairs += 1
+            for name, scorer in spec.attributes.items():
+                score.attribute_sums[name] += scorer(g, p)
+        paired_g = {id(g) for g, _ in pairs}
+        paired_p = {id(p) for _, p in pairs}
+        for g in golds:
+            if id(g) not in paired_g:
+                score.fn += 1
+                errors.append(Error(article_id, list_name, "fn", g))
+        for p in preds:
+            if id(p) not in paired_p:
+                score.fp += 1
+                errors.append(Error(article_id, list_name, "fp", p))
+    return ListMatch(score, errors)
+
+
+def _pair_best(golds: list, preds: list, spec: ListSpec) -> list[tuple[Any, Any]]:
+    """Pair same-key items, best attribute agreement first."""
+    if not golds or not preds:
+        return []
+    candidates = sorted(
+        (
+            (-sum(scorer(g, p) for scorer in spec.attributes.values()), gi, pi)
+            for gi, g in enumerate(golds)
+            for pi, p in enumerate(preds)
+        )
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((golds[gi], preds[pi]))
+    return pairs
+
+
+@dataclass
+class EvalReport:
+    lists: dict[str, ListScore]
+    errors: list[Error]
+    articles: int
+
+    @property
+    def micro(self) -> ListScore:
+        total = ListScore()
+        for score in self.lists.values():
+            total.tp += score.tp
+            total.fp += score.fp
+            total.fn += score.fn
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "lists": {name: score.to_dict() for name, score in self.lists.items()},
+            "micro": self.micro.to_dict(),
+        }
+
+
+def score_articles(pairs: list[tuple[str, dict[str, list], dict[str, list]]]) -> EvalReport:
+    """Score (article id, gold facts, predicted facts) triples."""
+    lists = {name: ListScore() for name in GOLD_LISTS}
+    errors: list[Error] = []
+    for article_id, gold, predicted in pairs:
+        for name in GOLD_LISTS:
+            result = match_list(name, gold.get(name) or [], predicted.get(name) or [], article_id)
+            lists[name].add(result.score)
+            errors.extend(result.errors)
+    return EvalReport(lists=lists, errors=errors, articles=len(pairs))
