@@ -1,0 +1,435 @@
+"""Open the database and save (or load) one article with its facts.
+
+`save_article` is the one way facts get into the database: one transaction
+deletes what the article had before, upserts the article row and inserts the
+new facts, so extracting the same URL again replaces its facts and a crash
+never leaves an article half-written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from sqlite_utils import Database
+
+from extract.model import Article, Facts, Provenance, Region
+from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations
+
+# Query parameters that only track where a reader came from; they never
+# change which article a URL points to.
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "amp", "_ga", "ref", "mc_cid", "mc_eid")
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if needed) the database at `path`, with the schema up to date.
+
+    Foreign keys are enforced and the journal is in WAL mode, so a reader
+    (Datasette) and a writer (`extract run`) can work at once.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 10000")
+    db.enable_wal()
+    apply_migrations(db)
+    return db
+
+
+def canonical_url(url: str) -> str:
+    """The form of `url` used for identity: same article, same string.
+
+    Scheme and host are lower-cased, "www." and the fragment dropped, tracking
+    parameters removed, remaining parameters sorted, trailing slash removed.
+    """
+    parts = urlsplit(url.strip())
+    scheme = (parts.scheme or "http").lower()
+    if scheme == "http":
+        scheme = "https"  # the same page is often linked both ways
+    host = parts.netloc.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    host = host.removesuffix(":443").removesuffix(":80")
+    path = parts.path.rstrip("/") or "/"
+    query = sorted(
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING_PARAMS)
+    )
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
+
+
+def article_id(article: Article) -> str:
+    """sha256 of the canonical URL (first 16 hex digits), or of the text when there is no URL."""
+    url = article.url or article.final_url
+    key = canonical_url(url) if url else article.text
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def save_article(
+    db: Database,
+    article: Article,
+    facts: Facts | None = None,
+    extractor_version: str | None = None,
+) -> str:
+    """Store `article` and its `facts`, replacing what that article had; return its id.
+
+    `extractor_version` defaults to the version recorded in the facts'
+    provenance. When `facts` is None the article's previous facts are removed
+    too: the article is stored as not (yet) extracted.
+    """
+    aid = article_id(article)
+    facts = facts or Facts()
+    version = extractor_version or _facts_version(facts)
+    region_rows, main_region = _region_rows(facts)
+    with db.atomic():
+        _delete_facts(db, aid)
+        db.table("articles").upsert(_article_row(aid, article, version), pk="id")
+        if region_rows:
+            _ensure_regions(db, region_rows)
+        _insert_facts(db, aid, article, facts, main_region)
+    return aid
+
+
+def load_article(db: Database, aid: str) -> Article:
+    """The stored article `aid` (raises sqlite_utils.db.NotFoundError when absent)."""
+    row = db.table("articles").get(aid)
+    return Article(
+        url=row["url"],
+        source=row["source"],
+        title=row["title"],
+        published=row["published"],
+        author=row["author"],
+        editor=row["editor"],
+        text=row["text"] or "",
+        categories=json.loads(row["categories"] or "[]"),
+        language=row["language"],
+        final_url=row["final_url"],
+        html_sha256=row["html_sha256"],
+        fetched_at=row["fetched_at"],
+    )
+
+
+def fact_counts(db: Database, aid: str) -> dict[str, int]:
+    """How many rows of each fact table belong to article `aid`."""
+    counts = {}
+    for table in ARTICLE_FACT_TABLES:
+        if table in ("event_parties", "event_officials"):
+            sql = f"select count(*) from [{table}] where event_id in (select id from events where article_id = ?)"
+        else:
+            sql = f"select count(*) from [{table}] where article_id = ?"
+        counts[table] = db.execute(sql, [aid]).fetchone()[0]
+    return counts
+
+
+# -- helpers ---------------------------------------------------------------
+
+
+def _facts_version(facts: Facts) -> str | None:
+    for prov in _all_provenance(facts):
+        if prov.extractor_version:
+            return prov.extractor_version
+    return None
+
+
+def _all_provenance(facts: Facts) -> Iterable[Provenance]:
+    for group in (facts.events, facts.payouts, facts.worker_counts, facts.percentages, facts.regulations, facts.regions):
+        for item in group:
+            if item.provenance is not None:
+                yield item.provenance
+    for official in facts.officials:
+        yield from official.provenance
+
+
+def _month_year(date: str | None, precision: str | None = "day") -> tuple[str | None, int | None]:
+    """("YYYY-MM", YYYY) of an ISO date, month only when the date is that precise."""
+    if not date or len(date) < 4 or not date[:4].isdigit():
+        return None, None
+    year = int(date[:4])
+    month = date[:7] if len(date) >= 7 and precision in (None, "day", "month") else None
+    return month, year
+
+
+def _provenance_row(prov: Provenance | None) -> dict[str, Any]:
+    if prov is None:
+        return {column: None for column in PROVENANCE_COLUMNS}
+    return {
+        "sentence": prov.sentence,
+        "span_start": prov.start,
+        "span_end": prov.end,
+        "rule": prov.rule,
+        "extractor_version": prov.extractor_version,
+    }
+
+
+def _article_row(aid: str, article: Article, version: str | None) -> dict[str, Any]:
+    month, year = _month_year(article.published)
+    return {
+        "id": aid,
+        "url": article.url,
+        "final_url": article.final_url,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published,
+        "published_month": month,
+        "published_year": year,
+        "author": article.author,
+        "editor": article.editor,
+        "text": article.text,
+        "categories": json.dumps(article.categories, ensure_ascii=False),
+        "language": article.language,
+        "html_sha256": article.html_sha256,
+        "fetched_at": article.fetched_at,
+        "extractor_version": version,
+        "saved_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+
+
+def _region_rows(facts: Facts) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """Rows for every region the facts refer to, and the article's main region.
+
+    The main region is the first one named explicitly ("Kabupaten Blitar"),
+    else the first one found at all.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+
+    def add(code: str | None, name: str | None, region: Region | None = None) -> None:
+        if not code:
+            return
+        row = rows.setdefault(code, {"code": code, "name": name})
+        if region is not None:
+            for column in ("name", "province", "latitude", "longitude"):
+                value = getattr(region, column)
+                if value is not None:
+                    row[column] = value
+        elif not row.get("name"):
+            row["name"] = name
+
+    for region in facts.regions:
+        add(region.code, region.name, region)
+    for event in facts.events:
+        add(event.region_code, event.region_name)
+    for item in (*facts.officials, *facts.payouts):
+        add(item.region_code, None)
+    explicit = [r.code for r in facts.regions if r.code and r.resolved_from == "explicit"]
+    anywhere = [r.code for r in facts.regions if r.code]
+    main = (explicit or anywhere or [None])[0]
+    return rows, main
+
+
+def _ensure_regions(db: Database, rows: dict[str, dict[str, Any]]) -> None:
+    """Make sure every referenced region exists; fill in what is missing, never overwrite."""
+    regions = db.table("regions")
+    for code, row in rows.items():
+        known = {k: v for k, v in row.items() if v is not None}
+        existing = db.execute(
+            "select name, province, latitude, longitude from regions where code = ?", [code]
+        ).fetchone()
+        if existing is None:
+            regions.insert({"name": code, **known}, pk="code")
+            continue
+        current = dict(zip(("name", "province", "latitude", "longitude"), existing))
+        missing = {k: v for k, v in known.items() if k != "code" and current.get(k) is None}
+        if missing:
+            regions.update(code, missing)
+
+
+def _delete_facts(db: Database, aid: str) -> None:
+    for table in ARTICLE_FACT_TABLES:
+        if table in ("event_parties", "event_officials"):
+            db.table(table).delete_where(
+                "event_id in (select id from events where article_id = ?)", [aid]
+            )
+        else:
+            db.table(table).delete_where("article_id = ?", [aid])
+    # People and organisations nobody mentions any more.
+    db.table("officials").delete_where(
+        "key not in (select official_key from official_mentions)"
+        " and key not in (select official_key from event_officials)"
+    )
+    db.table("organisations").delete_where(
+        "name not in (select organisation from event_parties)"
+    )
+
+
+def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_region: str | None) -> None:
+    article_month, article_year = _month_year(article.published)
+
+    db.table("article_regions").insert_all(
+        (
+            {
+                "article_id": aid,
+                "seq": seq,
+                "region_code": region.code,
+                "region_name": region.name,
+                "resolved_from": region.resolved_from,
+                **_provenance_row(region.provenance),
+            }
+            for seq, region in enumerate(facts.regions)
+        ),
+        pk="id",
+    )
+
+    # Officials: one row per person across articles, one mention per appearance.
+    officials = db.table("officials")
+    for official in facts.officials:
+        key = official.key or official.name.casefold()
+        officials.upsert(
+            {
+                "key": key,
+                "name": official.name,
+                "position": official.position,
+                "organisation": official.organisation,
+                "region_code": official.region_code,
+                "titles": json.dumps(official.titles, ensure_ascii=False),
+            },
+            pk="key",
+        )
+    mention_rows = []
+    for seq, official in enumerate(facts.officials):
+        key = official.key or official.name.casefold()
+        base = {
+            "official_key": key,
+            "article_id": aid,
+            "seq": seq,
+            "name": official.name,
+            "position": official.position,
+            "titles": json.dumps(official.titles, ensure_ascii=False),
+            "organisation": official.organisation,
+            "region_code": official.region_code,
+        }
+        for prov in official.provenance or [None]:
+            mention_rows.append({**base, **_provenance_row(prov)})
+    db.table("official_mentions").insert_all(mention_rows, pk="id")
+
+    payout_date = None
+    for seq, event in enumerate(facts.events):
+        month, year = _month_year(event.date, event.date_precision)
+        event_id = (
+            db.table("events")
+            .insert(
+                {
+                    "article_id": aid,
+                    "seq": seq,
+                    "type": event.type,
+                    "date": event.date,
+                    "date_precision": event.date_precision,
+                    "month": month,
+                    "year": year,
+                    "venue": event.venue,
+                    "region_code": event.region_code,
+                    "region_name": event.region_name,
+                    "workers": event.workers,
+                    "summary": event.summary,
+                    **_provenance_row(event.provenance),
+                },
+                pk="id",
+            )
+            .last_pk
+        )
+        if event.type == "benefit_payout" and event.date and payout_date is None:
+            payout_date = (event.date, event.date_precision)
+        for party_seq, party in enumerate(event.parties):
+            db.table("organisations").insert({"name": party}, pk="name", ignore=True)
+            db.table("event_parties").insert(
+                {"event_id": event_id, "seq": party_seq, "organisation": party}, pk="id"
+            )
+        for official_seq, key in enumerate(event.officials):
+            if not db.execute("select 1 from officials where key = ?", [key]).fetchone():
+                officials.insert({"key": key, "name": key, "titles": "[]"}, pk="key")
+            db.table("event_officials").insert(
+                {"event_id": event_id, "seq": official_seq, "official_key": key}, pk="id"
+            )
+
+    if payout_date is not None:
+        p_date = payout_date[0]
+        p_month, p_year = _month_year(*payout_date)
+    else:
+        p_date, p_month, p_year = article.published, article_month, article_year
+    db.table("payouts").insert_all(
+        (
+            {
+                "article_id": aid,
+                "seq": seq,
+                "amount_idr": payout.amount_idr,
+                "beneficiary": payout.beneficiary,
+                "heir": payout.heir,
+                "programs": json.dumps(payout.programs, ensure_ascii=False),
+                "kind": payout.kind,
+                "region_code": payout.region_code or main_region,
+                "date": p_date,
+                "month": p_month,
+                "year": p_year,
+                **_provenance_row(payout.provenance),
+            }
+            for seq, payout in enumerate(facts.payouts)
+        ),
+        pk="id",
+    )
+    dated = {
+        "region_code": main_region,
+        "date": article.published,
+        "month": article_month,
+        "year": article_year,
+    }
+    db.table("worker_counts").insert_all(
+        (
+            {"article_id": aid, "seq": seq, "value": wc.value, "category": wc.category, **dated, **_provenance_row(wc.provenance)}
+            for seq, wc in enumerate(facts.worker_counts)
+        ),
+        pk="id",
+    )
+    db.table("percentages").insert_all(
+        (
+            {
+                "article_id": aid,
+                "seq": seq,
+                "value": pc.value,
+                "about": pc.about,
+                "measure": pc.measure,
+                **dated,
+                **_provenance_row(pc.provenance),
+            }
+            for seq, pc in enumerate(facts.percentages)
+        ),
+        pk="id",
+    )
+    db.table("regulations").insert_all(
+        (
+            {
+                "article_id": aid,
+                "seq": seq,
+                "kind": reg.kind,
+                "number": reg.number,
+                "year": reg.year,
+                "title": reg.title,
+                **_provenance_row(reg.provenance),
+            }
+            for seq, reg in enumerate(facts.regulations)
+        ),
+        pk="id",
+    )
+    db.table("mentions").insert_all(
+        (
+            {
+                "article_id": aid,
+                "seq": seq,
+                "label": m.label,
+                "text": m.text,
+                "span_start": m.start,
+                "span_end": m.end,
+                "sentence_index": m.sentence_index,
+                "source": m.source,
+            }
+            for seq, m in enumerate(facts.mentions)
+        ),
+        pk="id",
+    )
+
+
+__all__ = ["open_db", "save_article", "load_article", "article_id", "canonical_url", "fact_counts"]

@@ -1,0 +1,278 @@
+"""The database schema, as an ordered list of sqlite-utils migrations.
+
+Every change to the schema is a new migration appended at the end, never an
+edit to one already released, so that an existing database upgrades in place
+(`open_db` applies whatever is pending). Each migration runs in a transaction
+together with the record that it was applied.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("bpjs-extract")
+
+# Provenance of a fact, as columns of the fact's own row.
+PROVENANCE_COLUMNS = {
+    "sentence": str,
+    "span_start": int,
+    "span_end": int,
+    "rule": str,
+    "extractor_version": str,
+}
+
+# Tables holding one article's facts, children before parents, so that
+# deleting in this order never trips a foreign key.
+ARTICLE_FACT_TABLES = (
+    "event_parties",
+    "event_officials",
+    "events",
+    "official_mentions",
+    "payouts",
+    "worker_counts",
+    "percentages",
+    "regulations",
+    "article_regions",
+    "mentions",
+)
+
+
+@migrations(name="m001_articles")
+def m001_articles(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": str,
+            "url": str,
+            "final_url": str,
+            "source": str,
+            "title": str,
+            "published": str,
+            "published_month": str,
+            "published_year": int,
+            "author": str,
+            "editor": str,
+            "text": str,
+            "categories": str,  # JSON list
+            "language": str,
+            "html_sha256": str,
+            "fetched_at": str,
+            "extractor_version": str,
+            "saved_at": str,
+        },
+        pk="id",
+    )
+    articles = db.table("articles")
+    articles.create_index(["url"], unique=False)
+    articles.create_index(["source"])
+    articles.create_index(["published"])
+    articles.create_index(["published_month"])
+    articles.create_index(["published_year"])
+    articles.create_index(["extractor_version"])
+    articles.enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations(name="m002_facts")
+def m002_facts(db: Database) -> None:
+    db["regions"].create(
+        {
+            "code": str,
+            "name": str,
+            "province": str,
+            "latitude": float,
+            "longitude": float,
+        },
+        pk="code",
+    )
+    db.table("regions").create_index(["name"])
+    db.table("regions").create_index(["province"])
+
+    db["organisations"].create({"name": str}, pk="name")
+    db["officials"].create(
+        {
+            "key": str,
+            "name": str,
+            "position": str,  # as last written
+            "organisation": str,
+            "region_code": str,
+            "titles": str,  # JSON list
+        },
+        pk="key",
+        foreign_keys=[("region_code", "regions", "code")],
+    )
+
+    db["article_regions"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "region_code": str,
+            "region_name": str,
+            "resolved_from": str,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    )
+
+    db["events"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "type": str,
+            "date": str,
+            "date_precision": str,
+            "month": str,  # "YYYY-MM", for facets
+            "year": int,
+            "venue": str,
+            "region_code": str,
+            "region_name": str,
+            "workers": int,
+            "summary": str,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    )
+    db["event_parties"].create(
+        {"id": int, "event_id": int, "seq": int, "organisation": str},
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("organisation", "organisations", "name")],
+    )
+    db["event_officials"].create(
+        {"id": int, "event_id": int, "seq": int, "official_key": str},
+        pk="id",
+        foreign_keys=[("event_id", "events", "id"), ("official_key", "officials", "key")],
+    )
+    db["official_mentions"].create(
+        {
+            "id": int,
+            "official_key": str,
+            "article_id": str,
+            "seq": int,
+            "name": str,
+            "position": str,
+            "titles": str,  # JSON list
+            "organisation": str,
+            "region_code": str,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[
+            ("official_key", "officials", "key"),
+            ("article_id", "articles", "id"),
+            ("region_code", "regions", "code"),
+        ],
+    )
+    db["payouts"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "amount_idr": int,
+            "beneficiary": str,
+            "heir": str,
+            "programs": str,  # JSON list
+            "kind": str,
+            "region_code": str,
+            "date": str,  # of the payout event, else the article's publication
+            "month": str,
+            "year": int,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    )
+    db["worker_counts"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "value": int,
+            "category": str,
+            "region_code": str,  # the article's main region
+            "date": str,
+            "month": str,
+            "year": int,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    )
+    db["percentages"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "value": float,
+            "about": str,
+            "measure": str,
+            "region_code": str,  # the article's main region
+            "date": str,
+            "month": str,
+            "year": int,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    )
+    db["regulations"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "kind": str,
+            "number": str,
+            "year": int,
+            "title": str,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["mentions"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "label": str,
+            "text": str,
+            "span_start": int,
+            "span_end": int,
+            "sentence_index": int,
+            "source": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+
+    # Every foreign key column is indexed (deletes and joins), and so is every
+    # column the timeline and facets filter or sort on.
+    indexes = {
+        "article_regions": [["article_id"], ["region_code"]],
+        "events": [["article_id"], ["date"], ["type"], ["region_code"], ["month"], ["year"], ["type", "date"]],
+        "event_parties": [["event_id"], ["organisation"]],
+        "event_officials": [["event_id"], ["official_key"]],
+        "official_mentions": [["official_key"], ["article_id"], ["region_code"]],
+        "officials": [["region_code"], ["name"]],
+        "payouts": [["article_id"], ["region_code", "month"], ["month"], ["year"], ["date"]],
+        "worker_counts": [["article_id"], ["region_code", "month"], ["category"]],
+        "percentages": [["article_id"], ["region_code", "month"], ["measure"]],
+        "regulations": [["article_id"], ["kind", "number", "year"]],
+        "mentions": [["article_id"], ["label"]],
+    }
+    for table, column_sets in indexes.items():
+        for columns in column_sets:
+            db.table(table).create_index(columns)
+
+    db.table("events").enable_fts(
+        ["summary", "sentence", "venue", "region_name"], create_triggers=True, tokenize="unicode61"
+    )
+
+
+def apply_migrations(db: Database) -> list[str]:
+    """Apply pending migrations; return the names of those applied."""
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    return pending

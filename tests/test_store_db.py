@@ -1,0 +1,157 @@
+import sqlite3
+
+import pytest
+
+from extract.model import Article, Facts
+from extract.store.db import article_id, canonical_url, fact_counts, load_article, open_db, save_article
+from extract.store.schema import migrations
+
+from store_fixtures import make_article
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_db(tmp_path / "sub" / "extract.db")
+    yield database
+    database.close()
+
+
+def test_open_db_creates_parent_dir_schema_wal_and_foreign_keys(tmp_path):
+    path = tmp_path / "deep" / "dir" / "x.db"
+    db = open_db(path)
+    assert path.exists()
+    assert db.journal_mode == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    expected = {
+        "articles", "events", "event_parties", "event_officials", "officials", "official_mentions",
+        "organisations", "payouts", "worker_counts", "percentages", "regulations", "regions",
+        "mentions", "article_regions",
+    }
+    assert expected <= set(db.table_names())
+    assert [m.name for m in migrations.pending(db)] == []
+    # Events and articles are searchable.
+    assert db.table("articles").detect_fts() == "articles_fts"
+    assert db.table("events").detect_fts() == "events_fts"
+
+
+def test_open_db_twice_is_harmless(tmp_path):
+    path = tmp_path / "x.db"
+    article, facts = make_article()
+    aid = save_article(open_db(path), article, facts)
+    db = open_db(path)
+    assert db.table("articles").get(aid)["title"] == article.title
+
+
+def test_article_id_is_stable_across_url_spellings():
+    a = Article("https://www.jatimtimes.com/baca/1/x/?utm_source=fb#top", None, None, None, None, None, "t")
+    b = Article("http://jatimtimes.com/baca/1/x", None, None, None, None, None, "other text")
+    assert article_id(a) == article_id(b)
+    assert len(article_id(a)) == 16
+    assert canonical_url("https://Example.com/a?b=2&a=1") == "https://example.com/a?a=1&b=2"
+
+
+def test_article_without_url_is_keyed_by_its_text():
+    a = Article(None, None, None, None, None, None, "Satu teks.")
+    b = Article(None, None, None, None, None, None, "Teks lain.")
+    assert article_id(a) != article_id(b)
+    assert article_id(a) == article_id(Article(None, None, "judul", None, None, None, "Satu teks."))
+
+
+def test_save_article_stores_article_and_every_fact(db):
+    article, facts = make_article()
+    aid = save_article(db, article, facts)
+    row = db.table("articles").get(aid)
+    assert row["published_month"] == "2024-03" and row["published_year"] == 2024
+    assert row["extractor_version"] == "test-1"
+    assert fact_counts(db, aid) == {
+        "event_parties": 3,
+        "event_officials": 2,
+        "events": 2,
+        "official_mentions": 1,
+        "payouts": 1,
+        "worker_counts": 1,
+        "percentages": 1,
+        "regulations": 1,
+        "article_regions": 1,
+        "mentions": 3,
+    }
+    event = next(db.table("events").rows_where("type = ?", ["agreement_signing"]))
+    assert article.text[event["span_start"]:event["span_end"]] == "menandatangani perjanjian kerja sama"
+    assert event["month"] == "2024-03" and event["region_code"] == "35.05"
+    payout = next(db.table("payouts").rows)
+    assert payout["amount_idr"] == 42_000_000 and payout["month"] == "2024-03"
+    region = db.table("regions").get("35.05")
+    assert (region["name"], region["latitude"]) == ("Kabupaten Blitar", -8.13)
+    assert db.table("officials").get("ahmad santoso")["position"] == "Bupati Blitar"
+    assert {r["name"] for r in db.table("organisations").rows} == {
+        "Pemerintah Kabupaten Blitar",
+        "BPJS Ketenagakerjaan",
+    }
+    # Full-text search finds the article and its event.
+    assert [r["id"] for r in db.table("articles").search("santunan")] == [aid]
+    assert len(list(db.table("events").search("Pendopo"))) == 1
+
+
+def test_saving_again_replaces_facts_instead_of_adding(db):
+    article, facts = make_article()
+    aid = save_article(db, article, facts)
+    first = fact_counts(db, aid)
+    facts.payouts = []
+    facts.events = facts.events[:1]
+    assert save_article(db, article, facts) == aid
+    second = fact_counts(db, aid)
+    assert second["payouts"] == 0 and second["events"] == 1
+    assert second["official_mentions"] == first["official_mentions"]
+    assert db.table("articles").count == 1
+    # The organisation only the removed event mentioned is gone too.
+    assert db.table("organisations").count == 2
+    save_article(db, article, None)
+    assert sum(fact_counts(db, aid).values()) == 0
+    assert db.table("officials").count == 0
+
+
+def test_same_official_across_articles_is_one_person(db):
+    a1, f1 = make_article(1)
+    a2, f2 = make_article(2, region=("35.72", "Kota Blitar", -8.1, 112.16))
+    save_article(db, a1, f1)
+    save_article(db, a2, f2)
+    assert db.table("officials").count == 1
+    assert db.table("official_mentions").count == 2
+    assert db.table("regions").count == 2
+
+
+def test_failed_save_leaves_previous_version_intact(db):
+    article, facts = make_article()
+    aid = save_article(db, article, facts)
+    before = fact_counts(db, aid)
+    facts.payouts[0].amount_idr = object()  # not storable: the insert fails mid-way
+    with pytest.raises((sqlite3.Error, TypeError, ValueError)):
+        save_article(db, article, facts)
+    assert fact_counts(db, aid) == before
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_known_region_coordinates_are_not_overwritten(db):
+    db.table("regions").insert(
+        {"code": "35.05", "name": "Kabupaten Blitar", "province": "Jawa Timur", "latitude": -8.1, "longitude": 112.3}
+    )
+    article, facts = make_article()
+    facts.regions[0].latitude = None
+    save_article(db, article, facts)
+    assert db.table("regions").get("35.05")["latitude"] == -8.1
+
+
+def test_load_article_round_trips(db):
+    article, facts = make_article()
+    aid = save_article(db, article, facts)
+    assert load_article(db, aid) == article
+
+
+def test_event_region_unknown_elsewhere_still_satisfies_foreign_key(db):
+    article, facts = make_article()
+    facts.regions = []
+    facts.events[0].region_code = "35.99"
+    facts.events[0].region_name = "Kabupaten Contoh"
+    save_article(db, article, facts)
+    assert db.table("regions").get("35.99")["name"] == "Kabupaten Contoh"
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
