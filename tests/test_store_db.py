@@ -155,3 +155,20 @@ def test_event_region_unknown_elsewhere_still_satisfies_foreign_key(db):
     save_article(db, article, facts)
     assert db.table("regions").get("35.99")["name"] == "Kabupaten Contoh"
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_database_from_an_older_schema_upgrades_in_place(tmp_path):
+    from sqlite_utils import Database
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m002_facts")
+    old.table("articles").insert({"id": "abc", "url": "https://x.test/a", "text": "Teks lama."})
+    old.close()
+
+    db = open_db(path)
+    assert [m.name for m in migrations.pending(db)] == []
+    assert db.table("articles").get("abc")["text"] == "Teks lama."
+    article, facts = make_article()
+    aid = save_article(db, article, facts)
+    assert fact_counts(db, aid)["events"] == 2
