@@ -1,0 +1,513 @@
+"""Dates as Indonesian news writes them, resolved to calendar dates.
+
+Two jobs:
+
+* ``parse_published`` reads the publication date of a page from a metadata
+  string ("Senin, 14 April 2025 10:00 WIB", "14 Des 2025",
+  "30/01/2024 14:21", "2024-01-30T10:00:00+07:00").
+* ``find_dates`` scans running text for date expressions and resolves them
+  against a reference date (normally the publication date):
+  "Selasa (30/1/2024)", "19 Maret 2024", "(3/12)", "Rabu lalu",
+  "Oktober lalu", "Maret hingga Desember 2025", "Kamis-Jumat (3-4/10/2024)",
+  "tahun 2023", "akhir Desember 2023", "kemarin", "hari ini".
+
+Resolution rules (documented because facts depend on them):
+
+* A weekday next to an explicit date is ignored; the explicit date wins.
+* A day and month without a year ("(3/12)", "19 Maret") is the most recent
+  such date not later than the reference plus ``FUTURE_TOLERANCE_DAYS``
+  (news announces events a few days ahead). When a weekday is given
+  ("Rabu (8/11)") the year in which that day is that weekday is preferred.
+  Without a reference such dates are not returned.
+* "<weekday> lalu" / "<weekday> kemarin" is the most recent such weekday
+  strictly before the reference; "pada Rabu" (no marker) the most recent one
+  on or before it; "<weekday> depan" the next one after it.
+* "<month> lalu" is that month in the reference year if it is not after the
+  reference month, else the previous year (month precision); "<month>
+  depan/mendatang" the next such month.
+* Ranges give one value per day ("3-4/10/2024" -> 3 and 4 October) sharing
+  the range's span; month ranges give one month-precision value per month.
+* Lower-case "minggu lalu" means "last week" and is not read as Sunday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Literal
+
+from extract.normalize.lexicon import (
+    alternation,
+    lexicon,
+    month_all_names,
+    month_full_names,
+    month_numbers,
+    weekday_numbers,
+)
+
+Precision = Literal["day", "month", "year"]
+
+FUTURE_TOLERANCE_DAYS = 7
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+@dataclass(frozen=True)
+class DateValue:
+    date: dt.date  # for month / year precision: the first day of the period
+    precision: Precision
+
+    def iso(self) -> str:
+        """ISO text at the value's precision: "2024-01-30", "2024-01", "2024"."""
+        if self.precision == "day":
+            return self.date.isoformat()
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return f"{self.date.year:04d}"
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int  # character offsets into the text given to find_dates
+    end: int
+    text: str
+    value: DateValue
+    relative: bool  # True when the reference date was needed to resolve it
+
+
+# --------------------------------------------------------------------------
+# Regex building blocks (compiled once at import)
+
+_LEX = lexicon()
+_MONTHS = month_numbers()
+_WEEKDAYS = weekday_numbers()
+
+_MONTH_ANY = alternation(month_all_names())
+_MONTH_FULL = alternation(month_full_names())
+# Three-letter English day names ("Sun", "Sat") are too ambiguous in prose.
+_WD = alternation([w for w in _WEEKDAYS if len(w) > 3])
+_YEAR = r"(?:19|20)\d{2}"
+_PAST = alternation(_LEX["past_markers"])
+_FUTURE = alternation(_LEX["future_markers"])
+_QUAL = alternation(_LEX["period_qualifiers"])
+_RANGE_WORD = r"(?:[-–—/]|s\.?\s?d\.?|sd|hingga|sampai|dan|sampai\s+dengan)"
+
+# "Kamis-Jumat", "Senin dan Selasa", "Selasa,"
+_WD_PREFIX = rf"(?:(?:hari\s+)?(?P<wd>{_WD})(?:\s*{_RANGE_WORD}\s*(?P<wd2>{_WD}))?\s*,?\s*)"
+_TRAIL = rf"(?:\s+(?P<trail>{_PAST}))?"
+
+_ISO_RE = re.compile(
+    rf"(?<![\d/.-])(?P<y>{_YEAR})(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/])"
+)
+# "Selasa (30/1/2024)", "(Selasa, 30/1/2024)", "(3/12)", "Kamis-Jumat (3-4/10/2024)",
+# "30.01.2024", "30-01-2024"
+_NUMERIC_RE = re.compile(
+    rf"(?:{_WD_PREFIX})?(?P<open>\()?\s*(?:(?P<wdin>{_WD})\s*,?\s*)?"
+    rf"(?<![\d/.,])(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+    rf"(?P<sep>[/.-])(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])"
+    rf"(?:\s*(?P<close>\)))?{_TRAIL}",
+    re.IGNORECASE,
+)
+# "Selasa, 19 Maret 2024", "3-4 Oktober 2024", "tanggal 17 Agustus", "14 Des 2025"
+_TEXT_RE = re.compile(
+    rf"(?:{_WD_PREFIX})?(?P<open>\()?(?:(?:tanggal|tgl\.?)\s+)?"
+    rf"(?<![\d/.,])(?P<d>\d{{1,2}})(?:\s*{_RANGE_WORD}\s*(?P<d2>\d{{1,2}}))?\s*"
+    rf"(?P<mon>{_MONTH_ANY})\b\.?(?:,?\s+(?P<y>{_YEAR})(?!\d))?(?:\s*(?P<close>\)))?{_TRAIL}",
+    re.IGNORECASE,
+)
+# The year of a later date in a range: "10 Juni hingga 20 Juli 2024".
+_RANGE_TAIL_YEAR_RE = re.compile(
+    rf"\s*{_RANGE_WORD}\s*\d{{1,2}}\s+(?:{_MONTH_ANY})\b\.?,?\s+(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+# "Maret hingga Desember 2025", "Januari-Maret 2024"
+_MONTH_RANGE_RE = re.compile(
+    rf"(?P<first>(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?)\b"
+    rf"\s*{_RANGE_WORD}\s*"
+    rf"(?P<second>(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon2>{_MONTH_FULL})\s+(?P<y>{_YEAR}))(?!\d)",
+    re.IGNORECASE,
+)
+# "akhir Desember 2023", "Des 2025", "bulan Maret 2024"
+_MONTH_YEAR_RE = re.compile(
+    rf"(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_ANY})\b\.?,?\s+(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+# "Oktober lalu", "Desember mendatang"
+_MONTH_REL_RE = re.compile(
+    rf"(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+"
+    rf"(?:(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
+    re.IGNORECASE,
+)
+# "bulan lalu", "bulan ini", "bulan depan"
+_BULAN_REL_RE = re.compile(
+    rf"(?:(?:{_QUAL})\s+)?bulan\s+(?:(?P<this>ini)|(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
+    re.IGNORECASE,
+)
+# "tahun 2023", "awal tahun 2024"
+_YEAR_RE = re.compile(
+    rf"(?:(?:{_QUAL})\s+)?(?:tahun|thn\.?)\s+(?P<y>{_YEAR})(?![\d/]|[.,]\d)", re.IGNORECASE
+)
+# "pada 2023", "sejak 2019": the year alone is the span
+_BARE_YEAR_RE = re.compile(
+    rf"\b(?:pada|sejak|hingga|sampai|selama|medio|per)\s+(?P<y>{_YEAR})(?![\d/%]|[.,]\d)",
+    re.IGNORECASE,
+)
+# "tahun ini", "awal tahun ini", "tahun lalu", "tahun depan"
+_YEAR_REL_RE = re.compile(
+    rf"(?:(?:{_QUAL})\s+)?tahun\s+(?:(?P<this>ini)|(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
+    re.IGNORECASE,
+)
+# "Rabu lalu", "Senin kemarin", "hari Minggu lalu", "Jumat depan"
+_WEEKDAY_REL_RE = re.compile(
+    rf"(?P<hari>hari\s+)?(?P<wd>{_WD})\s+(?:(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
+    re.IGNORECASE,
+)
+# "pada Rabu", "pada hari Senin": the most recent such day
+_WEEKDAY_BARE_RE = re.compile(
+    rf"\b(?P<lead>pada|hari)\s+(?P<span>(?:hari\s+)?(?P<wd>{_WD}))\b", re.IGNORECASE
+)
+_REL_DAY_RE = re.compile(
+    rf"\b(?P<word>{alternation(_LEX['relative_days'])})\b", re.IGNORECASE
+)
+_REGULATION_BEFORE_RE = re.compile(r"(?:nomor|no\.?)\s*[\w./-]+\s*$", re.IGNORECASE)
+_EVERY_BEFORE_RE = re.compile(r"(?:setiap|tiap)\s+(?:hari\s+)?$", re.IGNORECASE)
+_RELATIVE_DAYS = {k.lower(): v for k, v in _LEX["relative_days"].items()}
+
+
+# --------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    if not (MIN_YEAR <= year <= MAX_YEAR):
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if len(text) == 2 else year
+
+
+def _weekday(name: str | None) -> int | None:
+    return _WEEKDAYS.get(name.lower()) if name else None
+
+
+def _resolve_day_month(
+    day: int, month: int, reference: dt.date, weekday: int | None = None, past: bool = False
+) -> dt.date | None:
+    """The year of a day-month written without one (see the module docstring)."""
+    candidates = [
+        d
+        for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1))
+        if d is not None
+    ]
+    limit = reference if past else reference + dt.timedelta(days=FUTURE_TOLERANCE_DAYS)
+    if weekday is not None:
+        matching = [d for d in candidates if d.weekday() == weekday]
+        if matching:
+            return min(matching, key=lambda d: (d > limit, abs((d - reference).days)))
+    not_after = [d for d in candidates if d <= limit]
+    return max(not_after) if not_after else None
+
+
+def _weekday_before(reference: dt.date, weekday: int, strictly: bool) -> dt.date:
+    back = (reference.weekday() - weekday) % 7
+    if strictly and back == 0:
+        back = 7
+    return reference - dt.timedelta(days=back)
+
+
+def _weekday_after(reference: dt.date, weekday: int) -> dt.date:
+    ahead = (weekday - reference.weekday()) % 7 or 7
+    return reference + dt.timedelta(days=ahead)
+
+
+def _month_value(year: int, month: int) -> DateValue | None:
+    date = _safe_date(year, month, 1)
+    return DateValue(date, "month") if date else None
+
+
+def _year_value(year: int) -> DateValue | None:
+    date = _safe_date(year, 1, 1)
+    return DateValue(date, "year") if date else None
+
+
+def _is_sunday_word_meaning_week(text: str, hari: str | None) -> bool:
+    """Lower-case "minggu lalu" is "last week", not "last Sunday"."""
+    return text.lower() == "minggu" and not text[0].isupper() and not hari
+
+
+# --------------------------------------------------------------------------
+# Pattern handlers: each yields (start, end, values, relative) candidates.
+
+_Candidate = tuple[int, int, list[DateValue], bool]
+_Handler = Callable[[re.Match[str], str, "dt.date | None"], Iterator[_Candidate]]
+
+
+def _span_without_unmatched_paren(m: re.Match[str]) -> tuple[int, int]:
+    """Keep a leading "(" only when the closing one is in the match too."""
+    start, end = m.start(), m.end()
+    if m.group("open") and not m.group("close"):
+        # The "(" belongs to something else; start after it (or at the weekday).
+        start = m.start("wd") if m.group("wd") else m.end("open")
+    elif m.group("close") and not m.group("open"):
+        end = m.start("close") if m.group("trail") is None else m.end()
+    return start, end
+
+
+def _days(
+    m: re.Match[str], year: int | None, month: int, reference: dt.date | None
+) -> tuple[list[DateValue], bool] | None:
+    """The day value(s) of a (possibly ranged) day-month match."""
+    day_texts = [m.group("d")] + ([m.group("d2")] if m.group("d2") else [])
+    weekday = _weekday(m.group("wd")) if m.groupdict().get("wd") else None
+    if weekday is None and m.groupdict().get("wdin"):
+        weekday = _weekday(m.group("wdin"))
+    past = bool(m.group("trail"))
+    values: list[DateValue] = []
+    relative = year is None
+    for index, day_text in enumerate(day_texts):
+        day = int(day_text)
+        if year is not None:
+            date = _safe_date(year, month, day)
+        elif reference is not None:
+            # A weekday names the first day of a range only.
+            date = _resolve_day_month(day, month, reference, weekday if index == 0 else None, past)
+        else:
+            return None
+        if date is None:
+            return None
+        values.append(DateValue(date, "day"))
+    if len(values) == 2 and values[1].date <= values[0].date:
+        return None
+    return values, relative
+
+
+def _numeric(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    sep, year_text = m.group("sep"), m.group("y")
+    if year_text is None:
+        # "3/12" is a fraction or a number unless it is "(3/12)".
+        if sep != "/" or not (m.group("open") and m.group("close")):
+            return
+    elif sep != "/" and (len(year_text) != 4 or m.group("d2")):
+        return
+    if _REGULATION_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
+        return
+    month = int(m.group("m"))
+    result = _days(m, _full_year(year_text) if year_text else None, month, reference)
+    if result is None:
+        return
+    start, end = _span_without_unmatched_paren(m)
+    yield start, end, result[0], result[1]
+
+
+def _textual(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    month = _MONTHS[m.group("mon").lower()]
+    year = int(m.group("y")) if m.group("y") else None
+    if year is None:
+        tail = _RANGE_TAIL_YEAR_RE.match(text, m.end())
+        if tail:
+            year = int(tail.group("y"))
+    result = _days(m, year, month, reference)
+    if result is None:
+        return
+    start, end = _span_without_unmatched_paren(m)
+    yield start, end, result[0], result[1]
+
+
+def _iso(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if date:
+        yield m.start(), m.end(), [DateValue(date, "day")], False
+
+
+def _month_range(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    year2 = int(m.group("y"))
+    month1, month2 = _MONTHS[m.group("mon").lower()], _MONTHS[m.group("mon2").lower()]
+    year1 = int(m.group("y1")) if m.group("y1") else (year2 if month1 <= month2 else year2 - 1)
+    first, second = _month_value(year1, month1), _month_value(year2, month2)
+    if first and second:
+        yield m.start("first"), m.end("first"), [first], False
+        yield m.start("second"), m.end("second"), [second], False
+
+
+def _month_year(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    value = _month_value(int(m.group("y")), _MONTHS[m.group("mon").lower()])
+    if value:
+        yield m.start(), m.end(), [value], False
+
+
+def _month_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    if reference is None:
+        return
+    month = _MONTHS[m.group("mon").lower()]
+    if m.group("past"):
+        year = reference.year if month <= reference.month else reference.year - 1
+    else:
+        year = reference.year if month >= reference.month else reference.year + 1
+    value = _month_value(year, month)
+    if value:
+        yield m.start(), m.end(), [value], True
+
+
+def _bulan_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    if reference is None:
+        return
+    shift = 0 if m.group("this") else (-1 if m.group("past") else 1)
+    index = reference.year * 12 + reference.month - 1 + shift
+    value = _month_value(index // 12, index % 12 + 1)
+    if value:
+        yield m.start(), m.end(), [value], True
+
+
+def _year(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    # "UU Nomor 40 Tahun 2004" is a regulation's year, not a date.
+    if _REGULATION_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
+        return
+    value = _year_value(int(m.group("y")))
+    if value:
+        yield m.start(), m.end(), [value], False
+
+
+def _bare_year(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    value = _year_value(int(m.group("y")))
+    if value:
+        yield m.start("y"), m.end("y"), [value], False
+
+
+def _year_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    if reference is None:
+        return
+    shift = 0 if m.group("this") else (-1 if m.group("past") else 1)
+    value = _year_value(reference.year + shift)
+    if value:
+        yield m.start(), m.end(), [value], True
+
+
+def _weekday_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    if reference is None or _is_sunday_word_meaning_week(m.group("wd"), m.group("hari")):
+        return
+    weekday = _weekday(m.group("wd"))
+    assert weekday is not None
+    if m.group("past"):
+        date = _weekday_before(reference, weekday, strictly=True)
+    else:
+        date = _weekday_after(reference, weekday)
+    yield m.start(), m.end(), [DateValue(date, "day")], True
+
+
+def _weekday_bare(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    if reference is None or _is_sunday_word_meaning_week(m.group("wd"), None):
+        return
+    if _EVERY_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()]):
+        return
+    if m.group("lead").lower() == "hari" and m.group("span").lower().startswith("hari"):
+        return
+    weekday = _weekday(m.group("wd"))
+    assert weekday is not None
+    date = _weekday_before(reference, weekday, strictly=False)
+    yield m.start("span"), m.end("span"), [DateValue(date, "day")], True
+
+
+def _relative_day(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    if reference is None:
+        return
+    offset = _RELATIVE_DAYS[re.sub(r"\s+", " ", m.group("word").lower())]
+    yield m.start(), m.end(), [DateValue(reference + dt.timedelta(days=offset), "day")], True
+
+
+# Highest priority first: an accepted span blocks every later overlapping one.
+_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
+    (_ISO_RE, _iso),
+    (_NUMERIC_RE, _numeric),
+    (_TEXT_RE, _textual),
+    (_MONTH_RANGE_RE, _month_range),
+    (_MONTH_YEAR_RE, _month_year),
+    (_MONTH_REL_RE, _month_relative),
+    (_BULAN_REL_RE, _bulan_relative),
+    (_YEAR_REL_RE, _year_relative),
+    (_YEAR_RE, _year),
+    (_WEEKDAY_REL_RE, _weekday_relative),
+    (_WEEKDAY_BARE_RE, _weekday_bare),
+    (_REL_DAY_RE, _relative_day),
+    (_BARE_YEAR_RE, _bare_year),
+]
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
+    """Every date expression in ``text``, in order, resolved against ``reference``.
+
+    Expressions that need a reference (relative ones, day-month without year)
+    are left out when ``reference`` is None. A range yields one match per
+    value, all with the range's span.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, list[DateValue], bool]] = []
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(text):
+            for start, end, values, relative in handler(m, text, reference):
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if any(start < t_end and t_start < end for t_start, t_end in taken):
+                    continue
+                taken.append((start, end))
+                found.append((start, end, values, relative))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [
+        DateMatch(start, end, text[start:end], value, relative)
+        for start, end, values, relative in found
+        for value in values
+    ]
+
+
+def parse_date(text: str, reference: dt.date | None = None) -> DateValue | None:
+    """The value of the first date expression in ``text`` (see find_dates), or None."""
+    matches = find_dates(text, reference)
+    return matches[0].value if matches else None
+
+
+# --------------------------------------------------------------------------
+# Publication dates in page metadata
+
+_PUB_ISO_RE = re.compile(
+    rf"(?<!\d)(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?!\d)"
+)
+_PUB_NUMERIC_RE = re.compile(
+    rf"(?<![\d/.-])(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})(?![\d/.-]?\d)"
+)
+_PUB_TEXT_RE = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})\s*[-/]?\s*(?P<mon>{_MONTH_ANY})\b\.?\s*[-/,]?\s*(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+_PUB_ENGLISH_RE = re.compile(
+    rf"\b(?P<mon>{_MONTH_ANY})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def parse_published(text: str) -> dt.date | None:
+    """The publication date in a page's metadata string, or None.
+
+    Reads "Senin, 14 April 2025 10:00 WIB", "14 Des 2025", "Selasa, 30 Januari
+    2024 | 14:21", "30/01/2024 14:21", "2024-01-30T10:00:00+07:00" and
+    "January 30, 2024". When several dates are present the first one wins.
+    Times and time zones are ignored: the date is the one written.
+    """
+    if not text:
+        return None
+    best: tuple[int, dt.date] | None = None
+    for pattern in (_PUB_ISO_RE, _PUB_NUMERIC_RE, _PUB_TEXT_RE, _PUB_ENGLISH_RE):
+        for m in pattern.finditer(text):
+            if best is not None and m.start() >= best[0]:
+                break
+            month_text = m.group("mon") if "mon" in m.groupdict() else None
+            month = _MONTHS[month_text.lower()] if month_text else int(m.group("m"))
+            date = _safe_date(_full_year(m.group("y")), month, int(m.group("d")))
+            if date is not None:
+                best = (m.start(), date)
+                break
+    return best[1] if best else None
