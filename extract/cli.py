@@ -61,3 +61,31 @@ def eval_command(folder, as_json, show_errors, write_predictions, predictions, f
     if fail_under is not None and report.micro.f1 < fail_under:
         click.echo(f"micro-F1 {report.micro.f1:.4f} is below {fail_under}", err=True)
         raise SystemExit(1)
+
+
+@cli.command(name="ner-eval")
+@click.option(
+    "--model",
+    "model_path",
+    type=click.Path(exists=True, file_okay=False),
+    help="spaCy pipeline directory [default: models/id_ner].",
+)
+@click.option(
+    "--data",
+    "data_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="CoNLL gold file [default: the bundled idner-news-2k test split].",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+def ner_eval_command(model_path, data_path, limit, as_json):
+    """Measure the NER model's precision, recall and F1 (overall and per type)."""
+    import json
+
+    from extract.nlp.ner_eval import DEFAULT_MODEL, DEFAULT_TEST_DATA, ConllFormatError, evaluate_ner, format_scores
+
+    try:
+        scores = evaluate_ner(model_path or DEFAULT_MODEL, data_path or DEFAULT_TEST_DATA, limit=limit)
+    except (ConllFormatError, OSError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(json.dumps(scores, ensure_ascii=False) if as_json else format_scores(scores))
