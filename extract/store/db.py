@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from sqlite_utils import Database
 
 from extract.model import Article, Facts, Provenance, Region
+from extract.store.regions import load_gazetteer
 from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations
 
 # Query parameters that only track where a reader came from; they never
@@ -25,11 +26,12 @@ from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_
 _TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "amp", "_ga", "ref", "mc_cid", "mc_eid")
 
 
-def open_db(path: str | Path) -> Database:
+def open_db(path: str | Path, *, populate_regions: bool = True) -> Database:
     """Open (creating if needed) the database at `path`, with the schema up to date.
 
     Foreign keys are enforced and the journal is in WAL mode, so a reader
-    (Datasette) and a writer (`extract run`) can work at once.
+    (Datasette) and a writer (`extract run`) can work at once. The `regions`
+    table is filled from the Kemendagri list the first time (when available).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -38,6 +40,8 @@ def open_db(path: str | Path) -> Database:
     db.execute("PRAGMA busy_timeout = 10000")
     db.enable_wal()
     apply_migrations(db)
+    if populate_regions and not db.table("regions").count_where("source = 'kemendagri'"):
+        load_gazetteer(db)
     return db
 
 
@@ -231,7 +235,7 @@ def _ensure_regions(db: Database, rows: dict[str, dict[str, Any]]) -> None:
             "select name, province, latitude, longitude from regions where code = ?", [code]
         ).fetchone()
         if existing is None:
-            regions.insert({"name": code, **known}, pk="code")
+            regions.insert({"name": code, "source": "article", **known}, pk="code")
             continue
         current = dict(zip(("name", "province", "latitude", "longitude"), existing))
         missing = {k: v for k, v in known.items() if k != "code" and current.get(k) is None}
@@ -309,7 +313,11 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
 
     payout_date = None
     for seq, event in enumerate(facts.events):
-        month, year = _month_year(event.date, event.date_precision)
+        # Facets want a month for every event: the event's own, else the article's.
+        if event.date:
+            month, year = _month_year(event.date, event.date_precision)
+        else:
+            month, year = article_month, article_year
         event_id = (
             db.table("events")
             .insert(

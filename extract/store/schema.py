@@ -271,6 +271,35 @@ def m002_facts(db: Database) -> None:
     )
 
 
+@migrations(name="m003_region_source_and_map_view")
+def m003_region_source_and_map_view(db: Database) -> None:
+    # "kemendagri" for rows from the official list, "article" for codes first
+    # seen in an article before the list was loaded.
+    db.table("regions").add_column("source", str)
+    db.create_view(
+        "events_map",
+        """
+        select
+          e.id as event_id,
+          e.type,
+          coalesce(e.date, a.published) as date,
+          e.month,
+          r.code as region_code,
+          r.name as region,
+          r.province,
+          r.latitude,
+          r.longitude,
+          e.summary,
+          a.title as article_title,
+          e.article_id
+        from events e
+        join articles a on a.id = e.article_id
+        join regions r on r.code = e.region_code
+        where r.latitude is not null and r.longitude is not null
+        """,
+    )
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
