@@ -87,6 +87,9 @@ def test_vague_and_qualified_numbers_are_approximate():
         "salah satu warga",
         "satu-satunya",
         "persentase",
+        "Kodim 0807/Tulungagung",
+        "Ketua RT 03",
+        "tahun ke-5",
     ],
 )
 def test_things_that_are_not_counts(text):
@@ -99,6 +102,12 @@ def test_per_village_count():
     assert (match.text, match.units, match.unit, match.value) == ("1 Desa 100", 1, "desa", 100)
     assert [m.value for m in find_numbers(text)] == [1, 100]
     assert find_per_unit("ada 1 desa 100 meter dari sini") == []
+
+
+def test_per_village_count_in_words():
+    (match,) = find_per_unit('Program "Satu Desa Lima Puluh Pekerja" bergulir')
+    assert (match.text, match.units, match.value) == ("Satu Desa Lima Puluh", 1, 50)
+    assert parse_number("Satu Desa Lima Puluh") == 50
 
 
 SENTENCE = "Tercatat {} pekerja menerima manfaat."

@@ -102,7 +102,7 @@ _ISO_RE = re.compile(
 # "Selasa (30/1/2024)", "(Selasa, 30/1/2024)", "(3/12)", "Kamis-Jumat (3-4/10/2024)",
 # "30.01.2024", "30-01-2024"
 _NUMERIC_RE = re.compile(
-    rf"(?:{_WD_PREFIX})?(?P<open>\()?\s*(?:(?P<wdin>{_WD})\s*,?\s*)?"
+    rf"(?<!\w)(?:{_WD_PREFIX})?(?P<open>\()?\s*(?:(?P<wdin>{_WD})\s*,?\s*)?"
     rf"(?<![\d/.,])(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
     rf"(?P<sep>[/.-])(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/])"
     rf"(?:\s*(?P<close>\)))?{_TRAIL}",
@@ -110,7 +110,7 @@ _NUMERIC_RE = re.compile(
 )
 # "Selasa, 19 Maret 2024", "3-4 Oktober 2024", "tanggal 17 Agustus", "14 Des 2025"
 _TEXT_RE = re.compile(
-    rf"(?:{_WD_PREFIX})?(?P<open>\()?(?:(?:tanggal|tgl\.?)\s+)?"
+    rf"(?<!\w)(?:{_WD_PREFIX})?(?P<open>\()?(?:(?:tanggal|tgl\.?)\s+)?"
     rf"(?<![\d/.,])(?P<d>\d{{1,2}})(?:\s*{_RANGE_WORD}\s*(?P<d2>\d{{1,2}}))?\s*"
     rf"(?P<mon>{_MONTH_ANY})\b\.?(?:,?\s+(?P<y>{_YEAR})(?!\d))?(?:\s*(?P<close>\)))?{_TRAIL}",
     re.IGNORECASE,
@@ -122,30 +122,30 @@ _RANGE_TAIL_YEAR_RE = re.compile(
 )
 # "Maret hingga Desember 2025", "Januari-Maret 2024"
 _MONTH_RANGE_RE = re.compile(
-    rf"(?P<first>(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?)\b"
+    rf"(?<!\w)(?P<first>(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})(?:\s+(?P<y1>{_YEAR}))?)\b"
     rf"\s*{_RANGE_WORD}\s*"
     rf"(?P<second>(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon2>{_MONTH_FULL})\s+(?P<y>{_YEAR}))(?!\d)",
     re.IGNORECASE,
 )
 # "akhir Desember 2023", "Des 2025", "bulan Maret 2024"
 _MONTH_YEAR_RE = re.compile(
-    rf"(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_ANY})\b\.?,?\s+(?P<y>{_YEAR})(?!\d)",
+    rf"(?<!\w)(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_ANY})\b\.?,?\s+(?P<y>{_YEAR})(?!\d)",
     re.IGNORECASE,
 )
 # "Oktober lalu", "Desember mendatang"
 _MONTH_REL_RE = re.compile(
-    rf"(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+"
+    rf"(?<!\w)(?:(?:{_QUAL})\s+)?(?:bulan\s+)?(?P<mon>{_MONTH_FULL})\s+"
     rf"(?:(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
     re.IGNORECASE,
 )
 # "bulan lalu", "bulan ini", "bulan depan"
 _BULAN_REL_RE = re.compile(
-    rf"(?:(?:{_QUAL})\s+)?bulan\s+(?:(?P<this>ini)|(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
+    rf"(?<!\w)(?:(?:{_QUAL})\s+)?bulan\s+(?:(?P<this>ini)|(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
     re.IGNORECASE,
 )
 # "tahun 2023", "awal tahun 2024"
 _YEAR_RE = re.compile(
-    rf"(?:(?:{_QUAL})\s+)?(?:tahun|thn\.?)\s+(?P<y>{_YEAR})(?![\d/]|[.,]\d)", re.IGNORECASE
+    rf"(?<!\w)(?:(?:{_QUAL})\s+)?(?:tahun|thn\.?)\s+(?P<y>{_YEAR})(?![\d/]|[.,]\d)", re.IGNORECASE
 )
 # "pada 2023", "sejak 2019": the year alone is the span
 _BARE_YEAR_RE = re.compile(
@@ -154,12 +154,12 @@ _BARE_YEAR_RE = re.compile(
 )
 # "tahun ini", "awal tahun ini", "tahun lalu", "tahun depan"
 _YEAR_REL_RE = re.compile(
-    rf"(?:(?:{_QUAL})\s+)?tahun\s+(?:(?P<this>ini)|(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
+    rf"(?<!\w)(?:(?:{_QUAL})\s+)?tahun\s+(?:(?P<this>ini)|(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
     re.IGNORECASE,
 )
 # "Rabu lalu", "Senin kemarin", "hari Minggu lalu", "Jumat depan"
 _WEEKDAY_REL_RE = re.compile(
-    rf"(?P<hari>hari\s+)?(?P<wd>{_WD})\s+(?:(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
+    rf"(?<!\w)(?P<hari>hari\s+)?(?P<wd>{_WD})\s+(?:(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
     re.IGNORECASE,
 )
 # "pada Rabu", "pada hari Senin": the most recent such day

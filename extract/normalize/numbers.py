@@ -253,6 +253,8 @@ def parse_number(text: str, letter_scales: bool = False) -> Number | None:
 _DIGIT_NUMBER_RE = re.compile(rf"{DIGITS}(?:{SP}*{scale_pattern()})?", re.IGNORECASE)
 _WORD_NUMBER_RE = re.compile(WORD_NUMBER, re.IGNORECASE)
 _WORD_RE = re.compile(r"\S+")
+# "0807", "RT 03": identifiers, not quantities.
+_CODE_RE = re.compile(r"0\d")
 # "salah satu" = "one of"; "satu-satunya", "dua-duanya" are not counts.
 _NOT_A_COUNT_BEFORE_RE = re.compile(r"\bsalah\s+$", re.IGNORECASE)
 _REDUPLICATION_RE = re.compile(r"-\w")
@@ -286,11 +288,14 @@ def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in ``text`` (digits, with scale words, or words), in order.
 
     Offsets are exact. Digits glued to letters, times, or slashes (dates,
-    regulation numbers) are left out. See the module docstring for
+    regulation numbers, "0807/Tulungagung") and codes with a leading zero
+    ("RT 03") are left out. See the module docstring for
     ``approximate``.
     """
     found: list[tuple[int, int, Number, bool]] = []
     for m in _DIGIT_NUMBER_RE.finditer(text):
+        if _CODE_RE.match(m.group()):
+            continue
         parsed = number_value(m.group(), letter_scales=False)
         if parsed is not None:
             found.append((m.start(), m.end(), parsed[0], parsed[1]))
@@ -312,24 +317,24 @@ def _per_unit_re() -> re.Pattern[str]:
     alternatives = "|".join(
         rf"(?P<{key}>{alternation(words)})" for key, words in units.items()
     )
+    number = rf"(?:{DIGITS}|{WORD_NUMBER})"
     return re.compile(
-        rf"(?<![\w.,])(?P<units>\d+){SP}+(?-i:{alternatives}){SP}+(?P<value>{DIGITS})\b"
+        rf"(?P<units>{number}){SP}+(?-i:{alternatives}){SP}+(?P<value>{number})", re.IGNORECASE
     )
 
 
 def find_per_unit(text: str) -> list[PerUnitMatch]:
     """"<n> <unit> <m>" counts such as "1 Desa 100" (100 per village), in order.
 
-    Unit words are capitalised as in programme names ("1 Desa 100 Pekerja
-    Rentan"); lower-case "1 desa 100" is ordinary prose and not matched.
+    Numbers may be words ("Satu Desa Lima Puluh Pekerja"). Unit words are
+    capitalised as in programme names ("1 Desa 100 Pekerja Rentan");
+    lower-case "1 desa 100" is ordinary prose and not matched.
     """
     matches = []
     for m in _per_unit_re().finditer(text):
         unit = next(key for key, value in m.groupdict().items()
                     if value and key not in ("units", "value"))
-        value = parse_digits(m.group("value"))
-        if value is not None:
-            matches.append(
-                PerUnitMatch(m.start(), m.end(), m.group(), value, unit, int(m.group("units")))
-            )
+        units, value = number_value(m.group("units"), False), number_value(m.group("value"), False)
+        if units is not None and value is not None:
+            matches.append(PerUnitMatch(m.start(), m.end(), m.group(), value[0], unit, units[0]))
     return matches
