@@ -1,0 +1,213 @@
+"""Remove page furniture from article text, line by line.
+
+The same cleaning serves text extracted from HTML and plain text pasted from
+these sites, because both carry the same lines: "Baca Juga : ..." links,
+photo captions, share widgets, hit counters, "Penulis : X - Editor : Y"
+bylines, "Berita Terbaru" lists and reporter initials glued to the last
+sentence. What counts as furniture is data (extract/data/site_rules.yaml).
+
+A clean article passes through unchanged: only whole furniture lines (and the
+blank lines they leave behind) are removed, plus the `trailing` patterns at
+the very end of the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.ingest.siterules import SiteRules, rules_for
+
+# kinds of furniture, in the order they are tested
+BYLINE = "byline"
+CAPTION = "caption"
+FURNITURE = "furniture"
+TAIL = "tail"  # a line that starts the page's tail: it and all after it go
+HEADER = "header"  # above the dateline: title, category, ads ...
+TRAILING = "trailing"  # text cut from the end of the last line
+
+
+@dataclass
+class DroppedLine:
+    text: str
+    kind: str
+
+
+@dataclass
+class CleanedText:
+    text: str
+    dropped: list[DroppedLine] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    categories: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # non-blank lines above the dateline
+
+
+def furniture_kind(line: str, source: str | None = None, rules: SiteRules | None = None) -> str | None:
+    """What kind of furniture `line` is (BYLINE, CAPTION, TAIL, FURNITURE), or None for article text."""
+    rules = rules or rules_for(source)
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if any(p.search(stripped) for p in rules.bylines):
+        return BYLINE
+    if any(p.search(stripped) for p in rules.caption_lines):
+        return CAPTION
+    if any(p.search(stripped) for p in rules.stop_lines):
+        return TAIL
+    if any(p.search(stripped) for p in rules.drop_lines):
+        return FURNITURE
+    return None
+
+
+def is_furniture_line(line: str, source: str | None = None) -> bool:
+    """True when `line` is page furniture ("Baca Juga : ...", a caption, a byline ...) on `source`.
+
+    For the facts stage, which must ignore such lines in raw text too.
+    """
+    return furniture_kind(line, source) is not None
+
+
+def parse_byline(line: str, rules: SiteRules) -> tuple[str | None, str | None]:
+    """(author, editor) named by a byline line such as "Penulis : X - Editor : Y"."""
+    for pattern in rules.bylines:
+        match = pattern.search(line.strip())
+        if match:
+            found = match.groupdict()
+            return _name(found.get("author")), _name(found.get("editor"))
+    return None, None
+
+
+def clean_text(text: str, source: str | None = None) -> CleanedText:
+    """The article text of `text` without furniture, with what was dropped and found on the way."""
+    rules = rules_for(source)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kinds = [furniture_kind(line, rules=rules) for line in lines]
+    start = _body_start(lines, rules)
+    result = CleanedText(text="")
+
+    header = lines[:start]
+    _read_header(header, kinds[:start], rules, result)
+
+    kept: list[str] = []
+    for index in range(start, len(lines)):
+        line, kind = lines[index], kinds[index]
+        if kind == TAIL:
+            result.dropped.extend(DroppedLine(rest, TAIL) for rest in lines[index:] if rest.strip())
+            break
+        if kind is None:
+            kept.append(line)
+            continue
+        result.dropped.append(DroppedLine(line, kind))
+        if kind == BYLINE:
+            _take_byline(line, rules, result)
+        kept.append(_DROPPED)
+
+    kept = _cut_trailing(kept, rules, result)
+    result.text = _join(kept)
+    return result
+
+
+# -- steps -----------------------------------------------------------------
+
+_DROPPED = object()  # marks where a line was removed, so its blank line can go too
+
+
+def _body_start(lines: list[str], rules: SiteRules) -> int:
+    """Index of the dateline, when one opens the body; 0 otherwise.
+
+    Everything above a dateline is page header. A dateline found past the
+    first half of the text is not trusted to be the start of the body.
+    """
+    total = sum(len(line) + 1 for line in lines)
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen > total / 2:
+            break
+        if any(p.search(line.strip()) for p in rules.dateline):
+            return index
+        seen += len(line) + 1
+    return 0
+
+
+def _read_header(header: list[str], kinds: list[str | None], rules: SiteRules, result: CleanedText) -> None:
+    """Title, categories and byline from the lines above the dateline; all of them are dropped."""
+    candidates: list[int] = []
+    byline_at: int | None = None
+    for index, (line, kind) in enumerate(zip(header, kinds)):
+        if not line.strip():
+            continue
+        result.header.append(line.strip())
+        result.dropped.append(DroppedLine(line, kind or HEADER))
+        if kind == BYLINE:
+            _take_byline(line, rules, result)
+            if byline_at is None:
+                byline_at = index
+        elif kind is None:
+            candidates.append(index)
+    if not candidates:
+        return
+    # A headline sits right above its byline; with no byline, the first
+    # line that reads like a headline is taken.
+    above = [i for i in candidates if byline_at is not None and i < byline_at]
+    headline = [i for i in candidates if _looks_like_headline(header[i])]
+    title_at = above[-1] if above else (headline[0] if headline else None)
+    if title_at is None:
+        return
+    result.title = header[title_at].strip()
+    result.categories = [
+        header[i].strip() for i in candidates if i < title_at and len(header[i].split()) <= 3
+    ]
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 30 and not line.rstrip().endswith((".", ":", ","))
+
+
+def _take_byline(line: str, rules: SiteRules, result: CleanedText) -> None:
+    author, editor = parse_byline(line, rules)
+    result.author = result.author or author
+    result.editor = result.editor or editor
+
+
+def _cut_trailing(kept: list, rules: SiteRules, result: CleanedText) -> list:
+    """Remove `trailing` patterns (glued reporter initials) from the last body line."""
+    for index in range(len(kept) - 1, -1, -1):
+        line = kept[index]
+        if line is _DROPPED or not line.strip():
+            continue
+        for pattern in rules.trailing:
+            stripped = line.rstrip()
+            match = pattern.search(stripped)
+            if match and match.start() > 0:
+                result.dropped.append(DroppedLine(match.group(0), TRAILING))
+                kept = kept[:index] + [stripped[: match.start()].rstrip()] + kept[index + 1 :]
+                break
+        break
+    return kept
+
+
+def _join(kept: list) -> str:
+    """Lines back into text; a blank line left next to a removed line goes with it."""
+    out: list[str] = []
+    after_drop = False
+    for line in kept:
+        if line is _DROPPED:
+            after_drop = True
+            continue
+        if after_drop and not line.strip() and (not out or not out[-1].strip()):
+            continue
+        if line.strip():
+            after_drop = False
+        out.append(line)
+    while out and not out[-1].strip():
+        out.pop()
+    while out and not out[0].strip():
+        out.pop(0)
+    return "\n".join(out)
+
+
+def _name(value: str | None) -> str | None:
+    value = (value or "").strip(" \t-–—|,:")
+    return value or None

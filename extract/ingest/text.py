@@ -1,0 +1,43 @@
+"""Plain text in (as copied from a news site), one clean `Article` out.
+
+Copied text carries the page's header lines (category, headline, "Penulis :
+X - Editor : Y", ad headlines, captions) above the dateline and furniture
+inside the body; `clean_text` removes both and reads the headline and byline
+on the way. The dateline itself ("PASURUAN (Realita) - ") stays in the text.
+"""
+
+from __future__ import annotations
+
+from extract.ingest.checks import ARTICLE_LANGUAGE, check_is_article
+from extract.ingest.clean import clean_text
+from extract.ingest.errors import ExtractionError
+from extract.ingest.siterules import site_from_dateline, site_of
+from extract.model import Article
+from extract.normalize.dates import parse_published
+
+MAX_DATE_LINE = 60  # a header line longer than this is a headline or caption, not a date
+
+
+def article_from_text(text: str, url: str | None = None, source: str | None = None) -> Article:
+    """The article in `text`; its site is `source`, else `url`'s host, else named by its dateline."""
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise ExtractionError("the text is empty")
+    site = source or site_of(url) or site_from_dateline(text)
+    cleaned = clean_text(text, site)
+    check_is_article(cleaned.text)
+    published = next(
+        (d for line in cleaned.header if len(line) <= MAX_DATE_LINE and (d := parse_published(line))),
+        None,
+    )
+    return Article(
+        url=url,
+        source=site,
+        title=cleaned.title,
+        published=published.isoformat() if published else None,
+        author=cleaned.author,
+        editor=cleaned.editor,
+        text=cleaned.text,
+        categories=cleaned.categories,
+        language=ARTICLE_LANGUAGE,
+    )
