@@ -89,3 +89,41 @@ def ner_eval_command(model_path, data_path, limit, as_json):
     except (ConllFormatError, OSError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(scores, ensure_ascii=False) if as_json else format_scores(scores))
+
+
+@cli.command(name="serve")
+@click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+def serve_command(db_path, host, port):
+    """Publish the database with Datasette: tables, canned queries, timeline, map, charts, feed."""
+    from extract.publish.app import ServeError, serve
+
+    try:
+        serve(db_path, host=host, port=port)
+    except ServeError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.command(name="reprocess")
+@click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--outdated-only", is_flag=True, help="Only articles extracted by another extractor version.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def reprocess_command(db_path, outdated_only, cache_dir, quiet):
+    """Re-run extraction for stored articles, from their cached HTML or stored text."""
+    from pathlib import Path
+
+    from extract.store.reprocess import reprocess
+
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"database not found: {db_path}")
+    report = reprocess(db_path, outdated_only=outdated_only, cache_dir=cache_dir, progress=not quiet)
+    click.echo(
+        f"{report.processed} of {report.selected} articles re-extracted"
+        f" ({report.from_html} from cached HTML), {len(report.failed)} failed", err=True
+    )
+    for aid, reason in report.failed:
+        click.echo(f"{aid}: {reason}", err=True)
+    if report.failed:
+        raise SystemExit(1)

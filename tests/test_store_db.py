@@ -11,7 +11,8 @@ from store_fixtures import make_article
 
 @pytest.fixture
 def db(tmp_path):
-    database = open_db(tmp_path / "sub" / "extract.db")
+    # Regions come only from the articles here; the official list is tested below.
+    database = open_db(tmp_path / "sub" / "extract.db", populate_regions=False)
     yield database
     database.close()
 
@@ -172,3 +173,16 @@ def test_database_from_an_older_schema_upgrades_in_place(tmp_path):
     article, facts = make_article()
     aid = save_article(db, article, facts)
     assert fact_counts(db, aid)["events"] == 2
+
+
+def test_regions_table_holds_the_official_list_with_coordinates(tmp_path):
+    db = open_db(tmp_path / "x.db")
+    assert db.table("regions").count > 500  # every regency and city of Indonesia
+    blitar = db.table("regions").get("35.05")
+    assert (blitar["name"], blitar["province"], blitar["source"]) == ("Kabupaten Blitar", "Jawa Timur", "kemendagri")
+    assert abs(blitar["latitude"] - -8.1) < 0.3 and abs(blitar["longitude"] - 112.2) < 0.3
+    assert db.table("regions").count_where("latitude is null or longitude is null") == 0
+    # An article's own copy of a region never overrides the official row.
+    article, facts = make_article(region=("35.05", "Kab. Blitar", 0.0, 0.0))
+    save_article(db, article, facts)
+    assert db.table("regions").get("35.05")["latitude"] == blitar["latitude"]

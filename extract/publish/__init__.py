@@ -1,0 +1,1 @@
+"""Publishing the database with Datasette: metadata, canned queries, pages and plugins."""

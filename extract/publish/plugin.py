@@ -1,0 +1,258 @@
+"""Datasette plugin: the timeline page, the article page and shortcuts to the map, charts and feed.
+
+Registered by `extract.publish.app.make_datasette`. Pages read the first
+database Datasette serves; the timeline runs the `timeline` canned query's
+own SQL, so the page and the query always agree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+from datasette import hookimpl
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup
+
+from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
+from extract.publish.metadata import canned_query_sql
+
+TIMELINE_FILTERS = ("region", "type", "date_from", "date_to", "q")
+
+EVENT_TYPE_LABELS = {
+    "agreement_signing": "Agreement signed",
+    "benefit_payout": "Benefit paid",
+    "meeting": "Meeting",
+    "award": "Award",
+    "statement": "Statement",
+}
+
+# Facts whose evidence the article page marks, with the label shown for each.
+FACT_SPAN_QUERIES = {
+    "events": ("select span_start, span_end, 'EVENT ' || type as label, summary as title from events where article_id = ?"),
+    "payouts": (
+        "select span_start, span_end, 'PAYOUT' as label, amount_idr || ' ' || programs as title"
+        " from payouts where article_id = ?"
+    ),
+    "official_mentions": (
+        "select span_start, span_end, 'OFFICIAL' as label, name || coalesce(' - ' || position, '') as title"
+        " from official_mentions where article_id = ?"
+    ),
+    "worker_counts": (
+        "select span_start, span_end, 'WORKERS' as label, value || ' ' || category as title"
+        " from worker_counts where article_id = ?"
+    ),
+    "percentages": (
+        "select span_start, span_end, 'PERCENTAGE' as label, value || '% ' || about as title"
+        " from percentages where article_id = ?"
+    ),
+    "regulations": (
+        "select span_start, span_end, 'REGULATION' as label,"
+        " kind || coalesce(' ' || number, '') || coalesce('/' || year, '') as title"
+        " from regulations where article_id = ?"
+    ),
+    "article_regions": (
+        "select span_start, span_end, 'REGION' as label, region_code || ' ' || coalesce(region_name, '') as title"
+        " from article_regions where article_id = ?"
+    ),
+}
+
+
+def safe_link(url: str | None) -> str | None:
+    """`url` when it is an http(s) address, else None: scraped URLs never become javascript: links."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
+def _split(value: str | None) -> list[str]:
+    return [part for part in (value or "").split("; ") if part]
+
+
+async def _rows(db, sql: str, params: Any = None) -> list[dict]:
+    results = await db.execute(sql, params or [])
+    return [dict(row) for row in results.rows]
+
+
+async def timeline_page(datasette, request) -> Response:
+    db = datasette.get_database()
+    filters = {name: (request.args.get(name) or "").strip() for name in TIMELINE_FILTERS}
+    results = await db.execute(canned_query_sql("timeline"), filters)
+    rows = [dict(row) for row in results.rows]
+    texts = {}
+    article_ids = sorted({row["article_id"] for row in rows})
+    for chunk in range(0, len(article_ids), 500):
+        ids = article_ids[chunk : chunk + 500]
+        placeholders = ",".join("?" for _ in ids)
+        for row in await _rows(db, f"select id, text from articles where id in ({placeholders})", ids):
+            texts[row["id"]] = row["text"] or ""
+    events = []
+    for row in rows:
+        label = EVENT_TYPE_LABELS.get(row["type"], (row["type"] or "event").replace("_", " "))
+        sentence_html = highlight_in_sentence(
+            row["sentence"] or "",
+            texts.get(row["article_id"], ""),
+            row["span_start"] if row["span_start"] is not None else -1,
+            row["span_end"] if row["span_end"] is not None else -1,
+            label,
+        )
+        events.append(
+            {
+                **row,
+                "type_label": label,
+                "parties_list": _split(row["parties"]),
+                "amounts": [format_rupiah(a) for a in _split(row["amounts_idr"])],
+                "workers_text": f"{row['workers']:,}".replace(",", ".") if row["workers"] else "",
+                "sentence_html": sentence_html,
+                "article_page": f"/article/{row['article_id']}",
+                "source_link": safe_link(row["article_url"]),
+            }
+        )
+    regions = await _rows(
+        db,
+        "select code, name from regions where code in (select region_code from events) order by name",
+    )
+    types = [r["type"] for r in await _rows(db, "select distinct type from events order by type")]
+    html = await datasette.render_template(
+        "timeline.html",
+        {
+            "events": events,
+            "truncated": results.truncated,
+            "filters": filters,
+            "regions": regions,
+            "types": [(t, EVENT_TYPE_LABELS.get(t, t)) for t in types],
+            "query_url": datasette.urls.query(db.name, "timeline"),
+            "database": db.name,
+        },
+        request=request,
+    )
+    return Response.html(html)
+
+
+async def article_page(datasette, request) -> Response:
+    db = datasette.get_database()
+    article_id = request.url_vars["article_id"]
+    found = await _rows(db, "select * from articles where id = ?", [article_id])
+    if not found:
+        raise NotFound(f"No article with id {article_id}")
+    article = found[0]
+    text = article["text"] or ""
+    spans = [
+        Span(m["span_start"], m["span_end"], m["label"], "entity", f"{m['label']} ({m['source']})")
+        for m in await _rows(
+            db, "select label, span_start, span_end, source from mentions where article_id = ?", [article_id]
+        )
+        if m["span_start"] is not None and m["span_end"] is not None
+    ]
+    for sql in FACT_SPAN_QUERIES.values():
+        for row in await _rows(db, sql, [article_id]):
+            if row["span_start"] is not None and row["span_end"] is not None:
+                spans.append(Span(row["span_start"], row["span_end"], row["label"], "fact", str(row["title"] or "")))
+    facts = {
+        "events": await _rows(
+            db,
+            "select e.*, (select group_concat(organisation, '; ') from event_parties where event_id = e.id) as parties"
+            " from events e where article_id = ? order by seq",
+            [article_id],
+        ),
+        "payouts": await _rows(db, "select * from payouts where article_id = ? order by seq", [article_id]),
+        "officials": await _rows(
+            db, "select * from official_mentions where article_id = ? order by seq", [article_id]
+        ),
+        "worker_counts": await _rows(db, "select * from worker_counts where article_id = ? order by seq", [article_id]),
+        "percentages": await _rows(db, "select * from percentages where article_id = ? order by seq", [article_id]),
+        "regulations": await _rows(db, "select * from regulations where article_id = ? order by seq", [article_id]),
+        "regions": await _rows(
+            db,
+            "select ar.*, r.name, r.province from article_regions ar left join regions r on r.code = ar.region_code"
+            " where ar.article_id = ? order by ar.seq",
+            [article_id],
+        ),
+    }
+    for payout in facts["payouts"]:
+        payout["amount_text"] = format_rupiah(payout["amount_idr"])
+        payout["programs_text"] = ", ".join(json.loads(payout["programs"] or "[]"))
+    labels = sorted({s.label for s in spans})
+    html = await datasette.render_template(
+        "article.html",
+        {
+            "article": article,
+            "source_link": safe_link(article["url"]),
+            "text_html": highlight(text, spans),
+            "span_count": len(spans),
+            "labels": labels,
+            "facts": facts,
+            "row_url": datasette.urls.row(db.name, "articles", article_id),
+            "database": db.name,
+        },
+        request=request,
+    )
+    return Response.html(html)
+
+
+async def charts_page(datasette, request) -> Response:
+    db = datasette.get_database()
+    charts = [
+        (
+            "Signings and payouts per month",
+            datasette.urls.query(db.name, "events_per_month")
+            + "#g.mark=bar&g.x_column=month&g.x_type=ordinal&g.y_column=events&g.y_type=quantitative&g.color_column=type",
+        ),
+        (
+            "Signings and payouts per region",
+            datasette.urls.query(db.name, "events_per_region")
+            + "#g.mark=bar&g.x_column=region&g.x_type=ordinal&g.y_column=events&g.y_type=quantitative&g.color_column=type",
+        ),
+        (
+            "Payouts (rupiah) per region and month",
+            datasette.urls.query(db.name, "payouts_by_region_month")
+            + "#g.mark=bar&g.x_column=month&g.x_type=ordinal&g.y_column=total_idr&g.y_type=quantitative&g.color_column=region",
+        ),
+    ]
+    html = await datasette.render_template("charts.html", {"charts": charts}, request=request)
+    return Response.html(html)
+
+
+async def map_redirect(datasette, request) -> Response:
+    return Response.redirect(datasette.urls.table(datasette.get_database().name, "events_map"))
+
+
+async def feed_redirect(datasette, request) -> Response:
+    return Response.redirect(datasette.urls.query(datasette.get_database().name, "newest_events", format="atom"))
+
+
+@hookimpl
+def register_routes(datasette):
+    return [
+        (r"^/timeline$", timeline_page),
+        (r"^/article/(?P<article_id>[0-9A-Za-z_-]+)$", article_page),
+        (r"^/-/charts$", charts_page),
+        (r"^/-/map$", map_redirect),
+        (r"^/-/feed$", feed_redirect),
+    ]
+
+
+@hookimpl
+def menu_links(datasette, actor, request):
+    return [
+        {"href": "/timeline", "label": "Timeline"},
+        {"href": "/-/map", "label": "Map of events"},
+        {"href": "/-/charts", "label": "Charts"},
+        {"href": "/-/feed", "label": "Atom feed"},
+    ]
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    # Every article id in a table or query leads to its highlighted article page.
+    if column == "article_id" and isinstance(value, str) and value:
+        return Markup('<a href="/article/{0}">{0}</a>').format(value)
+    if table == "articles" and column == "id" and isinstance(value, str):
+        return Markup('<a href="/article/{0}">{0}</a>').format(value)
+    return None
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return ["/extract-static/extract.css"]
