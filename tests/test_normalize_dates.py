@@ -127,6 +127,35 @@ def test_day_without_year_takes_the_year_of_the_end_of_its_range():
     ]
 
 
+def test_range_across_new_year_starts_in_the_previous_year():
+    assert values("30 Desember - 2 Januari 2025", None) == [
+        ("30 Desember", D(2024, 12, 30), "day"),
+        ("2 Januari 2025", D(2025, 1, 2), "day"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, date, precision",
+    [
+        ("tiga hari lalu", D(2024, 11, 7), "day"),
+        ("sehari lalu", D(2024, 11, 9), "day"),
+        ("2 bulan yang lalu", D(2024, 9, 1), "month"),
+        ("lima tahun silam", D(2019, 1, 1), "year"),
+    ],
+)
+def test_counted_periods_ago(text, date, precision):
+    assert values(text) == [(text, date, precision)]
+
+
+def test_weekday_closing_a_clause_is_the_day_of_the_reporting_week():
+    text = 'kata kepala cabang di Klaten, Rabu. Ia mengatakan, Senin malam, tim turun.'
+    assert values(text, D(2024, 1, 17)) == [
+        ("Rabu", D(2024, 1, 17), "day"),
+        ("Senin", D(2024, 1, 15), "day"),
+    ]
+    assert values("Ia hadir bersama Rabu Santoso dan", D(2024, 1, 17)) == []
+
+
 def test_year_expressions():
     assert parse_date("awal tahun ini", REF) == DateValue(D(2024, 1, 1), "year")
     assert parse_date("tahun lalu", REF) == DateValue(D(2023, 1, 1), "year")

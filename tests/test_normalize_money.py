@@ -67,8 +67,32 @@ def test_lebih_and_vague_amounts_are_approximate():
 
 
 def test_ranges_give_both_ends_with_the_shared_scale():
-    assert [m.value for m in find_money("antara Rp 10-20 juta")] == [10_000_000, 20_000_000]
-    assert [m.value for m in find_money("Rp 500.000 hingga Rp 1 juta")] == [500_000, 1_000_000]
+    assert [(m.text, m.value) for m in find_money("antara Rp 10-20 juta")] == [
+        ("Rp 10-20 juta", 10_000_000),
+        ("Rp 10-20 juta", 20_000_000),
+    ]
+    assert [m.value for m in find_money("Rp 500.000 - 1 juta")] == [500_000, 1_000_000]
+    assert [m.value for m in find_money("dua hingga tiga juta rupiah")] == [2_000_000, 3_000_000]
+
+
+def test_amounts_with_their_own_prefix_keep_their_own_spans():
+    text = "naik dari Rp 42 juta hingga Rp 70 juta"
+    assert [(m.text, m.value) for m in find_money(text)] == [
+        ("Rp 42 juta", 42_000_000),
+        ("Rp 70 juta", 70_000_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, amounts",
+    [
+        ("Rp 42 juta hingga 2024 nanti", [("Rp 42 juta", 42_000_000)]),
+        ("pada 2024 hingga 42 juta rupiah", [("42 juta rupiah", 42_000_000)]),
+        ("Rp 42 juta - Rp 5 juta", [("Rp 42 juta", 42_000_000), ("Rp 5 juta", 5_000_000)]),
+    ],
+)
+def test_what_only_looks_like_a_range(text, amounts):
+    assert [(m.text, m.value) for m in find_money(text)] == amounts
 
 
 def test_offsets_are_exact():

@@ -37,8 +37,18 @@ def test_bound_words_keep_the_stated_value():
 
 
 def test_ranges_give_both_values():
-    assert [m.value for m in find_percents("naik 10-15 persen")] == [10.0, 15.0]
-    assert [m.value for m in find_percents("antara 5%-10%")] == [5.0, 10.0]
+    assert [(m.text, m.value) for m in find_percents("naik 10-15 persen")] == [
+        ("10-15 persen", 10.0),
+        ("10-15 persen", 15.0),
+    ]
+    assert [(m.text, m.value) for m in find_percents("antara 5%-10%")] == [("5%", 5.0), ("10%", 10.0)]
+    assert [m.value for m in find_percents("dari 30 hingga 40 persen")] == [30.0, 40.0]
+
+
+def test_a_year_before_hingga_is_not_the_start_of_a_range():
+    assert [(m.text, m.value) for m in find_percents("tahun 2023 hingga 40 persen")] == [
+        ("40 persen", 40.0)
+    ]
 
 
 @pytest.mark.parametrize("text", ["17,60", "persentase 7", "20 pekerja", "", "K3%"])

@@ -20,8 +20,9 @@ Resolution rules (documented because facts depend on them):
   ("Rabu (8/11)") the year in which that day is that weekday is preferred.
   Without a reference such dates are not returned.
 * "<weekday> lalu" / "<weekday> kemarin" is the most recent such weekday
-  strictly before the reference; "pada Rabu" (no marker) the most recent one
-  on or before it; "<weekday> depan" the next one after it.
+  strictly before the reference; "pada Rabu" and a clause-closing ", Rabu."
+  (news-agency style) the most recent one on or before it; "<weekday>
+  depan" the next one after it. "tiga hari lalu", "2 bulan lalu" count back.
 * "<month> lalu" is that month in the reference year if it is not after the
   reference month, else the previous year (month precision); "<month>
   depan/mendatang" the next such month.
@@ -45,6 +46,7 @@ from extract.normalize.lexicon import (
     month_numbers,
     weekday_numbers,
 )
+from extract.normalize.numbers import WORD_NUMBER, parse_number
 
 Precision = Literal["day", "month", "year"]
 
@@ -117,7 +119,7 @@ _TEXT_RE = re.compile(
 )
 # The year of a later date in a range: "10 Juni hingga 20 Juli 2024".
 _RANGE_TAIL_YEAR_RE = re.compile(
-    rf"\s*{_RANGE_WORD}\s*\d{{1,2}}\s+(?:{_MONTH_ANY})\b\.?,?\s+(?P<y>{_YEAR})(?!\d)",
+    rf"\s*{_RANGE_WORD}\s*\d{{1,2}}\s+(?P<mon>{_MONTH_ANY})\b\.?,?\s+(?P<y>{_YEAR})(?!\d)",
     re.IGNORECASE,
 )
 # "Maret hingga Desember 2025", "Januari-Maret 2024"
@@ -162,9 +164,21 @@ _WEEKDAY_REL_RE = re.compile(
     rf"(?<!\w)(?P<hari>hari\s+)?(?P<wd>{_WD})\s+(?:(?P<past>{_PAST})|(?P<future>{_FUTURE}))\b",
     re.IGNORECASE,
 )
+# "tiga hari lalu", "2 bulan yang lalu", "lima tahun silam"
+_AGO_RE = re.compile(
+    rf"(?<!\w)(?P<n>\d{{1,2}}|{WORD_NUMBER}|se)\s*(?P<unit>hari|bulan|tahun)\s+(?:{_PAST})\b",
+    re.IGNORECASE,
+)
 # "pada Rabu", "pada hari Senin": the most recent such day
 _WEEKDAY_BARE_RE = re.compile(
     rf"\b(?P<lead>pada|hari)\s+(?P<span>(?:hari\s+)?(?P<wd>{_WD}))\b", re.IGNORECASE
+)
+# News-agency style "..., kata X di Klaten, Rabu." / ", Senin malam": the
+# weekday of the reporting week, closing a clause.
+_WEEKDAY_CLAUSE_RE = re.compile(
+    rf",\s*(?P<span>(?P<wd>{_WD}))"
+    rf"(?=\s*(?:[.,;:!?\"”)]|$)|\s+(?:pagi|siang|sore|malam|petang|dini\s+hari)\b)",
+    re.IGNORECASE,
 )
 _REL_DAY_RE = re.compile(
     rf"\b(?P<word>{alternation(_LEX['relative_days'])})\b", re.IGNORECASE
@@ -311,7 +325,9 @@ def _textual(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator
     if year is None:
         tail = _RANGE_TAIL_YEAR_RE.match(text, m.end())
         if tail:
-            year = int(tail.group("y"))
+            # "30 Desember - 2 Januari 2025": the range starts the year before.
+            later_month = _MONTHS[tail.group("mon").lower()]
+            year = int(tail.group("y")) - (1 if month > later_month else 0)
     result = _days(m, year, month, reference)
     if result is None:
         return
@@ -413,6 +429,31 @@ def _weekday_bare(m: re.Match[str], text: str, reference: dt.date | None) -> Ite
     yield m.start("span"), m.end("span"), [DateValue(date, "day")], True
 
 
+def _ago(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    count = 1 if m.group("n").lower() == "se" else parse_number(m.group("n"))
+    if reference is None or not isinstance(count, int) or count < 1:
+        return
+    unit = m.group("unit").lower()
+    if unit == "hari":
+        value: DateValue | None = DateValue(reference - dt.timedelta(days=count), "day")
+    elif unit == "bulan":
+        index = reference.year * 12 + reference.month - 1 - count
+        value = _month_value(index // 12, index % 12 + 1)
+    else:
+        value = _year_value(reference.year - count)
+    if value:
+        yield m.start(), m.end(), [value], True
+
+
+def _weekday_clause(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+    if reference is None or _is_sunday_word_meaning_week(m.group("wd"), None):
+        return
+    weekday = _weekday(m.group("wd"))
+    assert weekday is not None
+    date = _weekday_before(reference, weekday, strictly=False)
+    yield m.start("span"), m.end("span"), [DateValue(date, "day")], True
+
+
 def _relative_day(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
     if reference is None:
         return
@@ -427,12 +468,14 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_TEXT_RE, _textual),
     (_MONTH_RANGE_RE, _month_range),
     (_MONTH_YEAR_RE, _month_year),
+    (_AGO_RE, _ago),
     (_MONTH_REL_RE, _month_relative),
     (_BULAN_REL_RE, _bulan_relative),
     (_YEAR_REL_RE, _year_relative),
     (_YEAR_RE, _year),
     (_WEEKDAY_REL_RE, _weekday_relative),
     (_WEEKDAY_BARE_RE, _weekday_bare),
+    (_WEEKDAY_CLAUSE_RE, _weekday_clause),
     (_REL_DAY_RE, _relative_day),
     (_BARE_YEAR_RE, _bare_year),
 ]

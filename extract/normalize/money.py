@@ -5,7 +5,8 @@ Amounts are integers of rupiah. Number formats follow extract.normalize.numbers;
 after "Rp" the one-letter scales "M" (miliar) and "T" (triliun) are read too.
 A number is money only with "Rp"/"IDR" before it or "rupiah" after it: a bare
 "16.800" is not money. A range "Rp 10-20 juta" gives two matches (10 juta and
-20 juta) sharing the range's span. ``approximate`` as in numbers: vague words
+20 juta) sharing the range's span; "Rp 42 juta hingga Rp 70 juta" gives two
+matches with spans of their own. ``approximate`` as in numbers: vague words
 ("ratusan juta rupiah"), "sekitar Rp ..." before, "lebih" after.
 """
 
@@ -43,16 +44,20 @@ _ANCHORED_AMOUNT = number_pattern(letter_scales=True)
 # Accounting tails written after whole amounts: "Rp5.000.000,-", "Rp 5.000,00".
 _TAIL = r"(?:,-|\.-|,\s?00\b(?!,))?"
 
+_RANGE = rf"{SP}*{_RANGE_WORD}{SP}*"
 _PREFIXED_RE = re.compile(
     rf"{_PREFIX}(?P<amount>{_AMOUNT})"
-    rf"(?:{SP}*{_RANGE_WORD}{SP}*(?:{_PREFIX})?(?P<amount2>{_AMOUNT}))?{_TAIL}(?:{_SUFFIX})?",
+    rf"(?:{_RANGE}(?P<prefix2>{_PREFIX})?(?P<amount2>{_AMOUNT}))?{_TAIL}(?:{_SUFFIX})?",
     re.IGNORECASE,
+)
+_PREFIXED_SINGLE_RE = re.compile(
+    rf"{_PREFIX}(?P<amount>{_AMOUNT}){_TAIL}(?:{_SUFFIX})?", re.IGNORECASE
 )
 _SUFFIXED_RE = re.compile(
-    rf"(?P<amount>{_ANCHORED_AMOUNT})"
-    rf"(?:{SP}*{_RANGE_WORD}{SP}*(?P<amount2>{_ANCHORED_AMOUNT}))?{_SUFFIX}",
+    rf"(?P<amount>{_ANCHORED_AMOUNT})(?:{_RANGE}(?P<amount2>{_ANCHORED_AMOUNT}))?{_SUFFIX}",
     re.IGNORECASE,
 )
+_SUFFIXED_SINGLE_RE = re.compile(rf"(?P<amount>{_ANCHORED_AMOUNT}){_SUFFIX}", re.IGNORECASE)
 _TRAILING_SCALE_RE = re.compile(rf"{scale_pattern(letter_scales=True)}$", re.IGNORECASE)
 
 
@@ -69,31 +74,59 @@ def _borrow_scale(first: str, second: str) -> str:
     return first
 
 
-def _amounts(m: re.Match[str]) -> list[tuple[int, bool]] | None:
-    """(rupiah, vague) for the amount, or both ends of a range."""
-    texts = [m.group("amount")]
-    if m.group("amount2"):
-        texts = [_borrow_scale(texts[0], m.group("amount2")), m.group("amount2")]
-    values = [number_value(t, letter_scales=True) for t in texts]
-    if any(v is None for v in values):
+Amounts = list[tuple[int, bool]]  # (rupiah, vague) for an amount or both ends of a range
+
+
+def _single(m: re.Match[str]) -> Amounts | None:
+    value = number_value(m.group("amount"), letter_scales=True)
+    return [(round(value[0]), value[1])] if value else None
+
+
+def _range(m: re.Match[str], prefixed: bool) -> Amounts | None:
+    """Both ends of "Rp 10-20 juta", or None when the words only look like a
+    range ("Rp 42 juta hingga 2024", "2024 hingga 42 juta rupiah")."""
+    first, second = m.group("amount"), m.group("amount2")
+    borrowed = _borrow_scale(first, second)
+    values = [number_value(borrowed, True), number_value(second, True)]
+    if values[0] is None or values[1] is None or values[0][0] >= values[1][0]:
+        return None
+    scaled_second_only = _TRAILING_SCALE_RE.search(second) and not _TRAILING_SCALE_RE.search(first)
+    if not prefixed and borrowed == first and scaled_second_only:
         return None
     return [(round(v[0]), v[1]) for v in values if v is not None]
 
 
+def _candidates(text: str) -> list[tuple[int, int, Amounts]]:
+    found: list[tuple[int, int, Amounts]] = []
+    for ranged, single, prefixed in (
+        (_PREFIXED_RE, _PREFIXED_SINGLE_RE, True),
+        (_SUFFIXED_RE, _SUFFIXED_SINGLE_RE, False),
+    ):
+        position = 0
+        while (m := ranged.search(text, position)) is not None:
+            position = m.end()
+            # "Rp 42 juta hingga Rp 70 juta" is two amounts with spans of their own.
+            own_prefix = prefixed and m.group("prefix2")
+            amounts = _range(m, prefixed) if m.group("amount2") and not own_prefix else _single(m)
+            if m.group("amount2") and (amounts is None or own_prefix):
+                # Not a range: the amount is the part next to "Rp" / "rupiah",
+                # and the scan goes on right after it.
+                m = single.match(text, m.start() if prefixed else m.start("amount2"))
+                amounts = _single(m) if m else None
+                position = m.end() if m else position
+            if m and amounts:
+                found.append((m.start(), m.end(), amounts))
+    return found
+
+
 def find_money(text: str) -> list[MoneyMatch]:
     """Every rupiah amount in ``text``, in order, with exact character offsets."""
-    found: list[tuple[int, int, list[tuple[int, bool]]]] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in (_PREFIXED_RE, _SUFFIXED_RE):
-        for m in pattern.finditer(text):
-            amounts = _amounts(m)
-            if amounts is None or any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append((m.start(), m.end(), amounts))
-    found.sort(key=lambda item: item[0])
+    taken: list[tuple[int, int, Amounts]] = []
+    for start, end, amounts in _candidates(text):  # "Rp" matches first, then "rupiah"
+        if not any(start < e and s < end for s, e, _ in taken):
+            taken.append((start, end, amounts))
     matches = []
-    for start, end, amounts in found:
+    for start, end, amounts in sorted(taken, key=lambda item: item[0]):
         after = approximate_after(text, end)
         end = after if after is not None else end
         before = approximate_before(text, start)

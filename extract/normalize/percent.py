@@ -2,7 +2,7 @@
 
 Number formats follow extract.normalize.numbers ("," decimal). Values are
 floats ("17,60%" -> 17.6). A range "10-15 persen" gives two matches sharing
-the span. "di bawah 20 persen" is 20 (flagged approximate, like "sekitar",
+the span; "5%-10%" gives two matches with spans of their own. "di bawah 20 persen" is 20 (flagged approximate, like "sekitar",
 "hampir"): the value stated, not a bound.
 """
 
@@ -16,6 +16,7 @@ from extract.normalize.numbers import (
     DIGITS,
     SP,
     WORD_NUMBER,
+    Number,
     number_value,
     approximate_before,
 )
@@ -36,24 +37,37 @@ _MARK = rf"{SP}*(?:{alternation(_SIGNS)}|(?:{alternation(_WORDS)})\b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 _RANGE_WORD = r"(?:-|–|hingga|sampai|s\.?d\.?|sampai\s+dengan)"
 _PERCENT_RE = re.compile(
-    rf"(?P<n>{_NUMBER})(?:(?:{_MARK})?{SP}*{_RANGE_WORD}{SP}*(?P<n2>{_NUMBER}))?{_MARK}",
-    re.IGNORECASE,
+    rf"(?P<n>{_NUMBER})(?:{SP}*{_RANGE_WORD}{SP}*(?P<n2>{_NUMBER}))?{_MARK}", re.IGNORECASE
 )
+_SINGLE_PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER}){_MARK}", re.IGNORECASE)
+
+
+def _values(m: re.Match[str]) -> list[tuple[Number, bool]] | None:
+    """(value, vague) of the number, or of both ends of a rising range."""
+    texts = [t for t in (m.group("n"), m.groupdict().get("n2")) if t]
+    values = [number_value(t, letter_scales=False) for t in texts]
+    found = [v for v in values if v is not None]
+    if len(found) != len(values) or (len(found) == 2 and found[0][0] >= found[1][0]):
+        return None
+    return found
 
 
 def find_percents(text: str) -> list[PercentMatch]:
     """Every percentage in ``text``, in order, with exact character offsets."""
     matches = []
-    for m in _PERCENT_RE.finditer(text):
-        values = [number_value(m.group(g), letter_scales=False) for g in ("n", "n2") if m.group(g)]
-        if any(v is None for v in values):
+    position = 0
+    while (m := _PERCENT_RE.search(text, position)) is not None:
+        position = m.end()
+        values = _values(m)
+        if values is None and m.group("n2"):
+            # Not a range ("tahun 2023 hingga 40 persen"): only the marked number.
+            m = _SINGLE_PERCENT_RE.match(text, m.start("n2"))
+            values = _values(m) if m else None
+        if m is None or values is None:
             continue
         approximate = approximate_before(text, m.start())
-        for parsed in values:
-            assert parsed is not None
-            matches.append(
-                PercentMatch(m.start(), m.end(), m.group(), float(parsed[0]), approximate or parsed[1])
-            )
+        for value, vague in values:
+            matches.append(PercentMatch(m.start(), m.end(), m.group(), float(value), approximate or vague))
     return matches
 
 
