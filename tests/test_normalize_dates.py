@@ -181,6 +181,7 @@ def test_offsets_are_exact_in_running_text():
         "setiap hari Senin",
         "sebanyak 2.024 pekerja",
         "Rp 2.000.000",
+        "wafat 30 November 1016",  # out of range: dropped, not resolved as this year
     ],
 )
 def test_things_that_are_not_dates(text):

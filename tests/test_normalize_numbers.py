@@ -81,6 +81,9 @@ def test_vague_and_qualified_numbers_are_approximate():
     "text",
     [
         "pukul 10:00 WIB",
+        "pukul 10.00 WIB",
+        "acara dimulai 19.30 WIB",
+        "jam 9.30",
         "Selasa (30/1/2024)",
         "PP 44/2015",
         "program K3 dan Covid-19",

@@ -114,7 +114,7 @@ _NUMERIC_RE = re.compile(
 _TEXT_RE = re.compile(
     rf"(?<!\w)(?:{_WD_PREFIX})?(?P<open>\()?(?:(?:tanggal|tgl\.?)\s+)?"
     rf"(?<![\d/.,])(?P<d>\d{{1,2}})(?:\s*{_RANGE_WORD}\s*(?P<d2>\d{{1,2}}))?\s*"
-    rf"(?P<mon>{_MONTH_ANY})\b\.?(?:,?\s+(?P<y>{_YEAR})(?!\d))?(?:\s*(?P<close>\)))?{_TRAIL}",
+    rf"(?P<mon>{_MONTH_ANY})\b\.?(?:,?\s+(?P<y>\d{{4}})(?!\d))?(?:\s*(?P<close>\)))?{_TRAIL}",
     re.IGNORECASE,
 )
 # The year of a later date in a range: "10 Juni hingga 20 Juli 2024".
@@ -321,6 +321,8 @@ def _numeric(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator
 
 def _textual(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
     month = _MONTHS[m.group("mon").lower()]
+    # Any four-digit year is read, so that an out-of-range one ("30 November
+    # 1016") drops the date instead of leaving "30 November" to be resolved.
     year = int(m.group("y")) if m.group("y") else None
     if year is None:
         tail = _RANGE_TAIL_YEAR_RE.match(text, m.end())

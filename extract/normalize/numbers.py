@@ -255,6 +255,21 @@ _WORD_NUMBER_RE = re.compile(WORD_NUMBER, re.IGNORECASE)
 _WORD_RE = re.compile(r"\S+")
 # "0807", "RT 03": identifiers, not quantities.
 _CODE_RE = re.compile(r"0\d")
+_CLOCK_BEFORE_RE = re.compile(r"\b(?:pukul|jam|pkl\.?)\s*$", re.IGNORECASE)
+_CLOCK_AFTER_RE = re.compile(r"\s*(?:WIB|WITA|WIT)\b")
+_CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-4])\.[0-5]\d")
+
+
+def _is_clock_time(text: str, m: re.Match[str]) -> bool:
+    """"pukul 10.00", "19.30 WIB": times of day written with a dot."""
+    if not _CLOCK_RE.fullmatch(m.group()):
+        return False
+    return bool(
+        _CLOCK_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()])
+        or _CLOCK_AFTER_RE.match(text, m.end())
+    )
+
+
 # "salah satu" = "one of"; "satu-satunya", "dua-duanya" are not counts.
 _NOT_A_COUNT_BEFORE_RE = re.compile(r"\bsalah\s+$", re.IGNORECASE)
 _REDUPLICATION_RE = re.compile(r"-\w")
@@ -288,13 +303,13 @@ def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in ``text`` (digits, with scale words, or words), in order.
 
     Offsets are exact. Digits glued to letters, times, or slashes (dates,
-    regulation numbers, "0807/Tulungagung") and codes with a leading zero
-    ("RT 03") are left out. See the module docstring for
+    regulation numbers, "0807/Tulungagung"), codes with a leading zero
+    ("RT 03") and clock times ("pukul 10.00", "19.30 WIB") are left out. See the module docstring for
     ``approximate``.
     """
     found: list[tuple[int, int, Number, bool]] = []
     for m in _DIGIT_NUMBER_RE.finditer(text):
-        if _CODE_RE.match(m.group()):
+        if _CODE_RE.match(m.group()) or _is_clock_time(text, m):
             continue
         parsed = number_value(m.group(), letter_scales=False)
         if parsed is not None:
