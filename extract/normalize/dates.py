@@ -534,16 +534,41 @@ _PUB_ENGLISH_RE = re.compile(
 )
 
 
+# A timestamp with a time zone: "2024-01-30T23:30:00+00:00", "2024-01-30 17:05:00Z".
+_PUB_TIMESTAMP_RE = re.compile(
+    r"(?<!\d)\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})(?![\d:])"
+)
+# Western Indonesia Time, where these outlets publish.
+WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
+
+
+def _timestamp_date(text: str) -> dt.date | None:
+    m = _PUB_TIMESTAMP_RE.search(text)
+    if not m:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(m.group().replace(" ", "T"))
+    except ValueError:
+        return None
+    date = stamp.astimezone(WIB).date()
+    return date if MIN_YEAR <= date.year <= MAX_YEAR else None
+
+
 def parse_published(text: str) -> dt.date | None:
     """The publication date in a page's metadata string, or None.
 
     Reads "Senin, 14 April 2025 10:00 WIB", "14 Des 2025", "Selasa, 30 Januari
     2024 | 14:21", "30/01/2024 14:21", "2024-01-30T10:00:00+07:00" and
     "January 30, 2024". When several dates are present the first one wins.
-    Times and time zones are ignored: the date is the one written.
+    A timestamp with a time zone is read as a moment and given as its date
+    in WIB (UTC+7): "2024-01-30T20:00:00Z" was published on 31 January in
+    Indonesia. Otherwise times are ignored and the date is the one written.
     """
     if not text:
         return None
+    stamped = _timestamp_date(text)
+    if stamped is not None:
+        return stamped
     best: tuple[int, dt.date] | None = None
     for pattern in (_PUB_ISO_RE, _PUB_NUMERIC_RE, _PUB_TEXT_RE, _PUB_ENGLISH_RE):
         for m in pattern.finditer(text):
