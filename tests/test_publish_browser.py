@@ -1,0 +1,141 @@
+"""End to end: `extract serve` on 127.0.0.1, driven by Debian's headless Chromium."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from extract.store.db import open_db, save_article
+
+from store_fixtures import make_article
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it: apt-get install chromium)"
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("browser") / "extract.db"
+    db = open_db(path, populate_regions=False)
+    save_article(db, *make_article(1, region=("35.05", "Kabupaten Blitar", -8.13, 112.22), published="2024-03-14"))
+    save_article(db, *make_article(2, region=("35.72", "Kota Blitar", -8.1, 112.16), published="2024-05-02"))
+    article, facts = make_article(
+        3, region=("35.07", "Kabupaten Malang", -8.05, 112.6), published="2025-01-20",
+        extra_text="<script>alert(1)</script><img src=x onerror=alert(2)>",
+    )
+    save_article(db, article, facts)
+    db.close()
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from extract.cli import cli; cli()", "serve", "--db", str(path), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
+            break
+        except OSError:
+            if process.poll() is not None or time.time() > deadline:
+                process.kill()
+                pytest.fail("extract serve did not start: " + (process.stdout.read() or ""))
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    page.close()
+
+
+def test_timeline_renders_events_and_region_filter_works(server, page):
+    page.goto(server + "/timeline")
+    events = page.locator("li.timeline-event")
+    assert events.count() == 6
+    first = events.first
+    assert first.locator(".event-type").inner_text() == "Agreement signed"
+    assert first.locator(".event-region").inner_text() == "Kabupaten Blitar"
+    assert first.locator(".event-sentence mark").first.inner_text().startswith("menandatangani perjanjian kerja sama")
+    assert "Rp42.000.000" in events.nth(1).locator(".event-amounts").inner_text()
+
+    page.select_option("#filter-region", "35.72")
+    with page.expect_navigation():
+        page.click("#filter-submit")
+    assert "region=35.72" in page.url
+    assert events.count() == 2
+    assert set(events.evaluate_all("els => els.map(e => e.dataset.regionCode)")) == {"35.72"}
+    assert page.locator("#filter-region").input_value() == "35.72"
+
+    page.fill("#filter-q", "santunan")
+    page.select_option("#filter-region", "")
+    page.select_option("#filter-type", "benefit_payout")
+    with page.expect_navigation():
+        page.click("#filter-submit")
+    assert events.count() == 3
+
+
+def test_article_link_leads_to_highlighted_text_and_scripts_never_run(server, page):
+    page.goto(server + "/timeline?region=35.07")
+    with page.expect_navigation():
+        page.locator("li.timeline-event .event-source a").first.click()
+    assert "/article/" in page.url
+    text = page.locator(".article-text")
+    assert "<script>alert(1)</script>" in text.inner_text()  # shown as text
+    assert text.locator("script, img").count() == 0
+    assert text.locator("mark").count() >= 9
+    page.wait_for_timeout(200)
+    assert page.dialogs == []
+
+
+def test_map_and_chart_render(server, page):
+    page.goto(server + "/-/map")
+    page.wait_for_selector(".leaflet-container", timeout=15000)
+    page.wait_for_selector(".leaflet-marker-icon", timeout=15000)  # a pin or a cluster of pins
+    assert page.locator(".leaflet-marker-icon").count() >= 1
+
+    page.goto(server + "/-/charts")
+    with page.expect_navigation():
+        page.locator(".chart-links a").first.click()
+    chart = page.wait_for_selector(".vega-embed canvas", timeout=15000)
+    assert chart.bounding_box()["width"] > 100 and chart.bounding_box()["height"] > 100
