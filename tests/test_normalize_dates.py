@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from extract.normalize.dates import DateValue, find_dates, parse_date, parse_published
+from extract.normalize.dates import (
+    FUTURE_TOLERANCE_DAYS,
+    DateValue,
+    find_dates,
+    parse_date,
+    parse_published,
+)
+from normalize_formats import MONTHS, WEEKDAYS
 
 D = dt.date
 
@@ -195,3 +204,41 @@ def test_things_that_are_not_dates(text):
 def test_invalid_calendar_dates_are_skipped():
     assert find_dates("Senin (31/2/2024)") == []
     assert find_dates("(31/2)", REF) == []
+
+
+# Property tests: write a date the way news does, read it back.
+
+DATES = st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31))
+
+
+@given(DATES, st.booleans(), st.booleans())
+def test_weekday_and_numeric_date_round_trip(date, zero_pad, short_year):
+    day = f"{date.day:02d}" if zero_pad else str(date.day)
+    month = f"{date.month:02d}" if zero_pad else str(date.month)
+    year = f"{date.year % 100:02d}" if short_year and date.year >= 2000 else str(date.year)
+    written = f"{WEEKDAYS[date.weekday()]} ({day}/{month}/{year})"
+    (match,) = find_dates(f"Santunan diserahkan {written} di pendopo.")
+    assert (match.text, match.value, match.relative) == (written, DateValue(date, "day"), False)
+
+
+@given(DATES, st.booleans())
+def test_day_month_name_year_round_trip(date, with_weekday):
+    written = f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    if with_weekday:
+        written = f"{WEEKDAYS[date.weekday()]}, {written}"
+    assert parse_published(f"{written} 10:00 WIB") == date
+    (match,) = find_dates(f"Pada {written} lalu digelar rapat.")
+    assert match.value == DateValue(date, "day")
+
+
+@given(
+    st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 12, 31)),
+    st.integers(min_value=-FUTURE_TOLERANCE_DAYS, max_value=300),
+    st.booleans(),
+)
+def test_day_month_without_year_resolves_to_the_date_near_the_reference(reference, days_before, weekday):
+    date = reference - dt.timedelta(days=days_before)
+    written = f"({date.day}/{date.month})"
+    if weekday:
+        written = WEEKDAYS[date.weekday()] + " " + written
+    assert parse_date(f"kata dia, {written}.", reference) == DateValue(date, "day")
