@@ -1,0 +1,77 @@
+"""The shared context every fact extractor reads.
+
+The orchestrator (extract/facts/extractor.py) builds one `Context` per
+article: the text, the spaCy doc (run once), the article's content sentences
+(page furniture left out), the reference date for relative dates, and the
+results of the extractors that ran before (`ctx.results["officials"]`, ...).
+An extractor is a function `(ctx) -> list[...]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.facts.provenance import provenance
+from extract.facts.text import Sentence, overlaps
+from extract.model import Article, Provenance
+
+
+@dataclass
+class Context:
+    article: Article
+    text: str
+    doc: Doc
+    nlp: Language
+    sentences: list[Sentence]  # content sentences, in order; furniture left out
+    furniture: list[tuple[int, int]]  # (start, end) of furniture in the text
+    reference: dt.date | None  # publication date: relative dates resolve against it
+    results: dict[str, list[Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The content sentence holding `offset`, or None (furniture, gaps)."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def is_furniture(self, start: int, end: int) -> bool:
+        return overlaps(start, end, self.furniture)
+
+    def rule_spans(self, *labels: str) -> list[Span]:
+        """Rule spans (doc.spans["rules"]) with one of `labels`, outside furniture."""
+        group = self.doc.spans["rules"] if "rules" in self.doc.spans else []
+        return [
+            s
+            for s in group
+            if s.label_ in labels and not self.is_furniture(s.start_char, s.end_char)
+        ]
+
+    def entities(self, *labels: str) -> list[Span]:
+        """Model entities (doc.ents) with one of `labels`, outside furniture."""
+        return [
+            e
+            for e in self.doc.ents
+            if e.label_ in labels and not self.is_furniture(e.start_char, e.end_char)
+        ]
+
+    def tokens(self, sentence: Sentence) -> list:
+        """The sentence's spaCy tokens, whitespace tokens left out."""
+        span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            return []
+        return [t for t in span if not t.is_space]
+
+    def provenance(self, start: int, end: int, rule: str) -> Provenance | None:
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            return None
+        return provenance(sentence, start, end, rule)

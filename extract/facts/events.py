@@ -1,0 +1,412 @@
+"""Typed events and the dates of reported happenings.
+
+* Every day-precision date in the content sentences is the day of a reported
+  event unless its clause says it is a death, an accident, a data cut-off,
+  the day a rule takes effect, or something planned (events.yaml,
+  `date_exclusion_words`). A date right after a speech clause ("kata X,
+  Rabu (8/11/2023)") is the day of a statement: `extract_statement_dates`.
+* A sentence's event type comes from trigger words (events.yaml,
+  `event_types`): a signing needs a signing word and an agreement word
+  ("menandatangani kerja sama", "penandatanganan MoU") and must be reported
+  as done. A dated sentence without a trigger takes the article's lead type.
+* Mentions of one event are merged: same type and same date; an undated
+  mention joins the dated event of its type. A signing keeps no date when its
+  own sentence dates it only to a month ("Oktober lalu ... telah
+  menandatangani"); an undated signing in the article's lead takes the
+  article's first event date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extract.facts.context import Context
+from extract.facts.text import Sentence, clause_start, load_lexicon, word_pattern
+from extract.model import Event
+from extract.normalize.dates import DateMatch, find_dates
+
+LEAD_SENTENCES = 2  # the lead of a news article: its first sentences
+
+
+@dataclass
+class DatedMention:
+    start: int  # offsets of the date expression in the article text
+    end: int
+    date: dt.date
+    precision: str
+    sentence: Sentence
+    excluded: str | None = None  # why it is not an event's day
+    statement: bool = False
+
+
+@dataclass
+class _Candidate:
+    type: str
+    sentence: Sentence
+    trigger_start: int
+    trigger_end: int
+    date: DatedMention | None = None
+    month_only: bool = False  # its sentence dates it to a month, not a day
+    extra: list[Sentence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    triggers: dict[str, re.Pattern[str]]
+    signing: re.Pattern[str]
+    agreement: re.Pattern[str]
+    priority: tuple[str, ...]
+    not_done: re.Pattern[str]
+    exclusions: re.Pattern[str]
+    window: int
+    exclusions_after: re.Pattern[str]
+    window_after: int
+    speech: re.Pattern[str]
+    statement_window: int
+    labels: dict[str, str]
+    coverage: re.Pattern[str]
+    coverage_negations: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = load_lexicon("events")
+    types = data["event_types"]
+    signing = types["agreement_signing"]
+    return _Lexicon(
+        triggers={name: word_pattern(words) for name, words in types.items() if isinstance(words, list)},
+        signing=word_pattern(signing["signing_words"]),
+        agreement=word_pattern(signing["agreement_words"]),
+        priority=tuple(data["type_priority"]),
+        not_done=word_pattern(data["not_done_words"]),
+        exclusions=word_pattern(data["date_exclusion_words"]),
+        window=int(data["exclusion_window"]),
+        exclusions_after=word_pattern(data["date_exclusion_after"]),
+        window_after=int(data["exclusion_window_after"]),
+        speech=word_pattern(load_lexicon("officials")["speech_verbs"]),
+        statement_window=int(data["statement_link_window"]),
+        labels=dict(data["summary_labels"]),
+        coverage=word_pattern(data["coverage_words"]),
+        coverage_negations=word_pattern(data["coverage_negations"]),
+    )
+
+
+# ---- dates ------------------------------------------------------------------
+
+
+def dated_mentions(ctx: Context) -> list[DatedMention]:
+    """Every resolved date in the content sentences, each judged: an event's
+    day, a statement's day, or excluded (with the reason)."""
+    if "dated_mentions" in ctx.results:
+        return ctx.results["dated_mentions"]
+    found = []
+    for sentence in ctx.sentences:
+        for match in find_dates(sentence.text, ctx.reference):
+            found.append(_judge(ctx, sentence, match))
+    ctx.results["dated_mentions"] = found
+    return found
+
+
+def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
+    lex = lexicon()
+    start, end = sentence.start + match.start, sentence.start + match.end
+    mention = DatedMention(start, end, match.value.date, match.value.precision, sentence)
+    floor = clause_start(ctx.text, start, sentence.start)
+    before = _last_words(ctx.text[floor:start], lex.window)
+    hit = lex.exclusions.search(before)
+    if hit:
+        mention.excluded = hit.group(0).lower()
+        return mention
+    after = " ".join(re.findall(r"[\w-]+", ctx.text[end : sentence.end])[: lex.window_after])
+    hit = lex.exclusions_after.search(after)
+    if hit:
+        mention.excluded = hit.group(0).lower()
+        return mention
+    mention.statement = _after_speech(ctx.text, sentence, start)
+    return mention
+
+
+def _last_words(text: str, n: int) -> str:
+    return " ".join(re.findall(r"[\w./-]+", text)[-n:])
+
+
+def _after_speech(text: str, sentence: Sentence, start: int) -> bool:
+    """Is the date at `start` the day of a statement: "kata Gus Mujib, Rabu
+    (8/11/2023)", "ujar Kepala Dinas X, Budi, Senin (3/6)"? Between the speech
+    verb and the date there is only a name, an office and commas."""
+    lex = lexicon()
+    before = text[sentence.start : start]
+    verbs = list(lex.speech.finditer(before))
+    if not verbs:
+        return False
+    between = before[verbs[-1].end() :]
+    words = re.findall(r"[\w.'’-]+", between)
+    if not between.rstrip().endswith(",") and not re.search(r",\s*(pada\s+)?$", between):
+        return False
+    if len(words) > lex.statement_window:
+        return False
+    return all(w[:1].isupper() or w.lower() in {"pada", "dan", "nya"} for w in words)
+
+
+def extract_statement_dates(ctx: Context) -> list[str]:
+    """ISO days on which an official gave a reported statement."""
+    dates = []
+    for mention in dated_mentions(ctx):
+        if mention.statement and not mention.excluded and mention.precision == "day":
+            iso = mention.date.isoformat()
+            if iso not in dates:
+                dates.append(iso)
+    return dates
+
+
+# ---- event types -------------------------------------------------------------
+
+
+def sentence_types(text: str) -> list[tuple[str, int, int]]:
+    """The event types a sentence reports, as (type, trigger start, end), in
+    priority order. "meeting" only when nothing more specific is there."""
+    lex = lexicon()
+    found: list[tuple[str, int, int]] = []
+    signing = lex.signing.search(text)
+    if signing and lex.agreement.search(text) and not _not_done(text, signing.start()):
+        found.append(("agreement_signing", signing.start(), signing.end()))
+    for name in lex.priority:
+        if name == "agreement_signing" or name not in lex.triggers:
+            continue
+        if name == "meeting" and found:
+            continue
+        hit = lex.triggers[name].search(text)
+        if hit:
+            found.append((name, hit.start(), hit.end()))
+    return found
+
+
+def _not_done(text: str, at: int) -> bool:
+    """A planned or hoped-for signing: "akan menandatangani", "rencananya ..."."""
+    lex = lexicon()
+    before = _last_words(text[clause_start(text, at) : at], 4)
+    return bool(lex.not_done.search(before))
+
+
+# ---- events -----------------------------------------------------------------
+
+
+def extract_events(ctx: Context) -> list[Event]:
+    dates = [d for d in dated_mentions(ctx) if not d.excluded and not d.statement]
+    by_sentence: dict[int, list[DatedMention]] = {}
+    for mention in dates:
+        by_sentence.setdefault(mention.sentence.index, []).append(mention)
+    month_only = {d.sentence.index for d in dated_mentions(ctx) if d.precision == "month" and not d.excluded}
+
+    candidates: list[_Candidate] = []
+    lead_type = None
+    for sentence in ctx.sentences:
+        types = sentence_types(sentence.text)
+        if types and lead_type is None:
+            lead_type = types[0][0]
+        days = [d for d in by_sentence.get(sentence.index, []) if d.precision == "day"]
+        if not types and days:
+            types = [(lead_type or "meeting", 0, 0)]
+        for name, t_start, t_end in types:
+            for day in days or [None]:
+                candidates.append(
+                    _Candidate(
+                        type=name,
+                        sentence=sentence,
+                        trigger_start=sentence.start + t_start,
+                        trigger_end=sentence.start + t_end,
+                        date=day,
+                        month_only=not days and sentence.index in month_only,
+                    )
+                )
+    merged = _merge(candidates, ctx)
+    return [_event(ctx, candidate) for candidate in merged]
+
+
+def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
+    """One event per type and day; undated mentions join their type's first
+    dated event; an undated signing in the lead takes the article's first
+    event day."""
+    dated: dict[tuple[str, dt.date], _Candidate] = {}
+    first_of_type: dict[str, _Candidate] = {}
+    undated: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.date is None:
+            undated.append(candidate)
+            continue
+        key = (candidate.type, candidate.date.date)
+        if key in dated:
+            dated[key].extra.append(candidate.sentence)
+            continue
+        dated[key] = candidate
+        first_of_type.setdefault(candidate.type, candidate)
+    first_day = min(
+        (c for c in dated.values()), key=lambda c: c.date.start, default=None
+    )
+    kept_undated: dict[str, _Candidate] = {}
+    for candidate in undated:
+        target = first_of_type.get(candidate.type)
+        if target is not None and not candidate.month_only:
+            target.extra.append(candidate.sentence)
+            continue
+        if candidate.type in kept_undated and not candidate.month_only:
+            kept_undated[candidate.type].extra.append(candidate.sentence)
+            continue
+        if (
+            candidate.type == "agreement_signing"
+            and not candidate.month_only
+            and candidate.sentence.index < LEAD_SENTENCES
+            and first_day is not None
+        ):
+            candidate.date = first_day.date
+            key = (candidate.type, candidate.date.date)
+            dated[key] = candidate
+            first_of_type[candidate.type] = candidate
+            continue
+        if candidate.month_only:
+            undated_key = f"{candidate.type}@{candidate.sentence.index}"
+            kept_undated[undated_key] = candidate
+        else:
+            kept_undated[candidate.type] = candidate
+    events = list(dated.values()) + list(kept_undated.values())
+    events.sort(key=lambda c: (c.sentence.index, c.trigger_start))
+    return events
+
+
+def _event(ctx: Context, candidate: _Candidate) -> Event:
+    sentences = [candidate.sentence] + [s for s in candidate.extra if s.index != candidate.sentence.index]
+    date = candidate.date
+    venue = _venue(ctx, sentences)
+    region = _region(ctx, sentences, venue)
+    parties = _parties(ctx, sentences) if candidate.type == "agreement_signing" else []
+    officials = _officials_present(ctx, sentences)
+    workers = _workers(ctx, sentences) if candidate.type == "agreement_signing" else None
+    evidence_start = min(candidate.trigger_start, date.start) if date else candidate.trigger_start
+    evidence_end = max(candidate.trigger_end, date.end) if date else candidate.trigger_end
+    if date and date.sentence.index != candidate.sentence.index:
+        evidence_start, evidence_end = candidate.trigger_start, candidate.trigger_end
+    event = Event(
+        type=candidate.type,
+        date=date.date.isoformat() if date else None,
+        date_precision=date.precision if date else None,
+        venue=venue,
+        region_code=region.code if region else None,
+        region_name=region.name if region else None,
+        parties=parties,
+        officials=officials,
+        workers=workers,
+        provenance=ctx.provenance(evidence_start, max(evidence_end, evidence_start + 1), f"events.{candidate.type}"),
+    )
+    event.summary = _summary(event)
+    return event
+
+
+_VENUE = re.compile(
+    r"\b(?:di|bertempat\s+di|berlokasi\s+di)\s+"
+    r"(?P<venue>(?:[A-Z][\w'’.-]*|\d+)(?:\s+(?:[A-Z][\w'’.-]*|\d+|dan|&|\([A-Za-z]+\)))*"
+    r"(?:,\s+(?:Desa|Kelurahan|Kecamatan|Kabupaten|Kota|Kab\.)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*)"
+)
+
+
+def _venue(ctx: Context, sentences: list[Sentence]) -> str | None:
+    for sentence in sentences:
+        for match in _VENUE.finditer(sentence.text):
+            venue = match.group("venue").rstrip(".,")
+            if len(venue) > 3 and not ctx.is_furniture(sentence.start + match.start(), sentence.start + match.end()):
+                return venue
+    return None
+
+
+def _region(ctx: Context, sentences: list[Sentence], venue: str | None):
+    from extract.nlp.regions import resolve_region
+
+    if venue:
+        region = resolve_region(venue, ctx.text)
+        if region is not None:
+            return region
+    regions = ctx.results.get("regions", [])
+    indexes = {s.index for s in sentences}
+    for region in regions:
+        if region.provenance and (sentence := ctx.sentence_at(region.provenance.start)) and sentence.index in indexes:
+            return region
+    return regions[0] if regions else None
+
+
+_PARTY = re.compile(
+    r"(?:BPJS\s+Ketenagakerjaan|BPJamsostek|BPJAMSOSTEK|BP\s*Jamsostek)(?:\s*\([A-Za-z]+\))?"
+    r"(?:\s+(?:Kantor\s+Cabang(?:\s+Perintis)?|Cabang|KCP|Kanwil|Kantor\s+Wilayah|Wilayah|Deputi\s+Wilayah))?"
+    r"(?:\s+(?!Dengan|Dan|Bersama)[A-Z][\w-]*){0,3}"
+    r"|(?:Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemprov|Pemdes)(?:\s*\([A-Za-z]+\))?(?:\s+[A-Z][\w-]*){1,3}"
+    r"|(?:Dinas|Badan|DPRD|KPU|Bank|PT|CV|Kejaksaan|Universitas|Kantor)\s+(?:[A-Z][\w-]*|\([A-Za-z]+\)|dan)(?:\s+(?:[A-Z][\w-]*|\([A-Za-z]+\)|dan(?=\s+[A-Z])))*"
+)
+
+
+def _parties(ctx: Context, sentences: list[Sentence]) -> list[str]:
+    """Organisations named in the signing's sentences, each once."""
+    from extract.nlp.regions import resolve_region
+
+    parties: list[str] = []
+    seen_regions: set[str] = set()
+    seen_bpjs = False
+    for sentence in sorted(sentences, key=lambda s: s.index):
+        for match in _PARTY.finditer(sentence.text):
+            name = " ".join(match.group(0).split())
+            name = re.sub(r"\s+(?:Tentang|Dalam|Untuk|Terkait|Pada|Di)\b.*$", "", name)
+            is_bpjs = bool(re.match(r"(?i)bp", name))
+            region = resolve_region(name, ctx.text)
+            if is_bpjs:
+                if seen_bpjs:
+                    continue
+                seen_bpjs = True
+            elif region is not None and region.code in seen_regions and re.match(r"(?i)pem", name):
+                continue
+            if region is not None and not is_bpjs:
+                seen_regions.add(region.code)
+            if name not in parties:
+                parties.append(name)
+    return parties
+
+
+def _officials_present(ctx: Context, sentences: list[Sentence]) -> list[str]:
+    indexes = {s.index for s in sentences}
+    keys = []
+    for official in ctx.results.get("officials", []):
+        for prov in official.provenance:
+            sentence = ctx.sentence_at(prov.start)
+            if sentence is not None and sentence.index in indexes and official.key not in keys:
+                keys.append(official.key)
+    return keys
+
+
+def _workers(ctx: Context, sentences: list[Sentence]) -> int | None:
+    """The workers an agreement covers: the largest count the article says
+    are covered or registered (not those "belum terdaftar")."""
+    lex = lexicon()
+    best = None
+    for count in ctx.results.get("worker_counts", []):
+        if count.provenance is None:
+            continue
+        sentence = ctx.sentence_at(count.provenance.start)
+        if sentence is None or not lex.coverage.search(sentence.text):
+            continue
+        if lex.coverage_negations.search(_last_words(ctx.text[sentence.start : count.provenance.end], 6)):
+            continue
+        if best is None or count.value > best:
+            best = count.value
+    return best
+
+
+def _summary(event: Event) -> str:
+    label = lexicon().labels.get(event.type, event.type)
+    parts = [label]
+    if event.parties:
+        parts.append(" – ".join(event.parties))
+    where = event.venue or event.region_name
+    if where:
+        parts.append(f"di {where}")
+    if event.date:
+        parts.append(f"({event.date})")
+    return " ".join(parts)

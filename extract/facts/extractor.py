@@ -1,0 +1,155 @@
+"""The facts orchestrator: from an article to typed facts with provenance.
+
+One pass: run the NLP pipeline once, find the page furniture to ignore
+("Baca Juga" lines, bylines, photo credits, the dateline), cut the rest into
+content sentences, then run each extractor in `EXTRACTORS` in order over the
+shared `Context`. Each extractor is a function `(ctx) -> list[...]`; later
+ones may read what earlier ones found in `ctx.results` (events read the
+officials, regions, payouts and worker counts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from spacy.language import Language
+
+from extract.facts import events, furniture, officials, regions
+from extract.facts.context import Context
+from extract.facts.provenance import EXTRACTOR_VERSION
+from extract.facts.text import Sentence, load_lexicon, split_lines
+from extract.model import Article, Facts, Mention
+
+Extractor = Callable[[Context], list]
+
+# Run in this order; the name is the key in ctx.results and the Facts field
+# the list lands in. Payouts, worker counts, percentages and regulations
+# (extract/facts/payouts.py, workers.py, percentages.py, regulations.py) go
+# before "events", which uses them.
+EXTRACTORS: list[tuple[str, Extractor]] = [
+    ("regions", regions.extract_regions),
+    ("officials", officials.extract_officials),
+    ("events", events.extract_events),
+    ("statement_dates", events.extract_statement_dates),
+]
+
+__all__ = ["EXTRACTOR_VERSION", "EXTRACTORS", "build_context", "extract_facts"]
+
+
+def extract_facts(article: Article, nlp: Language | None = None) -> Facts:
+    """Every fact the extractors find in the article, each with its provenance."""
+    ctx = build_context(article, nlp if nlp is not None else default_pipeline())
+    for name, extractor in EXTRACTORS:
+        ctx.results[name] = extractor(ctx)
+    return _assemble(ctx)
+
+
+def default_pipeline() -> Language:
+    from extract.nlp.pipeline import load_pipeline  # cached: one load per process
+
+    return load_pipeline()
+
+
+def build_context(article: Article, nlp: Language) -> Context:
+    text = article.text or ""
+    doc = nlp(text)
+    ignored = furniture.furniture_spans(text, article.source or _site(article.url))
+    if doc.has_annotation("SENT_START"):
+        ranges = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        ranges = [(0, len(text))]
+    pieces = _subtract(_join_name_abbreviations(split_lines(ranges, text), text), ignored)
+    sentences = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(pieces)]
+    return Context(
+        article=article,
+        text=text,
+        doc=doc,
+        nlp=nlp,
+        sentences=sentences,
+        furniture=ignored,
+        reference=_reference_date(article.published),
+    )
+
+
+def _assemble(ctx: Context) -> Facts:
+    results = ctx.results
+    return Facts(
+        events=results.get("events", []),
+        officials=results.get("officials", []),
+        payouts=results.get("payouts", []),
+        worker_counts=results.get("worker_counts", []),
+        percentages=results.get("percentages", []),
+        regulations=results.get("regulations", []),
+        regions=results.get("regions", []),
+        mentions=_mentions(ctx),
+        statement_dates=results.get("statement_dates", []),
+    )
+
+
+def _mentions(ctx: Context) -> list[Mention]:
+    """Every model entity and rule span in the content sentences."""
+    found = [(span, "model") for span in ctx.doc.ents]
+    if "rules" in ctx.doc.spans:
+        found += [(span, "rule") for span in ctx.doc.spans["rules"]]
+    mentions = []
+    for span, source in found:
+        sentence = ctx.sentence_at(span.start_char)
+        if sentence is None or not sentence.contains(span.start_char, span.end_char):
+            continue
+        mentions.append(
+            Mention(span.label_, span.text, span.start_char, span.end_char, sentence.index, source)
+        )
+    mentions.sort(key=lambda m: (m.start, m.end, m.label))
+    return mentions
+
+
+def _join_name_abbreviations(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Undo a sentence break right after an abbreviated first name ("Moh.
+    Ilyas Fadholi"): the name belongs to one sentence."""
+    abbreviations = tuple(load_lexicon("officials")["name_abbreviations"])
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if out:
+            prev_start, prev_end = out[-1]
+            gap = text[prev_end:start]
+            if text[prev_start:prev_end].endswith(abbreviations) and gap.strip() == "" and "\n" not in gap:
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
+
+
+def _subtract(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of `ranges` outside every hole, each trimmed of whitespace-only ends."""
+    out = []
+    for start, end in ranges:
+        pieces = [(start, end)]
+        for hole_start, hole_end in holes:
+            next_pieces = []
+            for a, b in pieces:
+                if hole_end <= a or b <= hole_start:
+                    next_pieces.append((a, b))
+                    continue
+                if a < hole_start:
+                    next_pieces.append((a, hole_start))
+                if hole_end < b:
+                    next_pieces.append((hole_end, b))
+            pieces = next_pieces
+        out.extend(p for p in pieces if p[1] > p[0])
+    return out
+
+
+def _reference_date(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _site(url: str | None) -> str | None:
+    from extract.ingest.siterules import site_of
+
+    return site_of(url)

@@ -1,0 +1,605 @@
+"""Officials: named people with an office, one entity per person.
+
+Patterns of Indonesian news prose, over spaCy tokens of each content sentence:
+
+* office then name: "Bupati Trenggalek Mochamad Nur Arifin", "Kepala Kantor
+  Cabang BPJS Ketenagakerjaan Pasuruan, Trioki Susanto, mengatakan";
+* name then link then office: "Yuni Urinawati selaku Kepala Bidang ...";
+* name then office: "ujar Eris Aprianto Kepala BPJS Ketenagakerjaan Blitar",
+  "Hendra Elvian, Kepala BPJamsostek Cabang Blitar, menjelaskan".
+
+Where a run of capitalised words after an office word stops being the office
+and starts being the name is decided, in order, by an honorific ("Drs.",
+"H.M.", "KH"), a PER entity of the NER model, a word the article elsewhere
+uses alone as a name ("jelas Hendra"), and otherwise by the office vocabulary
+(extract/data/facts/officials.yaml plus region names): the name is what
+follows the last office word.
+
+Mentions of one person are merged: same key (name without titles,
+case-folded), or a short form whose words all belong to one longer name
+("Gus Mujib" -> "Abdul Mujib Imron", "Bupati Rini" -> "Rini Syarifah").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.facts.context import Context
+from extract.facts.text import Sentence, load_lexicon
+from extract.model import Official, Provenance
+from extract.normalize.names import load_honorifics, strip_titles
+
+MAX_NAME_WORDS = 5
+
+
+@dataclass
+class _Mention:
+    name: str  # as written, titles included
+    start: int  # offsets of the name
+    end: int
+    position: str | None
+    position_start: int | None
+    position_end: int | None
+    rule: str
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    heads: tuple[tuple[str, ...], ...]  # longest first
+    position_words: frozenset[str]
+    connectors: frozenset[str]
+    links: tuple[tuple[str, ...], ...]
+    stop_words: frozenset[str]
+    particles: frozenset[str]
+    speech_verbs: frozenset[str]
+    beneficiary_markers: tuple[tuple[str, ...], ...]
+    place_heads: tuple[tuple[str, ...], ...]
+    place_intro: frozenset[str]
+
+
+def _fold(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+def _phrases(words) -> tuple[tuple[str, ...], ...]:
+    split = {tuple(_fold(w) for w in str(p).split()) for p in words}
+    return tuple(sorted(split, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = load_lexicon("officials")
+    return _Lexicon(
+        heads=_phrases(data["office_heads"]),
+        position_words=frozenset(_fold(w) for w in data["position_words"]) | _region_words(),
+        connectors=frozenset(_fold(w) for w in data["position_connectors"]),
+        links=_phrases(data["appositive_links"]),
+        stop_words=frozenset(_fold(w) for w in data["name_stop_words"]),
+        particles=frozenset(_fold(w) for w in data["name_particles"]),
+        speech_verbs=frozenset(_fold(w) for w in data["speech_verbs"]),
+        beneficiary_markers=_phrases(data["beneficiary_markers"]),
+        place_heads=_phrases(data["place_heads"]),
+        place_intro=frozenset(_fold(w) for w in data["place_intro_words"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> frozenset[str]:
+    """Words of kabupaten, kota and province names: part of an office's name."""
+    from extract.nlp.regions import all_regencies
+
+    regencies = all_regencies()
+    names = [r.name for r in regencies] + [r.province for r in regencies if r.province]
+    words = set()
+    for name in names:
+        for word in re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", name).split():
+            words.add(_fold(word))
+    return frozenset(words)
+
+
+def _is_honorific(text: str) -> bool:
+    bare = re.sub(r"[.,()]", "", text).casefold()
+    if bare in load_honorifics():
+        return True
+    # glued titles and initials: "H.M." (Haji + initial), "S.E."
+    parts = re.findall(r"[A-Za-z]{1,3}\.", text)
+    return len(parts) > 1 and "".join(parts) == text and re.sub(r"[.]", "", parts[0]).casefold() in load_honorifics()
+
+
+def _looks_like_degree(text: str) -> bool:
+    """An academic degree not in the list, by its shape: "S.Pi", "M.Kn."."""
+    return re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.){1,3}[A-Z][A-Za-z]{0,3}\.?", text) is not None and "." in text[:-1]
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _is_acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isupper() and text.isalpha() and not _is_honorific(text)
+
+
+class _Sentence:
+    """Token view of one sentence with the tests the patterns need."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        sentence: Sentence,
+        known_names: frozenset[str],
+        per_starts: set[int],
+        common_words: frozenset[str] = frozenset(),
+    ):
+        self.ctx = ctx
+        self.sentence = sentence
+        self.toks = ctx.tokens(sentence)
+        self.words = [t.text for t in self.toks]
+        self.folded = [_fold(w) for w in self.words]
+        self.lex = lexicon()
+        self.known_names = known_names
+        self.per_starts = per_starts
+        self.common_words = common_words
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def start(self, i: int) -> int:
+        return self.toks[i].idx
+
+    def end(self, i: int) -> int:
+        return self.toks[i].idx + len(self.toks[i].text)
+
+    def text(self, i: int, j: int) -> str:
+        """Article text of tokens i..j-1."""
+        return self.ctx.text[self.start(i) : self.end(j - 1)]
+
+    def match(self, i: int, phrases) -> int:
+        for phrase in phrases:
+            if tuple(self.folded[i : i + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
+
+    def head_at(self, i: int) -> int:
+        """Length of the office head (chained: "Plt Kepala") starting at i, or 0.
+        Heads are capitalised: "ketua RT", "anggota Linmas" in lower case are
+        descriptions of people, not offices."""
+        if i >= len(self) or not _is_cap(self.words[i]):
+            return 0
+        j = i
+        while j < len(self):
+            n = self.match(j, self.lex.heads)
+            if not n:
+                break
+            j += n
+        return j - i
+
+    def is_position_word(self, i: int) -> bool:
+        word = self.words[i]
+        if re.fullmatch(r"\w+(?:[/-]\w+)+", word):
+            # "0810/Nganjuk", "RT-RW": every part an office word or a number
+            return all(
+                _fold(part) in self.lex.position_words or part.isdigit() or _is_acronym(part)
+                for part in re.split(r"[/-]", word)
+            )
+        return (
+            self.folded[i] in self.lex.position_words
+            or _is_acronym(word)
+            or word.isdigit()
+            or re.fullmatch(r"[IVX]{2,}|V|X", word) is not None
+            or (i > 0 and self.folded[i - 1] in self.lex.place_intro and _is_cap(word) and word.isalpha())
+            or bool(self.head_at(i))
+        )
+
+    def is_name_word(self, i: int) -> bool:
+        word = self.words[i]
+        return (
+            _is_cap(word)
+            and re.search(r"\d", word) is None
+            and self.folded[i] not in self.lex.stop_words
+            and not self.head_at(i)
+            and (word.isalpha() or re.fullmatch(r"[A-Z][a-z]*\.|[A-Za-z]+['’-][A-Za-z]+|[A-Z][a-z]+\.[a-z]{1,5}", word) is not None)
+        )
+
+    # ---- runs -------------------------------------------------------------
+
+    def position_run(self, i: int) -> int:
+        """End (exclusive) of the office that starts with the head at i: the
+        head, then office words, acronyms, bracketed abbreviations and
+        connectors followed by an office word."""
+        j = i + self.head_at(i)
+        while j < len(self):
+            n = self.head_at(j)
+            if n:
+                j += n
+            elif self.is_position_word(j):
+                j += 1
+            elif self.words[j] == "(":
+                close = self._closing(j)
+                if close is None:
+                    break
+                j = close + 1
+            elif self.folded[j] in self.lex.connectors and j + 1 < len(self) and self.is_position_word(j + 1):
+                j += 1
+            else:
+                break
+        return j
+
+    def _closing(self, j: int) -> int | None:
+        for k in range(j + 1, min(j + 8, len(self))):
+            if self.words[k] == ")":
+                inner = range(j + 1, k)
+                if inner and all(_is_cap(self.words[m]) or self.words[m].isdigit() for m in inner):
+                    return k
+                return None
+        return None
+
+    def office_prefix(self, i: int) -> int:
+        """Start of the office whose head is at i, taking in acronyms just
+        before it ("HRD Manager")."""
+        k = i
+        while k > 0 and _is_acronym(self.words[k - 1]) and self.folded[k - 1] not in self.lex.stop_words:
+            k -= 1
+        if k < i and k > 0 and _is_cap(self.words[k - 1]) and self.words[k - 1].isalpha():
+            return i  # part of a longer capitalised name, not a prefix
+        return k
+
+    def office_name_run(self, i: int) -> int:
+        """End of the capitalised run after an office head: office words,
+        bracketed abbreviations, connectors between capitalised words, then
+        possibly a name with its titles. Stops at a new office head once a
+        non-office word was seen (the next person's office)."""
+        j = i
+        seen_other = False
+        while j < len(self):
+            word = self.words[j]
+            if self.head_at(j):
+                if seen_other:
+                    break
+                j += self.head_at(j)
+            elif self.is_position_word(j):
+                j += 1
+            elif self.is_name_word(j) or _is_honorific(word):
+                seen_other = True
+                j += 1
+            elif word == "(" and self._closing(j) is not None:
+                j = self._closing(j) + 1
+            elif word == "," and not seen_other and j + 1 < len(self) and self.folded[j + 1] in self.lex.position_words and not self.head_at(j + 1):
+                j += 1  # "Kepala Dinas Perdagangan, Koperasi, Usaha Mikro ..."
+            elif (
+                self.folded[j] in self.lex.connectors
+                and j + 1 < len(self)
+                and (_is_cap(self.words[j + 1]) and not self.head_at(j + 1))
+                and not seen_other
+            ):
+                j += 1
+            else:
+                break
+        return j
+
+    def name_run(self, i: int) -> int:
+        """End (exclusive) of a name that starts at i (titles before and after
+        included, "Drs. Mikhael Hankam Indoro, M.Si"), or i when none."""
+        j = i
+        words = 0
+        closed = False  # a title after the name closes it: "Yoyok Hermawan, M.Si."
+        while j < len(self):
+            word = self.words[j]
+            if _is_honorific(word) and (words or j + 1 < len(self) and self.is_name_word(j + 1) or _is_honorific(self.words[j + 1] if j + 1 < len(self) else "")):
+                closed = closed or words > 0
+                j += 1
+            elif words and _looks_like_degree(word):
+                closed = True
+                j += 1
+            elif self.is_name_word(j) and words < MAX_NAME_WORDS and not closed:
+                words += 1
+                j += 1
+            elif word == "," and words and j + 1 < len(self) and (_is_honorific(self.words[j + 1]) or _looks_like_degree(self.words[j + 1])):
+                j += 1
+            elif self.folded[j] in self.lex.particles and words and j + 1 < len(self) and self.is_name_word(j + 1):
+                j += 1
+            else:
+                break
+        while j > i and self.words[j - 1] == ",":
+            j -= 1
+        return j if words else i
+
+    def name_run_back(self, end: int) -> int:
+        """Start of a name that ends just before `end`, or `end` when none."""
+        i = end
+        while i > 0:
+            word = self.words[i - 1]
+            if self.is_name_word(i - 1) or _is_honorific(word):
+                i -= 1
+            elif word == "," and i < end and _is_honorific(self.words[i]) and i >= 2 and self.is_name_word(i - 2):
+                i -= 1  # "Drs. Mikhael Hankam Indoro, M.Si selaku ..."
+            elif self.folded[i - 1] in self.lex.particles and i >= 2 and self.is_name_word(i - 2):
+                i -= 1
+            else:
+                break
+        # a name does not run on from a capitalised organisation or office
+        if i > 0 and _is_cap(self.words[i - 1]) and self.words[i - 1].isalnum():
+            return end
+        while i < end and not (self.is_name_word(i) or _is_honorific(self.words[i])):
+            i += 1
+        return i
+
+    def is_name(self, i: int, j: int) -> bool:
+        """Tokens i..j-1 make a plausible person's name."""
+        bare = [k for k in range(i, j) if not _is_honorific(self.words[k]) and self.words[k] != ","]
+        if not bare or len(bare) > MAX_NAME_WORDS:
+            return False
+        if self.folded[bare[0]] in self.lex.stop_words or self.is_position_word(bare[0]):
+            return False
+        if 2 * sum(self.is_position_word(k) for k in bare) >= len(bare):
+            return False
+        # a word the article also writes in lower case is a common word
+        if len(bare) == 1 and self.folded[bare[0]] in self.common_words:
+            return False
+        if all(self.folded[k] in self.common_words for k in bare):
+            return False
+        if self._beneficiary_before(i) or self._deceased_after(j):
+            return False
+        return True
+
+    def _beneficiary_before(self, i: int) -> bool:
+        window = self.folded[max(0, i - 4) : i]
+        for marker in self.lex.beneficiary_markers:
+            n = len(marker)
+            if any(tuple(window[k : k + n]) == marker for k in range(len(window) - n + 1)):
+                return True
+        return False
+
+    def _deceased_after(self, j: int) -> bool:
+        return tuple(self.folded[j : j + 3]) in {("(", "alm", ")"), ("(", "almh", ")")}
+
+    def split_office_name(self, head: int, i: int, j: int) -> tuple[int, bool]:
+        """Where the name starts in the run i..j-1 after the office head at
+        `head` (j when the run holds no name), and whether an honorific, the
+        NER model or the article's own use of the name said so."""
+        # 1. an honorific opens the name
+        for k in range(i, j):
+            if _is_honorific(self.words[k]) and k + 1 < j and self.is_name_word(k + 1) and not self.is_position_word(k + 1):
+                return k, True
+        # 2. the NER model says a person starts here; 3. a word the article
+        # uses alone as a name. Initials just before belong to the name.
+        for evidence in (lambda k: self.start(k) in self.per_starts, lambda k: self.folded[k] in self.known_names):
+            for k in range(i, j):
+                if evidence(k) and self.is_name_word(k) and not self.is_position_word(k):
+                    while k > i and self.is_name_word(k - 1) and not self.is_position_word(k - 1):
+                        k -= 1
+                    return k, True
+        # 4. after the last office word; a village or district head's office
+        # ends with the place's name ("Kepala Desa Jimbe Suyanto")
+        last = i - 1
+        for k in range(i, j):
+            if self.is_position_word(k) or self.words[k] in {"(", ")"}:
+                last = k
+        if self.match(head, self.lex.place_heads) and last + 2 < j:
+            last += 1
+        return last + 1, False
+
+
+def _known_names(ctx: Context) -> frozenset[str]:
+    """Words the article uses alone as a person's name: right after a speech
+    verb ("jelas Hendra", "kata Gus Mujib") or as the subject of one
+    ("Hendra menambahkan")."""
+    lex = lexicon()
+    found = set()
+    for sentence in ctx.sentences:
+        toks = [t.text for t in ctx.tokens(sentence)]
+        folded = [_fold(t) for t in toks]
+        for k, word in enumerate(folded):
+            if word not in lex.speech_verbs:
+                continue
+            after = k + 1
+            while after < len(toks) and _is_honorific(toks[after]):
+                after += 1
+            if after < len(toks) and _is_cap(toks[after]) and toks[after].isalpha():
+                found.add(_fold(toks[after]))
+            if k >= 1 and _is_cap(toks[k - 1]) and toks[k - 1].isalpha() and (k == 1 or not _is_cap(toks[k - 2])):
+                found.add(_fold(toks[k - 1]))
+    heads = {h[0] for h in lex.heads}
+    return frozenset(found - lex.position_words - lex.stop_words - heads)
+
+
+def _find_mentions(view: _Sentence) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    taken_until = -1
+    n = len(view)
+    i = 0
+    while i < n:
+        head = view.head_at(i)
+        if not head or i < taken_until:
+            link = view.match(i, view.lex.links) if i < n else 0
+            if link and i + link < n and view.head_at(i + link):
+                mention = _name_link_office(view, i, link)
+                if mention:
+                    mentions.append(mention)
+                    taken_until = view.position_run(i + link)
+                    i = taken_until
+                    continue
+            i += 1
+            continue
+        mention, end = _office_then_name(view, i)
+        if mention is None:
+            mention = _name_then_office(view, i)
+        if mention:
+            mentions.append(mention)
+        taken_until = max(end, i + head)
+        i = taken_until
+    return mentions
+
+
+def _office_then_name(view: _Sentence, i: int) -> tuple[_Mention | None, int]:
+    """"Bupati Blitar Rini Syarifah", "Kepala Dinas X, Drs. Abu Hassan SH MM"."""
+    head_end = i + view.head_at(i)
+    run_end = view.office_name_run(head_end)
+    split, strong = view.split_office_name(i, head_end, run_end)
+    in_run = None
+    if split < run_end:
+        name_end = view.name_run(split)
+        if name_end > split and view.is_name(split, name_end):
+            in_run = (split, name_end)
+    # "Kepala Kantor Cabang BPJS Ketenagakerjaan Pasuruan, Trioki Susanto, mengatakan"
+    after_comma = None
+    if run_end < len(view) and view.words[run_end] == ",":
+        start = run_end + 1
+        name_end = view.name_run(start)
+        if name_end > start and view.is_name(start, name_end) and _closes_apposition(view, name_end):
+            after_comma = (start, name_end)
+    if in_run and (strong or after_comma is None):
+        office_start = view.office_prefix(i)
+        return _mention(view, in_run[0], in_run[1], office_start, in_run[0], "officials.office_name"), in_run[1]
+    if after_comma:
+        office_start = view.office_prefix(i)
+        return _mention(view, after_comma[0], after_comma[1], office_start, run_end, "officials.office_comma_name"), after_comma[1]
+    return None, view.position_run(i)
+
+
+def _closes_apposition(view: _Sentence, j: int) -> bool:
+    """An appositive name ends at a comma, a bracket, a lowercase word
+    (a verb) or the end of the sentence, not at another capitalised word."""
+    if j >= len(view):
+        return True
+    word = view.words[j]
+    return word in {",", ")", ".", ";", ":", "(", '"', "”"} or word[:1].islower()
+
+
+def _name_then_office(view: _Sentence, i: int) -> _Mention | None:
+    """"ujar Eris Aprianto Kepala BPJS ...", "Hendra Elvian, Kepala BPJamsostek ..."."""
+    end = i
+    if end > 0 and view.words[end - 1] == ",":
+        end -= 1
+    start = view.name_run_back(end)
+    if start >= end or not view.is_name(start, end):
+        return None
+    if end > 0 and view.words[end - 1] == ",":
+        return None
+    return _mention(view, start, end, i, view.position_run(i), "officials.name_office")
+
+
+def _name_link_office(view: _Sentence, link_at: int, link_len: int) -> _Mention | None:
+    """"Yuni Urinawati selaku Kepala Bidang Perlindungan Jaminan Sosial Dinsos"."""
+    start = view.name_run_back(link_at)
+    if start >= link_at or not view.is_name(start, link_at):
+        return None
+    office = link_at + link_len
+    return _mention(view, start, link_at, office, view.position_run(office), "officials.name_link_office")
+
+
+def _mention(view: _Sentence, name_start: int, name_end: int, office_start: int, office_end: int, rule: str) -> _Mention:
+    while name_end > name_start and view.words[name_end - 1] == ",":
+        name_end -= 1
+    while office_end > office_start and view.words[office_end - 1] in {",", "("}:
+        office_end -= 1
+    return _Mention(
+        name=view.text(name_start, name_end),
+        start=view.start(name_start),
+        end=view.end(name_end - 1),
+        position=view.text(office_start, office_end) if office_end > office_start else None,
+        position_start=view.start(office_start) if office_end > office_start else None,
+        position_end=view.end(office_end - 1) if office_end > office_start else None,
+        rule=rule,
+        sentence=view.sentence,
+    )
+
+
+# ---- resolution ---------------------------------------------------------------
+
+
+def _clean_name(written: str) -> tuple[str, list[str]]:
+    bare, titles = strip_titles(written)
+    words = bare.split()
+    kept = words[:1] + [w for w in words[1:] if not _looks_like_degree(w)]
+    titles += [w for w in words[1:] if _looks_like_degree(w)]
+    bare = " ".join(kept)
+    # reporter initials glued to a closing name: "Mujib.gan"
+    bare = re.sub(r"(?<=[a-z])\.[a-z]{1,5}$", "", bare)
+    return " ".join(bare.split()), titles
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def resolve(mentions: list[_Mention], ctx: Context) -> list[Official]:
+    """Merge mentions of one person into one Official, in order of first mention."""
+    groups: dict[str, list[tuple[_Mention, str, list[str]]]] = {}
+    for mention in mentions:
+        bare, titles = _clean_name(mention.name)
+        if not bare:
+            continue
+        groups.setdefault(_key(bare), []).append((mention, bare, titles))
+    # short forms: every word of the key belongs to exactly one longer key
+    keys = sorted(groups, key=lambda k: len(k.split()), reverse=True)
+    for short in sorted(groups, key=lambda k: len(k.split())):
+        words = set(short.split())
+        longer = [k for k in keys if k != short and len(k.split()) > len(words) and words <= set(k.split())]
+        if len(longer) == 1 and short in groups:
+            groups[longer[0]].extend(groups.pop(short))
+    officials = []
+    for key, items in groups.items():
+        items.sort(key=lambda item: item[0].start)
+        fullest = max(items, key=lambda item: len(item[1].split()))
+        positions = [item[0] for item in items if item[0].position]
+        best = max(positions, key=lambda m: len(m.position.split())) if positions else None
+        titles = []
+        for _, _, item_titles in items:
+            titles.extend(t for t in item_titles if t not in titles)
+        official = Official(
+            name=fullest[1],
+            position=" ".join(best.position.split()) if best else None,
+            titles=titles,
+            organisation=_organisation(best.position) if best else None,
+            region_code=_region_code(best.position) if best else None,
+            key=key,
+            provenance=[_provenance(item[0]) for item in items],
+        )
+        officials.append((items[0][0].start, official))
+    officials.sort(key=lambda pair: pair[0])
+    return [official for _, official in officials]
+
+
+_ORG_START = re.compile(
+    r"\b(BPJS|BPJamsostek|BPJAMSOSTEK|Dinas|Badan|Kantor|PT|CV|DPRD|Pemkab|Pemkot|Pemprov|Pemerintah|Kementerian|Bank|Polres|Kodim|RSUD|Universitas|Disnaker\w*|Dinsos|Bappeda)\b.*"
+)
+
+
+def _organisation(position: str) -> str | None:
+    match = _ORG_START.search(position)
+    if match:
+        return match.group(0)
+    regional = re.match(r"(?i)(wakil\s+)?(bupati|wali\s*kota)\s+(.+)", position)
+    if regional:
+        kind = "Kabupaten" if regional.group(2).lower() == "bupati" else "Kota"
+        return f"Pemerintah {kind} {regional.group(3)}"
+    return None
+
+
+def _region_code(position: str) -> str | None:
+    from extract.nlp.regions import resolve_region
+
+    region = resolve_region(position)
+    return region.code if region and region.resolved_from == "explicit" else None
+
+
+def _provenance(mention: _Mention) -> Provenance:
+    from extract.facts.provenance import provenance
+
+    start = min(mention.start, mention.position_start or mention.start)
+    end = max(mention.end, mention.position_end or mention.end)
+    return provenance(mention.sentence, start, end, mention.rule)
+
+
+def extract_officials(ctx: Context) -> list[Official]:
+    known = _known_names(ctx)
+    per_starts = {e.start_char for e in ctx.entities("PER")}
+    common = frozenset(w.casefold() for w in re.findall(r"(?<![\w.])[a-z][a-z-]+\b", ctx.text))
+    mentions: list[_Mention] = []
+    for sentence in ctx.sentences:
+        view = _Sentence(ctx, sentence, known, per_starts, common)
+        mentions.extend(_find_mentions(view))
+    return resolve(mentions, ctx)

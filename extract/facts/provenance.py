@@ -1,0 +1,19 @@
+"""Provenance: tie a fact to the exact words it came from."""
+
+from __future__ import annotations
+
+from extract.facts.text import Sentence
+from extract.model import Provenance
+
+EXTRACTOR_VERSION = "facts-0.1.0"
+
+
+def provenance(sentence: Sentence, start: int, end: int, rule: str) -> Provenance:
+    """Evidence `start:end` (offsets in the article text) inside `sentence`."""
+    return Provenance(
+        sentence=sentence.text,
+        start=start,
+        end=end,
+        rule=rule,
+        extractor_version=EXTRACTOR_VERSION,
+    )

@@ -1,0 +1,81 @@
+"""Sentence and offset helpers shared by the fact extractors.
+
+Every offset is a character offset into the article text as given, so that a
+fact's provenance points at the exact words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+    def contains(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> dict[str, Any]:
+    """A YAML data file from extract/data/facts/."""
+    path = resources.files("extract").joinpath(f"data/facts/{name}.yaml")
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def split_lines(sentences: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Cut (start, end) ranges at line breaks: every line break is a paragraph
+    break, so no sentence may span one. Surrounding whitespace is trimmed."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        for match in re.finditer(r"[^\n]+", text[start:end]):
+            piece_start, piece_end = start + match.start(), start + match.end()
+            while piece_start < piece_end and text[piece_start].isspace():
+                piece_start += 1
+            while piece_end > piece_start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end > piece_start:
+                out.append((piece_start, piece_end))
+    return out
+
+
+def line_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of the text, line break excluded."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.end() > m.start()]
+
+
+def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive regex matching any of the words on word boundaries;
+    a word ending in "*" matches every word that starts with it; spaces in a
+    multi-word entry match any run of whitespace."""
+    alternatives = []
+    for word in sorted(set(words), key=len, reverse=True):
+        prefix = word.endswith("*")
+        body = re.escape(word.rstrip("*")).replace(r"\ ", r"\s+")
+        alternatives.append(body + (r"\w*" if prefix else ""))
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
+
+
+def clause_start(text: str, offset: int, floor: int = 0) -> int:
+    """Where the clause holding `offset` begins: after the last comma,
+    semicolon or sentence boundary before it (never before `floor`)."""
+    cut = max(text.rfind(mark, floor, offset) for mark in (",", ";", ":", "\n"))
+    return floor if cut < floor else cut + 1
+
+
+def collapse_spaces(text: str) -> str:
+    return " ".join(text.split())
