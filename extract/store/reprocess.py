@@ -50,7 +50,7 @@ def reread_article(stored: Article, cache_dir: Path | None) -> tuple[Article, bo
     Returns (article, whether it came from HTML). Fetch details the page
     cannot tell (when it was fetched, the cache key) are kept from the stored row.
     """
-    html = _cached_html(cache_dir, stored.html_sha256) if cache_dir and stored.html_sha256 else None
+    html = _cached_html(cache_dir, stored.url, stored.html_sha256) if cache_dir and stored.html_sha256 else None
     if html is None:
         return stored, False
     from extract.ingest.html import extract_article
@@ -104,10 +104,13 @@ def reprocess(
         db.close()
 
 
-def _cached_html(cache_dir: Path, sha256: str) -> bytes | None:
-    """The raw page stored under `sha256` in the ingestion cache, if present."""
-    try:
-        from extract.ingest.cache import read_html  # the cache layout belongs to ingestion
-    except ImportError:
+def _cached_html(cache_dir: Path, url: str | None, sha256: str) -> str | None:
+    """The page cached for `url`, decoded, when it is the very page the article was read from."""
+    if not url:
         return None
-    return read_html(cache_dir, sha256)
+    from extract.ingest.cache import HtmlCache  # the cache layout belongs to ingestion
+
+    page = HtmlCache(cache_dir).get(url)
+    if page is None or page.sha256 != sha256:
+        return None
+    return page.html
