@@ -1,0 +1,121 @@
+"""spaCy components that put the normalisers' and the region finder's
+matches on the Doc, as spans in doc.spans["rules"].
+
+Number, money, percent and date logic lives in extract.normalize only; these
+components call its finders and align the matches to tokens. Each span's
+`kb_id_` carries the normalised value as text, so a consumer need not parse
+again:
+
+| label    | kb_id_                               | id_                            |
+|----------|--------------------------------------|--------------------------------|
+| MONEY    | rupiah as an integer, "42000000"     | "approximate" or ""            |
+| PERCENT  | the number, "17.6"                   | ""                             |
+| DATE     | ISO at its precision, "2024-01-30", "2024-01", "2024" | "relative" or "" |
+| CARDINAL | the number, "8125", "1200000"        | "approximate" or ""            |
+| REGION   | Kemendagri code, "35.05"             | how resolved: "explicit", "name" or "context" |
+
+A date range ("3-4/10/2024") gives one DATE span per day, on the same words.
+Relative dates ("Rabu lalu") are resolved against `doc._.reference_date`
+(the article's publication date) and left out when it is None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.nlp.regions import find_regions
+from extract.nlp.ruler import SPANS_KEY, longest_per_label
+
+Doc.set_extension("reference_date", default=None, force=True)
+
+
+def _number_text(value: float | int) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def _span(doc: Doc, start: int, end: int, label: str, value: str, flag: str = "") -> Span | None:
+    span = doc.char_span(start, end, label=label, kb_id=value, span_id=flag, alignment_mode="expand")
+    return span
+
+
+def _reference(doc: Doc) -> dt.date | None:
+    value = doc._.reference_date
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def numeric_spans(doc: Doc) -> list[Span]:
+    """MONEY, PERCENT, DATE and CARDINAL spans from the normalisers' finders."""
+    from extract.normalize.dates import find_dates
+    from extract.normalize.money import find_money
+    from extract.normalize.numbers import find_numbers
+    from extract.normalize.percent import find_percents
+
+    text = doc.text
+    spans: list[Span | None] = []
+    taken: list[tuple[int, int]] = []
+    for m in find_money(text):
+        spans.append(_span(doc, m.start, m.end, "MONEY", str(m.value), "approximate" if m.approximate else ""))
+        taken.append((m.start, m.end))
+    for m in find_percents(text):
+        spans.append(_span(doc, m.start, m.end, "PERCENT", _number_text(m.value)))
+        taken.append((m.start, m.end))
+    for m in find_dates(text, _reference(doc)):
+        spans.append(_span(doc, m.start, m.end, "DATE", m.value.iso(), "relative" if m.relative else ""))
+        taken.append((m.start, m.end))
+    for m in find_numbers(text):
+        # A number inside an amount, a percentage or a date is not a count.
+        if any(m.start < t_end and t_start < m.end for t_start, t_end in taken):
+            continue
+        spans.append(_span(doc, m.start, m.end, "CARDINAL", _number_text(m.value), "approximate" if m.approximate else ""))
+    return [s for s in spans if s is not None]
+
+
+def region_spans(doc: Doc) -> list[Span]:
+    """REGION spans: explicit mentions and bare names resolved in the doc."""
+    spans = []
+    for start, end, region in find_regions(doc.text, include_bare=True):
+        span = _span(doc, start, end, "REGION", region.code, region.resolved_from)
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _add_spans(doc: Doc, new: list[Span]) -> None:
+    existing = list(doc.spans.get(SPANS_KEY, []))
+    merged = existing + new
+    doc.spans[SPANS_KEY] = sorted(merged, key=lambda s: (s.start, -s.end, s.label_))
+
+
+class NumericSpans:
+    def __call__(self, doc: Doc) -> Doc:
+        # Dates of a range share their words; keep them all (one per day).
+        _add_spans(doc, numeric_spans(doc))
+        return doc
+
+
+class RegionSpans:
+    def __call__(self, doc: Doc) -> Doc:
+        _add_spans(doc, longest_per_label(region_spans(doc)))
+        return doc
+
+
+@Language.factory("bpjs_numeric_spans")
+def make_numeric_spans(nlp: Language, name: str) -> NumericSpans:
+    return NumericSpans()
+
+
+@Language.factory("bpjs_region_spans")
+def make_region_spans(nlp: Language, name: str) -> RegionSpans:
+    return RegionSpans()

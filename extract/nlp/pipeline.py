@@ -1,0 +1,118 @@
+"""Load the project's Indonesian pipeline: one load per process.
+
+`load_pipeline()` gives a spaCy `Language` with, in order:
+
+1. our tokenizer (extract.nlp.tokenizer) and sentence splitter
+   ("bpjs_sentences": abbreviations never end a sentence, every newline does);
+2. the named-entity recogniser, into `doc.ents` with labels PER, ORG, LOC:
+   the trained spaCy model shipped in models/id_ner/ by default (override
+   with the EXTRACT_NER_MODEL environment variable or the `ner_model`
+   argument), or, when `ner_model` is a Hugging Face token-classification
+   model directory, that model (extract.nlp.hf_ner);
+3. the rules, into `doc.spans["rules"]` (see extract.nlp for the labels).
+
+A missing model is an error (NerModelError), never a silent fallback to
+rules only; `load_rules_pipeline()` is the explicit rules-only pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing these registers their spaCy factories.
+from extract.nlp import components as _components  # noqa: F401
+from extract.nlp import hf_ner as _hf_ner  # noqa: F401
+from extract.nlp import ruler as _ruler  # noqa: F401
+from extract.nlp import sentences as _sentences  # noqa: F401
+from extract.nlp.tokenizer import TOKENIZER_NAME
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_NER_MODEL = REPO_ROOT / "models" / "id_ner"
+NER_MODEL_ENV = "EXTRACT_NER_MODEL"
+
+RULE_COMPONENTS = ("bpjs_lexicon", "bpjs_span_ruler", "bpjs_span_grammar", "bpjs_numeric_spans", "bpjs_region_spans")
+
+
+class NerModelError(RuntimeError):
+    """The NER model directory is missing or is not a model we can load."""
+
+
+def default_ner_model() -> Path:
+    """models/id_ner in the repository, unless EXTRACT_NER_MODEL names another."""
+    override = os.environ.get(NER_MODEL_ENV)
+    return Path(override) if override else DEFAULT_NER_MODEL
+
+
+def model_kind(path: Path) -> str:
+    """"spacy" for a spaCy pipeline directory, "transformers" for a Hugging
+    Face model directory; NerModelError otherwise."""
+    if not path.is_dir():
+        raise NerModelError(
+            f"NER model not found: {path} (ship one with `make -C models/ner all`, "
+            f"or name a model directory with --ner-model or {NER_MODEL_ENV})"
+        )
+    if (path / "config.cfg").is_file() and (path / "meta.json").is_file():
+        return "spacy"
+    if (path / "config.json").is_file():
+        return "transformers"
+    raise NerModelError(
+        f"not a model directory: {path} (expected a spaCy pipeline with config.cfg and meta.json, "
+        "or a Hugging Face token-classification model with config.json)"
+    )
+
+
+_OUR_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
+
+
+def _add_rules(nlp: Language) -> Language:
+    nlp.add_pipe("bpjs_sentences", first=True)
+    for name in RULE_COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=None)
+def _load(path: str | None) -> Language:
+    if path is None:
+        return _add_rules(spacy.blank("id", config=_OUR_TOKENIZER))
+    model_dir = Path(path)
+    if model_kind(model_dir) == "spacy":
+        # Our tokenizer instead of the one saved with the model (same spaCy
+        # "id" rules plus our abbreviations); building it once is most of the
+        # load time, so it is not built twice.
+        nlp = spacy.load(model_dir, config=_OUR_TOKENIZER, exclude=["tokenizer"])
+    else:
+        nlp = spacy.blank("id", config=_OUR_TOKENIZER)
+        nlp.add_pipe("bpjs_hf_ner", config={"model_path": str(model_dir)})
+    return _add_rules(nlp)
+
+
+def load_pipeline(ner_model: str | os.PathLike[str] | None = None) -> Language:
+    """The full pipeline, loaded once per process for each model path."""
+    path = Path(ner_model) if ner_model else default_ner_model()
+    return _load(str(path.expanduser().resolve()))
+
+
+def load_rules_pipeline() -> Language:
+    """Tokenizer, sentences and rules, without any NER model (doc.ents empty)."""
+    return _load(None)
+
+
+def annotate(
+    text: str,
+    reference_date: dt.date | str | None = None,
+    ner_model: str | os.PathLike[str] | None = None,
+    nlp: Language | None = None,
+) -> Doc:
+    """Run the pipeline on `text`; relative dates resolve against `reference_date`."""
+    nlp = nlp or load_pipeline(ner_model)
+    doc = nlp.make_doc(text)
+    doc._.reference_date = reference_date
+    return nlp(doc)

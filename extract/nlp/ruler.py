@@ -1,0 +1,345 @@
+"""Domain rules beside the NER model: LAW, PROGRAM, POSITION and ORG spans.
+
+The vocabulary is data: spaCy token patterns in extract/data/patterns/
+(law.jsonl, program.jsonl, position.jsonl, org.jsonl), each with an `id`
+naming what was found in a canonical form ("Perbup" for "Peraturan Bupati",
+"JKM" for "Jaminan Kematian", "BPJS Ketenagakerjaan" for "BPJamsostek"), and
+word lists in extract/data/gazetteers/. The code here is the grammar that
+joins the pieces the way Indonesian news writes them:
+
+- an organisation runs on over an aside and its branch or place:
+  "BPJS Ketenagakerjaan (BPJAMSOSTEK) Gresik", "BPJamsostek Cabang Blitar",
+  "Dinas Sosial Kabupaten Blitar", "Pemerintah Kabupaten (Pemkab) Trenggalek";
+- an office takes its place or the organisation it heads: "Bupati
+  Trenggalek", "Sekretaris Daerah Kabupaten Pasuruan", "Kepala" + "Dinas
+  Sosial Kabupaten Blitar", "Kepala Kantor Cabang" + "BPJS Ketenagakerjaan
+  Pasuruan"; a bare "Kepala" or "Ketua" (label HEAD while matching) is an
+  office only with an organisation after it; an office inside a law's name
+  ("Peraturan Bupati") is not a POSITION;
+- a law takes its issuer, "Nomor ..." and "Tahun ...": "Surat Edaran (SE)
+  Bupati Pasuruan", "Undang-undang Nomor 40 Tahun 2004", "UU No. 24/2011".
+
+Components: "bpjs_lexicon" (marks place and agency words on tokens),
+"bpjs_span_ruler" (a spaCy SpanRuler over the pattern files, writing to
+doc.spans["rules"]) and "bpjs_span_grammar" (the joining above).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import groupby
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from extract.nlp.gazetteers import data_text, read_list, read_yaml
+
+SPANS_KEY = "rules"
+PATTERN_FILES = ("law.jsonl", "program.jsonl", "position.jsonl", "org.jsonl")
+HEAD = "HEAD"  # internal label: an office word waiting for its organisation
+
+Token.set_extension("bpjs_place", default=False, force=True)
+Token.set_extension("bpjs_agency", default=False, force=True)
+
+
+# ---------------------------------------------------------------- data
+
+
+def load_patterns() -> list[dict]:
+    """Every rule pattern from the pattern files, as spaCy SpanRuler patterns."""
+    patterns: list[dict] = []
+    for name in PATTERN_FILES:
+        for line in data_text(f"patterns/{name}").splitlines():
+            if line.strip():
+                patterns.append(json.loads(line))
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def place_names() -> tuple[str, ...]:
+    """Names that are places when capitalised: regencies (without "Kabupaten"/
+    "Kota"), provinces and their short names, Jawa Timur's kecamatan, and the
+    extra list in gazetteers/places.txt."""
+    from extract.nlp.regions import all_provinces, all_regencies
+
+    names: set[str] = set()
+    for region in all_regencies():
+        names.add(re.sub(r"^(?:Kabupaten|Kota)\s+(?:Administrasi\s+)?", "", region.name))
+    names.update(p.name for p in all_provinces())
+    names.update(read_yaml("regions/province_aliases.yaml"))
+    names.update(read_list("gazetteers/kecamatan_jatim.txt"))
+    names.update(read_list("gazetteers/places.txt"))
+    return tuple(sorted(names))
+
+
+@lru_cache(maxsize=1)
+def agency_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_list("gazetteers/agency_words.txt"))
+
+
+# ---------------------------------------------------------------- components
+
+
+class Lexicon:
+    """Marks tokens: `token._.bpjs_place` (part of a capitalised place name)
+    and `token._.bpjs_agency` (a word of an agency's name)."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = place_names()
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(names)))
+        self.matcher.add("PLACE", list(nlp.tokenizer.pipe(n.upper() for n in names)))
+        self.agency = agency_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        for _, start, end in self.matcher(doc):
+            for token in doc[start:end]:
+                token._.bpjs_place = True
+        for token in doc:
+            if token.lower_ in self.agency:
+                token._.bpjs_agency = True
+        return doc
+
+
+@Language.factory("bpjs_lexicon")
+def make_lexicon(nlp: Language, name: str) -> Lexicon:
+    return Lexicon(nlp)
+
+
+@spacy.registry.misc("bpjs_extract.longest_per_label.v1")
+def make_longest_per_label():
+    return longest_per_label
+
+
+def longest_per_label(*groups: Iterable[Span]) -> list[Span]:
+    """Within each label, the longest of overlapping spans (earliest on ties).
+    Spans of different labels may overlap: an ORG inside a POSITION."""
+    spans = [span for group in groups for span in group]
+    kept: list[Span] = []
+    for _, same_label in groupby(sorted(spans, key=lambda s: s.label_), key=lambda s: s.label_):
+        kept.extend(filter_spans(list(same_label)))
+    return sorted(kept, key=lambda s: (s.start, -s.end, s.label_))
+
+
+@Language.factory("bpjs_span_ruler")
+def make_span_ruler(nlp: Language, name: str):
+    """spaCy's SpanRuler fed from the pattern files."""
+    component = nlp.create_pipe(
+        "span_ruler",
+        config={
+            "spans_key": SPANS_KEY,
+            "spans_filter": {"@misc": "bpjs_extract.longest_per_label.v1"},
+            "annotate_ents": False,
+            "overwrite": False,
+            "validate": True,
+        },
+    )
+    component.add_patterns(load_patterns())
+    return component
+
+
+# ---------------------------------------------------------------- grammar
+
+_ASIDE_MAX = 6
+_BRANCH_WORDS = (
+    ("kantor", "cabang", "perintis"),
+    ("kantor", "cabang"),
+    ("cabang", "perintis"),
+    ("cabang",),
+    ("kantor", "wilayah"),
+    ("kanwil",),
+    ("kcp",),
+    ("deputi", "wilayah"),
+    ("wilayah",),
+)
+_REGION_MARKERS = frozenset({"kabupaten", "kab", "kab.", "kota", "provinsi", "prov", "prov.", "kotamadya"})
+_LAW_ISSUERS = (
+    ("wali", "kota"),
+    ("walikota",),
+    ("bupati",),
+    ("gubernur",),
+    ("menteri",),
+    ("menaker",),
+    ("mendagri",),
+    ("sekda",),
+    ("presiden",),
+    ("bersama",),
+    ("direksi",),
+)
+_NUMBER_WORDS = frozenset({"nomor", "no", "no.", "nomer", "nmr", "nomor:", "no:"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _words_at(doc: Doc, i: int, sequences: Iterable[tuple[str, ...]]) -> int | None:
+    """End of the first word sequence that starts at token i, or None."""
+    for words in sequences:
+        end = i + len(words)
+        if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+            return end
+    return None
+
+
+def _place_run(doc: Doc, i: int) -> int | None:
+    j = i
+    while j < len(doc) and doc[j]._.bpjs_place:
+        j += 1
+    return j if j > i else None
+
+
+def _aside(doc: Doc, i: int) -> int | None:
+    """End of "(BPJAMSOSTEK)" / "(Pemkab)" starting at token i, or None."""
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    for j in range(i + 1, min(i + 2 + _ASIDE_MAX, len(doc))):
+        if doc[j].text == ")":
+            inner = doc[i + 1 : j]
+            if len(inner) and inner[0].text[:1].isupper() and not any(t.is_space for t in inner):
+                return j + 1
+            return None
+    return None
+
+
+def _tail(doc: Doc, i: int, with_places: bool = True) -> int:
+    """Extend from token i over asides followed by more tail, branch words
+    with a place, region markers with a place, and places."""
+    while i < len(doc):
+        after_aside = _aside(doc, i)
+        start = after_aside if after_aside is not None else i
+        end = None
+        branch = _words_at(doc, start, _BRANCH_WORDS)
+        if branch is not None:
+            end = _place_run(doc, branch)
+        if end is None and start < len(doc) and doc[start].lower_ in _REGION_MARKERS:
+            end = _place_run(doc, start + 1)
+        if end is None and with_places:
+            end = _place_run(doc, start)
+        if end is None:
+            return i
+        i = end
+    return i
+
+
+def _number_run(doc: Doc, i: int) -> int | None:
+    """End of a number written without spaces ("40", "24/2011",
+    "300.2.2-2430") starting at token i, or None."""
+    if i >= len(doc) or not any(ch.isdigit() for ch in doc[i].text):
+        return None
+    j = i
+    while j + 1 < len(doc) and not doc[j].whitespace_ and not doc[j + 1].is_space and doc[j + 1].text not in {",", ")", ";"}:
+        if doc[j + 1].text == "." and (j + 2 >= len(doc) or not doc[j + 2].text[:1].isalnum() or doc[j + 1].whitespace_):
+            break  # the full stop after the number
+        j += 1
+    return j + 1
+
+
+def _law_tail(doc: Doc, span: Span) -> int:
+    i = span.end
+    if span[-1].text[:1].isdigit() and not span[-1].whitespace_:
+        i = _number_run(doc, span.end - 1) or i  # "PP 44/2015": the pattern took "44"
+    after_aside = _aside(doc, i)
+    j = after_aside if after_aside is not None else i
+    issuer = _words_at(doc, j, _LAW_ISSUERS)
+    if issuer is not None:
+        while issuer < len(doc) and doc[issuer]._.bpjs_agency:
+            issuer += 1
+        i = _tail(doc, issuer)
+    else:
+        extended = _tail(doc, j)  # "Perda Kabupaten Blitar", "Perbup Blitar"
+        if extended > j:
+            i = extended
+        elif after_aside is not None and j < len(doc) and doc[j].lower_ in _NUMBER_WORDS:
+            i = j  # "Peraturan Menteri Ketenagakerjaan (Permenaker) Nomor 5"
+    if i < len(doc) and doc[i].lower_ in _NUMBER_WORDS:
+        k = i + 1
+        if k < len(doc) and doc[k].text == ":":
+            k += 1
+        i = _number_run(doc, k) or i
+    elif i == span.end and i < len(doc) and doc[i].text[:1].isdigit() and span.label_ == "LAW":
+        i = _number_run(doc, i) or i  # "UU 24/2011"
+    if i + 1 < len(doc) and doc[i].lower_ == "tahun" and _YEAR.match(doc[i + 1].text):
+        i += 2
+    return i
+
+
+def apply_grammar(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Extend and join rule spans as described in the module docstring."""
+    out: list[Span] = []
+    for span in spans:
+        if span.label_ == "ORG":
+            end = _tail(doc, span.end)
+        elif span.label_ in ("POSITION", HEAD):
+            end = _tail(doc, span.end)
+        elif span.label_ == "LAW":
+            end = _law_tail(doc, span)
+        else:
+            end = span.end
+        out.append(span if end == span.end else Span(doc, span.start, end, span.label_, span_id=span.id_))
+    out = longest_per_label(out)
+
+    orgs_by_start: dict[int, Span] = {}
+    for span in out:
+        if span.label_ == "ORG" and (span.start not in orgs_by_start or len(span) > len(orgs_by_start[span.start])):
+            orgs_by_start[span.start] = span
+    laws = [span for span in out if span.label_ == "LAW"]
+    joined: list[Span] = []
+    for span in out:
+        if span.label_ in ("POSITION", HEAD):
+            if any(law.start <= span.start and span.end <= law.end for law in laws):
+                continue  # the issuer named in a law ("Peraturan Bupati"), not an office holder
+            org = orgs_by_start.get(span.end)
+            if org is not None:
+                joined.append(Span(doc, span.start, org.end, "POSITION", span_id=span.id_))
+                continue
+            if span.label_ == HEAD:
+                continue
+        joined.append(span)
+    return longest_per_label(joined)
+
+
+class SpanGrammar:
+    def __call__(self, doc: Doc) -> Doc:
+        group = doc.spans.get(SPANS_KEY)
+        if group is None:
+            doc.spans[SPANS_KEY] = []
+            return doc
+        doc.spans[SPANS_KEY] = apply_grammar(doc, list(group))
+        return doc
+
+
+@Language.factory("bpjs_span_grammar")
+def make_span_grammar(nlp: Language, name: str) -> SpanGrammar:
+    return SpanGrammar()
+
+
+# ---------------------------------------------------------------- reading LAW spans
+
+_LAW_NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(\d[\w./-]*)", re.IGNORECASE)
+_LAW_BARE_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d[\w./-]*)")
+_LAW_YEAR = re.compile(r"\bTahun\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_NUMBER_WITH_YEAR = re.compile(r"^(.+?)/((?:19|20)\d\d)$")
+
+
+def law_parts(text: str) -> tuple[str | None, int | None]:
+    """Number and year of a LAW span's text.
+
+    "Undang-undang Nomor 40 Tahun 2004" -> ("40", 2004); "UU No. 24/2011" ->
+    ("24", 2011); "Surat Edaran (SE) Bupati Pasuruan" -> (None, None). The
+    kind is the span's `id_` ("UU", "Perbup", "SE", ...).
+    """
+    number = None
+    match = _LAW_NUMBER.search(text) or _LAW_BARE_NUMBER.search(text)
+    if match:
+        number = match.group(1).rstrip(".")
+    year_match = _LAW_YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    if number and year is None:
+        split = _NUMBER_WITH_YEAR.match(number)
+        if split:
+            number, year = split.group(1), int(split.group(2))
+    return number, year
