@@ -127,3 +127,38 @@ def test_kill_inside_a_replacing_save_keeps_the_previous_facts(tmp_path):
     for aid in [row["id"] for row in db.table("articles").rows]:
         counts = fact_counts(db, aid)
         assert counts["payouts"] == 1 and counts["mentions"] == 3 and counts["events"] == 2
+
+
+# Saves its share of articles (some shared with the other writers) as fast as it can.
+CONCURRENT_WRITER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from extract.store.db import open_db, save_article
+    from store_fixtures import make_article
+
+    db = open_db(sys.argv[1], populate_regions=False)
+    first = int(sys.argv[2])
+    for n in range(first, first + 30):
+        save_article(db, *make_article(n % 30))
+    print("done", flush=True)
+    """
+)
+
+
+def test_writers_in_parallel_processes_wait_their_turn(tmp_path):
+    db_path = tmp_path / "shared.db"
+    open_db(db_path, populate_regions=False).close()
+    script = tmp_path / "writer.py"
+    script.write_text(CONCURRENT_WRITER.format(tests=str(TESTS)))
+    writers = [
+        subprocess.Popen([sys.executable, str(script), str(db_path), str(first)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for first in (0, 7, 13)
+    ]
+    for writer in writers:
+        out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0 and out == "done\n", err[-500:]
+    db = open_db(db_path, populate_regions=False)
+    assert db.table("articles").count == 30
+    assert db.table("events").count == 60 and db.table("mentions").count == 90
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -8,11 +8,12 @@ never leaves an article half-written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlite_utils import Database
@@ -91,13 +92,39 @@ def save_article(
     facts = facts or Facts()
     version = extractor_version or _facts_version(facts)
     region_rows, main_region = _region_rows(facts)
-    with db.atomic():
+    with write_transaction(db):
         _delete_facts(db, aid)
         db.table("articles").upsert(_article_row(aid, article, version), pk="id")
         if region_rows:
             _ensure_regions(db, region_rows)
         _insert_facts(db, aid, article, facts, main_region)
     return aid
+
+
+@contextlib.contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """One transaction that takes the write lock up front (BEGIN IMMEDIATE).
+
+    With a deferred BEGIN, two processes saving at once can both read and then
+    fail to upgrade to writing ("database is locked") without waiting; taking
+    the lock first makes the second writer wait its turn (busy timeout) instead.
+    Inside an open transaction it nests as a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        db.rollback()
+        raise
 
 
 def load_article(db: Database, aid: str) -> Article:
