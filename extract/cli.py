@@ -127,3 +127,67 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
         click.echo(f"{aid}: {reason}", err=True)
     if report.failed:
         raise SystemExit(1)
+
+
+@cli.command(name="run")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print each stored article as one JSON line on stdout.")
+@click.option("--url", help="The address of a single HTML or text file given as SOURCE.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages that a site's robots.txt disallows.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(min=0), help="Seconds between requests to one host.")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Seconds for a whole request.")
+@click.option("--retries", default=2, show_default=True, type=click.IntRange(min=0), help="Extra attempts after a failure that may pass.")
+@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(min=1), help="Largest page accepted.")
+@click.option("--refetch", is_flag=True, help="Fetch again even when the page is in the cache.")
+@click.option("--no-facts", is_flag=True, help="Store the articles only, without extracting facts.")
+@click.option("--quiet", is_flag=True, help="No line per source; only failures and the summary.")
+def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, refetch, no_facts, quiet):
+    """Fetch or read each SOURCE, extract its article and facts, and store them.
+
+    SOURCE is a URL, an .html file (with --url for its address), a .txt file,
+    a file listing URLs, a directory of .html/.txt files, or - to read SOURCEs
+    from standard input, one per line.
+    """
+    import sqlite3
+    import sys
+
+    from extract.ingest.fetch import FetchPolicy
+    from extract.ingest.sources import is_url
+    from extract.pipeline import DUPLICATE, STORED, run_sources
+
+    if url is not None:
+        if not is_url(url):
+            raise click.BadParameter("must be an http(s) URL", param_hint="--url")
+        if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]):
+            raise click.UsageError("--url goes with exactly one HTML or text file")
+    policy = FetchPolicy(
+        timeout=timeout, retries=retries, delay=delay, max_bytes=max_bytes, respect_robots=not ignore_robots
+    )
+
+    def show(outcome):
+        if quiet or outcome.status not in (STORED, DUPLICATE):  # failures are listed at the end
+            return
+        detail = (outcome.title or outcome.url) if outcome.status == STORED else outcome.reason
+        click.echo(f"{outcome.status} {outcome.source}" + (f": {detail}" if detail else ""), err=True)
+
+    try:
+        report = run_sources(
+            sources,
+            db_path,
+            url=url,
+            json_out=sys.stdout if as_json else None,
+            cache_dir=cache_dir,
+            policy=policy,
+            refetch=refetch,
+            stdin=sys.stdin if "-" in sources else None,
+            facts=not no_facts,
+            progress=show,
+        )
+    except (sqlite3.Error, OSError) as error:
+        raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
+    for outcome in report.failed:
+        click.echo(f"{outcome.source}: {outcome.reason}", err=True)
+    click.echo(report.summary(), err=True)
+    raise SystemExit(report.exit_code)

@@ -56,9 +56,9 @@ INDEX_PAGE = """<!DOCTYPE html><html lang="id"><head><title>Indeks Berita - Kaba
 <div class="pagination"><a href="?page=2">2</a> <a href="?page=3">3</a> <a href="?page=2">Berikutnya</a></div>
 <footer>Copyright © 2024 Kabar Jatim</footer></body></html>"""
 
-# Unclosed tags, a stray closing tag, unquoted attributes, no </body></html>.
-MALFORMED_ARTICLE = """<html><head><title>Pemkab Ngawi Lindungi Pekerja Rentan
-<meta name=description content=Pemkab Ngawi>
+# Unclosed tags, stray closing tags, unquoted attributes, no </head>, </body>, </html>.
+MALFORMED_ARTICLE = """<html><head><title>Pemkab Ngawi Lindungi Pekerja Rentan</title>
+<meta name=description content=Pemkab Ngawi></meta></meta>
 <body><div class=wrap><div class="artikel">
 <h1>Pemkab Ngawi Lindungi 3.000 Pekerja Rentan</h1>
 <p>NGAWI - Pemerintah Kabupaten Ngawi mendaftarkan 3.000 pekerja rentan sebagai peserta BPJS Ketenagakerjaan melalui anggaran daerah tahun ini, Rabu (4/9/2024).

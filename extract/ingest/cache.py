@@ -75,13 +75,19 @@ class HtmlCache:
             **{k: record[k] for k in ("url", "final_url", "status", "headers", "encoding", "fetched_at", "sha256")},
         )
 
-    def put(self, page: FetchedPage) -> None:
-        """Keep `page`'s bytes (once per content) and its record, under its URL and its final URL."""
-        body_path = self.body_path(page.sha256)
-        if not body_path.exists():
-            _write_atomic(body_path, gzip.compress(page.body, mtime=0))
+    def put_body(self, body: bytes) -> str:
+        """Keep raw page bytes (once per content); returns their sha256."""
+        sha256 = body_sha256(body)
+        path = self.body_path(sha256)
+        if not path.exists():
+            _write_atomic(path, gzip.compress(body, mtime=0))
+        return sha256
+
+    def put(self, page: FetchedPage, also_under: str | None = None) -> None:
+        """Keep `page`'s bytes and its record, under its URL, its final URL and `also_under`."""
+        self.put_body(page.body)
         record = json.dumps(page.record(), ensure_ascii=False, indent=1).encode("utf-8")
-        for url in {page.url, page.final_url}:
+        for url in {page.url, page.final_url, also_under} - {None}:
             _write_atomic(self.record_path(url), record)
 
 

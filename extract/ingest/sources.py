@@ -1,0 +1,123 @@
+"""SOURCE arguments of `extract run`, turned into typed inputs.
+
+A SOURCE is an http(s) URL, an HTML file, a plain-text file, a file listing
+URLs (one per line), a directory (its .html/.htm/.txt files), or "-" for a
+list of SOURCEs on standard input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO, Union
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt",)
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UrlSource:
+    url: str
+
+    @property
+    def label(self) -> str:
+        return self.url
+
+
+@dataclass(frozen=True)
+class HtmlFileSource:
+    path: Path
+    url: str | None = None  # where the page lives, when the page does not say
+
+    @property
+    def label(self) -> str:
+        return str(self.path)
+
+
+@dataclass(frozen=True)
+class TextFileSource:
+    path: Path
+    url: str | None = None
+
+    @property
+    def label(self) -> str:
+        return str(self.path)
+
+
+@dataclass(frozen=True)
+class BadSource:
+    """A SOURCE that names nothing usable; reported as a failure, never fatal."""
+
+    label: str
+    reason: str
+
+
+Source = Union[UrlSource, HtmlFileSource, TextFileSource, BadSource]
+
+
+def is_url(text: str) -> bool:
+    return bool(_URL.match(text.strip()))
+
+
+def expand_sources(args: Iterable[str], *, url: str | None = None, stdin: TextIO | None = None) -> list[Source]:
+    """Every input named by `args`, in order. `url` is the address of a single HTML or text file."""
+    found: list[Source] = []
+    for arg in args:
+        if arg == "-":
+            lines = (stdin.read() if stdin is not None else "").splitlines()
+            found.extend(_expand_one(line.strip(), url=None) for line in lines if _is_entry(line))
+            continue
+        found.extend(_expand(arg, url=url))
+    return found
+
+
+def _expand(arg: str, url: str | None) -> list[Source]:
+    path = Path(arg)
+    if not is_url(arg) and path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES)
+        if not files:
+            return [BadSource(arg, "directory holds no .html or .txt files")]
+        return [s for p in files for s in _expand(str(p), url=None)]
+    if not is_url(arg) and path.is_file() and _is_url_list(path):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        return [UrlSource(line.strip()) for line in lines if _is_entry(line)]
+    return [_expand_one(arg, url)]
+
+
+def _expand_one(arg: str, url: str | None) -> Source:
+    if is_url(arg):
+        return UrlSource(arg.strip())
+    path = Path(arg)
+    if path.is_dir():
+        return BadSource(arg, "a directory inside a list of sources is not expanded")
+    if not path.is_file():
+        return BadSource(arg, "no such file, and not an http(s) URL")
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return HtmlFileSource(path, url)
+    if suffix in TEXT_SUFFIXES:
+        return TextFileSource(path, url)
+    head = path.read_bytes()[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype", b"<html", b"<head", b"<?xml")):
+        return HtmlFileSource(path, url)
+    return TextFileSource(path, url)
+
+
+def _is_entry(line: str) -> bool:
+    line = line.strip()
+    return bool(line) and not line.startswith("#")
+
+
+def _is_url_list(path: Path) -> bool:
+    """A file whose every non-blank, non-comment line is a URL (and not an HTML file)."""
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return False
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            entries = [line for line in handle.read(1_000_000).splitlines() if _is_entry(line)]
+    except OSError:
+        return False
+    return bool(entries) and all(is_url(line) for line in entries)

@@ -1,0 +1,211 @@
+"""`extract run`: sources in, articles (and their facts) stored, one report out.
+
+For each SOURCE: fetch (through the HTML cache) or read the file, extract the
+article, extract its facts, save it in its own transaction. A source that
+fails is reported with a one-line reason and the run goes on; what was
+stored stays stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from extract.ingest.cache import FetchedPage, HtmlCache
+from extract.ingest.charset import decode_html
+from extract.ingest.errors import IngestError
+from extract.ingest.fetch import Fetcher, FetchPolicy
+from extract.ingest.html import extract_article
+from extract.ingest.sources import BadSource, HtmlFileSource, Source, TextFileSource, UrlSource, expand_sources
+from extract.ingest.text import article_from_text
+from extract.model import Article, Facts
+
+DEFAULT_DB = Path("data/extract.db")
+
+STORED = "stored"
+FAILED = "failed"
+DUPLICATE = "duplicate"
+
+FactExtractor = Callable[[Article], Facts]
+
+
+@dataclass
+class Outcome:
+    """What became of one source."""
+
+    source: str  # as the user named it
+    status: str  # STORED, FAILED or DUPLICATE
+    reason: str | None = None
+    article_id: str | None = None
+    url: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class RunReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def stored(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == STORED]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == FAILED]
+
+    @property
+    def duplicates(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == DUPLICATE]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every source succeeded, 1 when any failed."""
+        return 1 if self.failed else 0
+
+    def summary(self) -> str:
+        line = f"{len(self.stored)} stored, {len(self.failed)} failed"
+        if self.duplicates:
+            line += f", {len(self.duplicates)} duplicate{'s' if len(self.duplicates) > 1 else ''} skipped"
+        return line
+
+
+def default_cache_dir(db_path: str | Path) -> Path:
+    """The HTML cache lives beside the database."""
+    return Path(db_path).parent / "html-cache"
+
+
+def package_fact_extractor() -> FactExtractor | None:
+    """The facts stage, when the package has one. This is where facts plug into `run`."""
+    try:
+        from extract.facts import extract_facts
+    except ImportError:
+        return None
+    return extract_facts
+
+
+def run_sources(
+    sources: Iterable[str],
+    db_path: str | Path = DEFAULT_DB,
+    *,
+    url: str | None = None,
+    json_out: TextIO | None = None,
+    cache_dir: str | Path | None = None,
+    policy: FetchPolicy | None = None,
+    refetch: bool = False,
+    stdin: TextIO | None = None,
+    facts: FactExtractor | None | bool = True,
+    progress: Callable[[Outcome], None] | None = None,
+) -> RunReport:
+    """Ingest every SOURCE into the database at `db_path`.
+
+    `facts` is True for the package's fact extractor, False/None for none, or
+    a function. With `json_out`, each stored article is written there as one
+    JSON line (the fields of `Article`, its `id`, and `facts` in the gold shape).
+    """
+    from extract.store.db import open_db
+
+    extractor = package_fact_extractor() if facts is True else (facts or None)
+    cache = HtmlCache(cache_dir or default_cache_dir(db_path))
+    report = RunReport()
+    seen_inputs: set[str] = set()
+    seen_articles: set[str] = set()
+    db = open_db(db_path)
+    try:
+        with Fetcher(policy, cache) as fetcher:
+            for source in expand_sources(sources, url=url, stdin=stdin):
+                outcome = _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out)
+                report.outcomes.append(outcome)
+                if progress is not None:
+                    progress(outcome)
+    finally:
+        db.close()
+    return report
+
+
+def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out) -> Outcome:
+    from extract.store.db import article_id, canonical_url, save_article
+
+    label = source.label
+    key = canonical_url(source.url) if isinstance(source, UrlSource) else label
+    if key in seen_inputs:
+        return Outcome(label, DUPLICATE, "given twice")
+    seen_inputs.add(key)
+    try:
+        article = read_article(source, fetcher, cache, refetch)
+        aid = article_id(article)
+        if aid in seen_articles:
+            return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
+        fact_set = extractor(article) if extractor is not None else None
+        aid = save_article(db, article, fact_set)
+    except IngestError as error:
+        return Outcome(label, FAILED, error.reason)
+    except OSError as error:
+        return Outcome(label, FAILED, f"cannot read: {error.strerror or error}")
+    except Exception as error:  # a bug in one article's processing must not lose the others
+        return Outcome(label, FAILED, f"internal error: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+    seen_articles.add(aid)
+    if json_out is not None:
+        json_out.write(json.dumps(article_json(aid, article, fact_set), ensure_ascii=False) + "\n")
+        json_out.flush()
+    return Outcome(label, STORED, None, aid, article.url, article.title)
+
+
+def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False) -> Article:
+    """The article behind one source (no facts, nothing stored)."""
+    if isinstance(source, BadSource):
+        raise IngestError(source.reason)
+    if isinstance(source, UrlSource):
+        page = fetcher.fetch(source.url, refetch=refetch)
+        article = extract_article(page.html, page.final_url)
+        _keep_under_article_url(cache, page, article)
+        article.final_url = page.final_url
+        article.html_sha256 = page.sha256
+        article.fetched_at = page.fetched_at
+        return article
+    raw = source.path.read_bytes()
+    if isinstance(source, HtmlFileSource):
+        html, _ = decode_html(raw)
+        article = extract_article(html, source.url)
+        article.html_sha256 = _keep_file(cache, raw, html, article)
+        return article
+    if isinstance(source, TextFileSource):
+        text, _ = decode_html(raw)  # same charset repair as pages
+        return article_from_text(text, url=source.url)
+    raise TypeError(f"unknown source {source!r}")
+
+
+def article_json(aid: str, article: Article, facts: Facts | None) -> dict:
+    data = {"id": aid, **article.to_dict()}
+    if facts is not None:
+        data["facts"] = facts.to_gold()
+    return data
+
+
+def _keep_under_article_url(cache: HtmlCache, page: FetchedPage, article: Article) -> None:
+    """Also file the page under the article's canonical URL, where re-extraction looks it up."""
+    if article.url and article.url not in (page.url, page.final_url):
+        cache.put(page, also_under=article.url)
+
+
+def _keep_file(cache: HtmlCache, raw: bytes, html: str, article: Article) -> str:
+    """Keep an HTML file's bytes in the cache like a fetched page; returns its sha256."""
+    import datetime as dt
+
+    sha = cache.put_body(raw)
+    if article.url:
+        page = FetchedPage(
+            url=article.url,
+            final_url=article.url,
+            status=200,
+            headers={},
+            body=raw,
+            html=html,
+            encoding=decode_html(raw)[1],
+            fetched_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            sha256=sha,
+        )
+        cache.put(page)
+    return sha
