@@ -77,3 +77,26 @@ def test_pages_without_an_article_are_refused(html, reason):
     with pytest.raises(ExtractionError) as error:
         extract_article(html, "https://example.co.id/")
     assert reason in error.value.reason
+
+
+# Written for these tests: a page with no dateline, no structured date and
+# the date shown only the Indonesian way.
+NO_DATELINE_PAGE = """<!DOCTYPE html><html lang="id"><head><title>Petani Tembakau Terlindungi Jaminan Sosial</title></head>
+<body><div class="artikel"><h1>Petani Tembakau Terlindungi Jaminan Sosial</h1>
+<div class="info"><span class="tanggal">Senin, 14 April 2025 10:00 WIB</span></div>
+<p>Sebanyak 1.250 petani tembakau di Kabupaten Bojonegoro kini terdaftar sebagai peserta BPJS Ketenagakerjaan melalui dana bagi hasil cukai.</p>
+<p>Kepala dinas setempat mengatakan iuran para petani dibayarkan selama enam bulan ke depan dan akan dievaluasi pada akhir tahun.</p>
+<p>Para petani diharapkan tidak lagi khawatir ketika mengalami kecelakaan saat bekerja di ladang maupun di gudang pengeringan.</p>
+</div></body></html>"""
+
+
+def test_a_date_shown_only_in_indonesian_is_the_publication_date():
+    article = extract_article(NO_DATELINE_PAGE, "https://kabar.example.id/berita/petani-tembakau")
+    assert article.published == "2025-04-14"
+
+
+def test_the_headline_is_not_repeated_as_the_first_line_of_the_text():
+    article = extract_article(NO_DATELINE_PAGE, "https://kabar.example.id/berita/petani-tembakau")
+    assert article.title == "Petani Tembakau Terlindungi Jaminan Sosial"
+    assert article.text.startswith("Sebanyak 1.250 petani tembakau")
+    assert "Senin, 14 April 2025" not in article.text

@@ -248,3 +248,25 @@ def test_the_python_api_reports_each_source(news_server, tmp_path):
     assert [o.status for o in report.outcomes] == ["stored", "failed"]
     assert report.exit_code == 1 and report.summary() == "1 stored, 1 failed"
     assert json.loads(out.getvalue())["id"] == report.stored[0].article_id
+
+
+def test_a_fetched_page_is_found_in_the_cache_under_its_canonical_url(news_server, tmp_path):
+    from extract.ingest.cache import HtmlCache
+
+    db_path = tmp_path / "x.db"
+    assert run(news_server.url("/news/antara-surabaya-pekerja-rentan.html"), "--db", str(db_path), *FAST).exit_code == 0
+    (row,) = articles(db_path)
+    assert row["url"].startswith("https://jatim.antaranews.com/")
+    cached = HtmlCache(tmp_path / "html-cache").get(row["url"])  # where re-extraction looks
+    assert cached is not None and cached.sha256 == row["html_sha256"]
+
+
+def test_json_lines_carry_the_facts_in_the_gold_shape(tmp_path):
+    from extract.model import GOLD_LISTS
+
+    page = CORPUS / "realita-gresik-pekerja-rentan.html"
+    result = run(str(page), "--db", str(tmp_path / "x.db"), "--json", "--quiet")
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)
+    assert set(article["facts"]) == set(GOLD_LISTS)
+    assert "Kabupaten Gresik" in article["facts"]["regions"]

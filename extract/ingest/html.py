@@ -71,17 +71,19 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
 
     site = meta.site or site_from_dateline(doc.text)
     cleaned = clean_text(doc.text, site)
-    check_is_article(cleaned.text)
+    title = _title(doc.title, cleaned, rules, doc.sitename)
+    text = _without_headline(cleaned.text, title)
+    check_is_article(text)
 
     author, editor = _byline(meta.bylines, cleaned, rules)
     return Article(
         url=meta.url,
         source=site,
-        title=_title(doc.title, cleaned, rules, doc.sitename),
+        title=title,
         published=_published(tree, meta.dates, doc.date, cleaned),
         author=author or _clean_author(doc.author),
         editor=editor,
-        text=cleaned.text,
+        text=text,
         categories=_unique(meta.categories + list(doc.categories or []) + cleaned.categories),
         language=ARTICLE_LANGUAGE,
     )
@@ -214,6 +216,14 @@ def _published(tree: HtmlElement, shown: list[str], guessed: str | None, cleaned
         if date is not None:
             return date.isoformat()
     return None
+
+
+def _without_headline(text: str, title: str | None) -> str:
+    """The text without the headline trafilatura keeps as its first line (when no dateline cut it off)."""
+    first, _, rest = text.partition("\n")
+    if title and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest.lstrip("\n")
+    return text
 
 
 def _json_ld_dates(tree: HtmlElement) -> list[str]:
