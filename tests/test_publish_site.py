@@ -240,3 +240,21 @@ def test_serve_without_database_is_one_clear_error(tmp_path):
     assert result.output.strip().splitlines() == [
         f"Error: database not found: {tmp_path / 'missing.db'} (build it with `extract run corpus/html --db {tmp_path / 'missing.db'}`)"
     ]
+
+
+def test_timeline_page_is_paged_and_keeps_filters(tmp_path):
+    path = tmp_path / "extract.db"
+    db = open_db(path, populate_regions=False)
+    for n in range(55):  # two events each
+        save_article(db, *make_article(n, published=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"))
+    db.close()
+    ds = make_datasette(path)
+    first = get(ds, "/timeline?region=35.05").text
+    assert first.count('class="timeline-event ') == 100
+    assert '<span id="event-count">110</span>' in first
+    assert 'href="/timeline?region=35.05&amp;page=2"' in first
+    second = get(ds, "/timeline?region=35.05&page=2").text
+    assert second.count('class="timeline-event ') == 10
+    dates = re.findall(r'<time datetime="([^"]+)"', first + second)
+    assert dates == sorted(dates) and len(dates) == 110
+    assert get(ds, "/timeline?page=abc").status_code == 200

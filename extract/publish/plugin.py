@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
@@ -19,6 +19,7 @@ from extract.publish.highlight import Span, format_rupiah, highlight, highlight_
 from extract.publish.metadata import canned_query_sql
 
 TIMELINE_FILTERS = ("region", "type", "date_from", "date_to", "q")
+TIMELINE_PAGE_SIZE = 100
 
 EVENT_TYPE_LABELS = {
     "agreement_signing": "Agreement signed",
@@ -78,8 +79,20 @@ async def _rows(db, sql: str, params: Any = None) -> list[dict]:
 async def timeline_page(datasette, request) -> Response:
     db = datasette.get_database()
     filters = {name: (request.args.get(name) or "").strip() for name in TIMELINE_FILTERS}
-    results = await db.execute(canned_query_sql("timeline"), filters)
-    rows = [dict(row) for row in results.rows]
+    try:
+        page = max(1, int(request.args.get("page") or 1))
+    except ValueError:
+        page = 1
+    # The canned query's own SQL, paged here so that any number of events can be browsed.
+    sql = canned_query_sql("timeline")
+    total = (await db.execute(f"select count(*) from ({sql})", filters)).first()[0]
+    pages = max(1, -(-total // TIMELINE_PAGE_SIZE))
+    page = min(page, pages)
+    rows = await _rows(
+        db,
+        f"select * from ({sql}) order by date is null, date, event_id limit :_limit offset :_offset",
+        {**filters, "_limit": TIMELINE_PAGE_SIZE, "_offset": (page - 1) * TIMELINE_PAGE_SIZE},
+    )
     texts = {}
     article_ids = sorted({row["article_id"] for row in rows})
     for chunk in range(0, len(article_ids), 500):
@@ -118,7 +131,11 @@ async def timeline_page(datasette, request) -> Response:
         "timeline.html",
         {
             "events": events,
-            "truncated": results.truncated,
+            "total": total,
+            "page": page,
+            "pages": pages,
+            "first_number": (page - 1) * TIMELINE_PAGE_SIZE + 1,
+            "page_url": lambda number: "/timeline?" + urlencode({**{k: v for k, v in filters.items() if v}, "page": number}),
             "filters": filters,
             "regions": regions,
             "types": [(t, EVENT_TYPE_LABELS.get(t, t)) for t in types],
