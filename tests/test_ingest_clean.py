@@ -122,3 +122,16 @@ def test_a_date_line_in_the_header_of_a_text_becomes_the_publication_date():
     assert article.published == "2025-04-14"
     assert article.title == "Judul Berita Tentang Santunan Pekerja Rentan"
     assert article.text == CLEAN_ARTICLE
+
+
+@pytest.mark.parametrize("closing", [" (ted/kun)", " (jun/han)", " (*)", "(ant)"])
+def test_closing_initials_in_brackets_are_cut_on_any_site(closing):
+    text = CLEAN_ARTICLE + closing
+    assert clean_text(text, None).text == CLEAN_ARTICLE
+    assert clean_text(text, "beritajatim.com").text == CLEAN_ARTICLE
+
+
+def test_brackets_inside_the_text_are_left_alone():
+    first, rest = CLEAN_ARTICLE.split("\n", 1)
+    text = first + "\nProgram ini berlaku bagi pekerja bukan penerima upah (bpu)\n" + rest
+    assert clean_text(text, None).text == text
