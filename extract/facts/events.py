@@ -50,6 +50,7 @@ class _Candidate:
     trigger_end: int
     date: DatedMention | None = None
     month_only: bool = False  # its sentence dates it to a month, not a day
+    from_range: bool = False  # dated by the first day of a multi-day range
     extra: list[Sentence] = field(default_factory=list)
 
 
@@ -69,6 +70,8 @@ class _Lexicon:
     labels: dict[str, str]
     coverage: re.Pattern[str]
     coverage_negations: re.Pattern[str]
+    ordinal_days: dict[str, int]
+    ordinals: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +94,8 @@ def lexicon() -> _Lexicon:
         labels=dict(data["summary_labels"]),
         coverage=word_pattern(data["coverage_words"]),
         coverage_negations=word_pattern(data["coverage_negations"]),
+        ordinal_days={" ".join(k.split()).lower(): int(v) for k, v in data["ordinal_days"].items()},
+        ordinals=word_pattern(data["ordinal_days"]),
     )
 
 
@@ -125,8 +130,22 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
     if hit:
         mention.excluded = hit.group(0).lower()
         return mention
-    mention.statement = _after_speech(ctx.text, sentence, start)
+    if not sentence_types(sentence.text, _neighbours(ctx, sentence)):
+        # a dated happening that is not an event of its own: "Ditemui di
+        # kantornya, Jumat (8/3/2024), X menyebut ..."
+        mention.statement = True
+    if match.relative and _inside_quote(ctx.text, start):
+        # "today" in a quote is the day someone spoke, not a dated event
+        mention.excluded = "quoted relative date"
+        return mention
+    mention.statement = mention.statement or _after_speech(ctx.text, sentence, start)
     return mention
+
+
+def _inside_quote(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[line_start:offset]
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
 def _last_words(text: str, n: int) -> str:
@@ -165,13 +184,17 @@ def extract_statement_dates(ctx: Context) -> list[str]:
 # ---- event types -------------------------------------------------------------
 
 
-def sentence_types(text: str) -> list[tuple[str, int, int]]:
+def sentence_types(text: str, neighbours: str = "") -> list[tuple[str, int, int]]:
     """The event types a sentence reports, as (type, trigger start, end), in
-    priority order. "meeting" only when nothing more specific is there."""
+    priority order. "meeting" only when nothing more specific is there. A
+    signing word needs an agreement word in the sentence or in `neighbours`
+    (the sentences around it in its paragraph: "Penandatanganan dilakukan
+    Rabu lalu." after "... menjalin nota kesepahaman (MoU)")."""
     lex = lexicon()
     found: list[tuple[str, int, int]] = []
     signing = lex.signing.search(text)
-    if signing and lex.agreement.search(text) and not _not_done(text, signing.start()):
+    agreed = lex.agreement.search(text) or (lex.agreement.search(neighbours) and _is_signing_noun(signing))
+    if signing and agreed and not _not_done(text, signing.start()):
         found.append(("agreement_signing", signing.start(), signing.end()))
     for name in lex.priority:
         if name == "agreement_signing" or name not in lex.triggers:
@@ -182,6 +205,11 @@ def sentence_types(text: str) -> list[tuple[str, int, int]]:
         if hit:
             found.append((name, hit.start(), hit.end()))
     return found
+
+
+def _is_signing_noun(signing: re.Match[str] | None) -> bool:
+    """"Penandatanganan", "diteken": a signing that refers back to an agreement."""
+    return signing is not None and signing.group(0).lower().startswith(("penandatangan", "diteken", "ditandatangani"))
 
 
 def _not_done(text: str, at: int) -> bool:
@@ -202,16 +230,21 @@ def extract_events(ctx: Context) -> list[Event]:
     month_only = {d.sentence.index for d in dated_mentions(ctx) if d.precision == "month" and not d.excluded}
 
     candidates: list[_Candidate] = []
-    lead_type = None
     for sentence in ctx.sentences:
-        types = sentence_types(sentence.text)
-        if types and lead_type is None:
-            lead_type = types[0][0]
+        types = sentence_types(sentence.text, _neighbours(ctx, sentence))
         days = [d for d in by_sentence.get(sentence.index, []) if d.precision == "day"]
-        if not types and days:
-            types = [(lead_type or "meeting", 0, 0)]
+        if types and not days:
+            days = _ordinal_day(ctx, sentence, dates)
+        if not days and any(name == "agreement_signing" for name, _, _ in types):
+            days = _day_before(ctx, sentence)
+        used: set[int] = set()
         for name, t_start, t_end in types:
-            for day in days or [None]:
+            # one signing is signed on one day: a range ("Kamis-Jumat
+            # (3-4/10)") gives its first day unless another sentence says which
+            ranged = name == "agreement_signing" and len(days) > 1
+            for day in (days[:1] if ranged else days) or [None]:
+                if day is not None and not ranged:
+                    used.add(id(day))
                 candidates.append(
                     _Candidate(
                         type=name,
@@ -220,10 +253,65 @@ def extract_events(ctx: Context) -> list[Event]:
                         trigger_end=sentence.start + t_end,
                         date=day,
                         month_only=not days and sentence.index in month_only,
+                        from_range=ranged,
                     )
                 )
+        for day in days:
+            if id(day) not in used and types:
+                # the other days of a range: the gathering the sentence reports
+                candidates.append(_Candidate("meeting", sentence, sentence.start, sentence.start, date=day))
     merged = _merge(candidates, ctx)
     return [_event(ctx, candidate) for candidate in merged]
+
+
+def _day_before(ctx: Context, sentence: Sentence) -> list[DatedMention]:
+    """The day given by the sentence just before in the same paragraph:
+    "Keesokan harinya, Kamis (20/6/2024), ... . Di Kantor Kecamatan Arjasa,
+    lembaga itu meneken PKS terpisah ..."."""
+    if sentence.index == 0:
+        return []
+    previous = ctx.sentences[sentence.index - 1]
+    if "\n" in ctx.text[previous.end : sentence.start]:
+        return []
+    days = [
+        d
+        for d in dated_mentions(ctx)
+        if d.sentence.index == previous.index and d.precision == "day" and not d.excluded
+    ]
+    return days[:1] if len(days) == 1 else []
+
+
+def _ordinal_day(ctx: Context, sentence: Sentence, dates: list[DatedMention]) -> list[DatedMention]:
+    """"... diteken pada hari kedua": that day of the last date range before."""
+    lex = lexicon()
+    hit = lex.ordinals.search(sentence.text)
+    if not hit:
+        return []
+    spans: dict[tuple[int, int], list[DatedMention]] = {}
+    for mention in dates:
+        if mention.precision == "day" and mention.start < sentence.start + hit.start():
+            spans.setdefault((mention.start, mention.end), []).append(mention)
+    ranges = [days for days in spans.values() if len(days) > 1]
+    if not ranges:
+        return []
+    days = sorted(ranges[-1], key=lambda d: d.date)
+    n = lex.ordinal_days[" ".join(hit.group(0).split()).lower()]
+    if n > len(days):
+        return []
+    chosen = days[n - 1] if n > 0 else days[-1]
+    return [chosen]
+
+
+def _neighbours(ctx: Context, sentence: Sentence) -> str:
+    """The sentences just before and after `sentence` in its paragraph."""
+    out = []
+    for index in (sentence.index - 1, sentence.index + 1):
+        if 0 <= index < len(ctx.sentences):
+            other = ctx.sentences[index]
+            between = ctx.text[min(other.end, sentence.end) : max(other.start, sentence.start)]
+            if "\n" not in between:
+                out.append(other.text)
+    return " ".join(out)
 
 
 def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
@@ -233,7 +321,11 @@ def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
     dated: dict[tuple[str, dt.date], _Candidate] = {}
     first_of_type: dict[str, _Candidate] = {}
     undated: list[_Candidate] = []
-    for candidate in candidates:
+    ranged = [c for c in candidates if c.from_range]
+    for candidate in [c for c in candidates if not c.from_range] + ranged:
+        if candidate.from_range and candidate.type in first_of_type:
+            first_of_type[candidate.type].extra.append(candidate.sentence)
+            continue
         if candidate.date is None:
             undated.append(candidate)
             continue
@@ -337,8 +429,8 @@ def _region(ctx: Context, sentences: list[Sentence], venue: str | None):
 
 _PARTY = re.compile(
     r"(?:BPJS\s+Ketenagakerjaan|BPJamsostek|BPJAMSOSTEK|BP\s*Jamsostek)(?:\s*\([A-Za-z]+\))?"
-    r"(?:\s+(?:Kantor\s+Cabang(?:\s+Perintis)?|Cabang|KCP|Kanwil|Kantor\s+Wilayah|Wilayah|Deputi\s+Wilayah))?"
-    r"(?:\s+(?!Dengan|Dan|Bersama)[A-Z][\w-]*){0,3}"
+    r"(?:\s+(?:Kantor\s+Cabang(?:\s+Perintis)?|Cabang(?:\s+Perintis)?|KCP|Kanwil|Kantor\s+Wilayah|Wilayah|Deputi\s+Wilayah))?"
+    r"(?:\s+(?!Dengan|Dan|Bersama|Kepala|Bupati|Wali)[A-Z][\w-]*)?"
     r"|(?:Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemprov|Pemdes)(?:\s*\([A-Za-z]+\))?(?:\s+[A-Z][\w-]*){1,3}"
     r"|(?:Dinas|Badan|DPRD|KPU|Bank|PT|CV|Kejaksaan|Universitas|Kantor)\s+(?:[A-Z][\w-]*|\([A-Za-z]+\)|dan)(?:\s+(?:[A-Z][\w-]*|\([A-Za-z]+\)|dan(?=\s+[A-Z])))*"
 )

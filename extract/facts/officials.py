@@ -58,6 +58,7 @@ class _Lexicon:
     beneficiary_markers: tuple[tuple[str, ...], ...]
     place_heads: tuple[tuple[str, ...], ...]
     place_intro: frozenset[str]
+    name_abbreviations: frozenset[str]
 
 
 def _fold(word: str) -> str:
@@ -74,7 +75,7 @@ def lexicon() -> _Lexicon:
     data = load_lexicon("officials")
     return _Lexicon(
         heads=_phrases(data["office_heads"]),
-        position_words=frozenset(_fold(w) for w in data["position_words"]) | _region_words(),
+        position_words=frozenset(_fold(w) for w in data["position_words"]),
         connectors=frozenset(_fold(w) for w in data["position_connectors"]),
         links=_phrases(data["appositive_links"]),
         stop_words=frozenset(_fold(w) for w in data["name_stop_words"]),
@@ -83,21 +84,25 @@ def lexicon() -> _Lexicon:
         beneficiary_markers=_phrases(data["beneficiary_markers"]),
         place_heads=_phrases(data["place_heads"]),
         place_intro=frozenset(_fold(w) for w in data["place_intro_words"]),
+        name_abbreviations=frozenset(_fold(w) for w in data["name_abbreviations"]),
     )
 
 
 @lru_cache(maxsize=1)
-def _region_words() -> frozenset[str]:
-    """Words of kabupaten, kota and province names: part of an office's name."""
+def _region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Names of kabupaten, kota and provinces as word tuples, by first word:
+    part of an office's name ("Kepala Dinas Sosial Kabupaten Blitar",
+    "Deputi Direktur Wilayah Jawa Timur")."""
     from extract.nlp.regions import all_regencies
 
     regencies = all_regencies()
-    names = [r.name for r in regencies] + [r.province for r in regencies if r.province]
-    words = set()
+    names = {re.sub(r"^(Kabupaten|Kota)\s+", "", r.name) for r in regencies}
+    names |= {r.province for r in regencies if r.province}
+    phrases: dict[str, set[tuple[str, ...]]] = {}
     for name in names:
-        for word in re.sub(r"^(Kabupaten|Kota|Provinsi)\s+", "", name).split():
-            words.add(_fold(word))
-    return frozenset(words)
+        words = tuple(_fold(w) for w in name.split())
+        phrases.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in phrases.items()}
 
 
 def _is_honorific(text: str) -> bool:
@@ -142,6 +147,23 @@ class _Sentence:
         self.known_names = known_names
         self.per_starts = per_starts
         self.common_words = common_words
+        self.in_region = self._mark_regions()
+
+    def _mark_regions(self) -> list[bool]:
+        """Which tokens belong to a capitalised region name."""
+        marks = [False] * len(self.toks)
+        phrases = _region_phrases()
+        for i, word in enumerate(self.words):
+            if not _is_cap(word):
+                continue
+            for phrase in phrases.get(self.folded[i], ()):
+                if tuple(self.folded[i : i + len(phrase)]) == phrase and all(
+                    _is_cap(w) for w in self.words[i : i + len(phrase)]
+                ):
+                    for k in range(i, i + len(phrase)):
+                        marks[k] = True
+                    break
+        return marks
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -181,11 +203,15 @@ class _Sentence:
         if re.fullmatch(r"\w+(?:[/-]\w+)+", word):
             # "0810/Nganjuk", "RT-RW": every part an office word or a number
             return all(
-                _fold(part) in self.lex.position_words or part.isdigit() or _is_acronym(part)
+                _fold(part) in self.lex.position_words
+                or part.isdigit()
+                or _is_acronym(part)
+                or (_fold(part),) in _region_phrases().get(_fold(part), ())
                 for part in re.split(r"[/-]", word)
             )
         return (
             self.folded[i] in self.lex.position_words
+            or self.in_region[i]
             or _is_acronym(word)
             or word.isdigit()
             or re.fullmatch(r"[IVX]{2,}|V|X", word) is not None
@@ -296,6 +322,8 @@ class _Sentence:
             elif self.is_name_word(j) and words < MAX_NAME_WORDS and not closed:
                 words += 1
                 j += 1
+            elif word == "." and words and self._abbreviated(j - 1) and j + 1 < len(self) and self.is_name_word(j + 1):
+                j += 1  # "Moh. Ilyas Fadholi" tokenised as "Moh" "." "Ilyas"
             elif word == "," and words and j + 1 < len(self) and (_is_honorific(self.words[j + 1]) or _looks_like_degree(self.words[j + 1])):
                 j += 1
             elif self.folded[j] in self.lex.particles and words and j + 1 < len(self) and self.is_name_word(j + 1):
@@ -317,6 +345,8 @@ class _Sentence:
                 i -= 1  # "Drs. Mikhael Hankam Indoro, M.Si selaku ..."
             elif self.folded[i - 1] in self.lex.particles and i >= 2 and self.is_name_word(i - 2):
                 i -= 1
+            elif word == "." and i >= 2 and self._abbreviated(i - 2):
+                i -= 1
             else:
                 break
         # a name does not run on from a capitalised organisation or office
@@ -326,9 +356,17 @@ class _Sentence:
             i += 1
         return i
 
+    def _initial(self, k: int) -> bool:
+        """An initial or abbreviated first name: "M.", "Moh", "."."""
+        word = self.words[k]
+        return re.fullmatch(r"[A-Z]\.?", word) is not None or self._abbreviated(k) or (word == "." and self._abbreviated(k - 1))
+
+    def _abbreviated(self, k: int) -> bool:
+        return k >= 0 and self.folded[k] in self.lex.name_abbreviations
+
     def is_name(self, i: int, j: int) -> bool:
         """Tokens i..j-1 make a plausible person's name."""
-        bare = [k for k in range(i, j) if not _is_honorific(self.words[k]) and self.words[k] != ","]
+        bare = [k for k in range(i, j) if not _is_honorific(self.words[k]) and self.words[k] not in {",", "."}]
         if not bare or len(bare) > MAX_NAME_WORDS:
             return False
         if self.folded[bare[0]] in self.lex.stop_words or self.is_position_word(bare[0]):
@@ -340,12 +378,12 @@ class _Sentence:
             return False
         if all(self.folded[k] in self.common_words for k in bare):
             return False
-        if self._beneficiary_before(i) or self._deceased_after(j):
+        if self._beneficiary_before(i, j) or self._deceased_after(j):
             return False
         return True
 
-    def _beneficiary_before(self, i: int) -> bool:
-        window = self.folded[max(0, i - 4) : i]
+    def _beneficiary_before(self, i: int, j: int) -> bool:
+        window = self.folded[max(0, i - 4) : j]
         for marker in self.lex.beneficiary_markers:
             n = len(marker)
             if any(tuple(window[k : k + n]) == marker for k in range(len(window) - n + 1)):
@@ -355,31 +393,50 @@ class _Sentence:
     def _deceased_after(self, j: int) -> bool:
         return tuple(self.folded[j : j + 3]) in {("(", "alm", ")"), ("(", "almh", ")")}
 
-    def split_office_name(self, head: int, i: int, j: int) -> tuple[int, bool]:
+    def evidence(self, k: int) -> int:
+        """How sure we are that a name starts at k: 3 an honorific opens it,
+        2 the article uses the word alone as a name, 1 the NER model starts a
+        person there, 0 nothing but the office vocabulary."""
+        if _is_honorific(self.words[k]) and k + 1 < len(self) and self.is_name_word(k + 1):
+            return 3
+        end = self.name_run(k)
+        if any(self.folded[m] in self.known_names for m in range(k, max(end, k + 1))):
+            return 2
+        if self.start(k) in self.per_starts:
+            return 1
+        return 0
+
+    def split_office_name(self, head: int, i: int, j: int) -> tuple[int, int]:
         """Where the name starts in the run i..j-1 after the office head at
-        `head` (j when the run holds no name), and whether an honorific, the
-        NER model or the article's own use of the name said so."""
+        `head` (j when the run holds no name), and the evidence for it (see
+        `evidence`)."""
         # 1. an honorific opens the name
         for k in range(i, j):
             if _is_honorific(self.words[k]) and k + 1 < j and self.is_name_word(k + 1) and not self.is_position_word(k + 1):
-                return k, True
-        # 2. the NER model says a person starts here; 3. a word the article
-        # uses alone as a name. Initials just before belong to the name.
-        for evidence in (lambda k: self.start(k) in self.per_starts, lambda k: self.folded[k] in self.known_names):
-            for k in range(i, j):
-                if evidence(k) and self.is_name_word(k) and not self.is_position_word(k):
-                    while k > i and self.is_name_word(k - 1) and not self.is_position_word(k - 1):
-                        k -= 1
-                    return k, True
+                return k, 3
+        # 2. a word the article uses alone as a name; 3. the NER model finds
+        # a person: in the words after the last office word, which are the
+        # name.
+        tail_start = self._after_last_office_word(i, j)
+        for strength, evidence in (
+            (2, lambda k: self.folded[k] in self.known_names),
+            (1, lambda k: self.start(k) in self.per_starts),
+        ):
+            if any(evidence(k) and self.is_name_word(k) for k in range(tail_start, j)):
+                return tail_start, strength
         # 4. after the last office word; a village or district head's office
         # ends with the place's name ("Kepala Desa Jimbe Suyanto")
+        last = tail_start - 1
+        if self.match(head, self.lex.place_heads) and last + 2 < j:
+            last += 1
+        return last + 1, 0
+
+    def _after_last_office_word(self, i: int, j: int) -> int:
         last = i - 1
         for k in range(i, j):
             if self.is_position_word(k) or self.words[k] in {"(", ")"}:
                 last = k
-        if self.match(head, self.lex.place_heads) and last + 2 < j:
-            last += 1
-        return last + 1, False
+        return last + 1
 
 
 def _known_names(ctx: Context) -> frozenset[str]:
@@ -450,7 +507,9 @@ def _office_then_name(view: _Sentence, i: int) -> tuple[_Mention | None, int]:
         name_end = view.name_run(start)
         if name_end > start and view.is_name(start, name_end) and _closes_apposition(view, name_end):
             after_comma = (start, name_end)
-    if in_run and (strong or after_comma is None):
+    if in_run and after_comma and strong <= view.evidence(after_comma[0]):
+        in_run = None  # "Ketua Rukun Nelayan Tamperan, Suparno, mengatakan"
+    if in_run:
         office_start = view.office_prefix(i)
         return _mention(view, in_run[0], in_run[1], office_start, in_run[0], "officials.office_name"), in_run[1]
     if after_comma:
@@ -464,6 +523,8 @@ def _closes_apposition(view: _Sentence, j: int) -> bool:
     (a verb) or the end of the sentence, not at another capitalised word."""
     if j >= len(view):
         return True
+    if j > 0 and view.words[j - 1].endswith(".") and _is_honorific(view.words[j - 1]):
+        return True  # "..., Drs. H. Deden Rohman Sidik, M.Si. Dalam sambutannya"
     word = view.words[j]
     return word in {",", ")", ".", ";", ":", "(", '"', "”"} or word[:1].islower()
 
