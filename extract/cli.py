@@ -152,6 +152,7 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
     """
     import sqlite3
     import sys
+    from pathlib import Path
 
     from extract.ingest.fetch import FetchPolicy
     from extract.ingest.sources import is_url
@@ -160,7 +161,7 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
     if url is not None:
         if not is_url(url):
             raise click.BadParameter("must be an http(s) URL", param_hint="--url")
-        if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]):
+        if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]) or Path(sources[0]).is_dir():
             raise click.UsageError("--url goes with exactly one HTML or text file")
     policy = FetchPolicy(
         timeout=timeout, retries=retries, delay=delay, max_bytes=max_bytes, respect_robots=not ignore_robots

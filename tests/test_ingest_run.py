@@ -212,6 +212,7 @@ def test_a_plain_text_file(tmp_path):
         ["a.html", "b.html", "--url", "https://realita.co/x"],
         ["https://realita.co/x", "--url", "https://realita.co/y"],
         ["a.html", "--url", "not-a-url"],
+        [str(CORPUS), "--url", "https://realita.co/x"],
         ["a.html", "--timeout", "0"],
         ["a.html", "--retries", "-1"],
     ],
