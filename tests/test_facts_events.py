@@ -1,0 +1,102 @@
+"""Events and event dates: typed, dated against the publication date, with
+the words they came from. Texts are written for the test."""
+
+from extract.facts import extract_facts
+from extract.model import Article
+
+
+def facts_of(text: str, published: str | None = "2024-05-24"):
+    article = Article(url=None, source=None, title=None, published=published, author=None, editor=None, text=text)
+    return extract_facts(article)
+
+
+def test_signing_with_its_date_parties_and_workers():
+    text = (
+        "BPJS Ketenagakerjaan Cabang Tuban menandatangani perjanjian kerja sama dengan Pemerintah Kabupaten Tuban "
+        "di Pendopo Krido Manunggal, Selasa (21/5/2024).\n"
+        "Melalui kerja sama itu, sebanyak 4.500 pekerja rentan didaftarkan sebagai peserta."
+    )
+    facts = facts_of(text)
+    gold = facts.to_gold()
+    assert gold["agreements"] == [
+        {
+            "date": "2024-05-21",
+            "parties": ["BPJS Ketenagakerjaan Cabang Tuban", "Pemerintah Kabupaten Tuban"],
+            "workers": gold["agreements"][0]["workers"],
+        }
+    ]
+    assert gold["event_dates"] == ["2024-05-21"]
+    signing = [e for e in facts.events if e.type == "agreement_signing"][0]
+    assert signing.venue == "Pendopo Krido Manunggal"
+    assert signing.region_name == "Kabupaten Tuban"
+    assert signing.provenance is not None
+    assert text[signing.provenance.start : signing.provenance.end].startswith("menandatangani")
+
+
+def test_relative_weekday_resolves_against_publication_date():
+    # 24 May 2024 is a Friday: "Rabu lalu" is 22 May
+    gold = facts_of("Pemkab Tuban menggelar sosialisasi jaminan sosial ketenagakerjaan, Rabu lalu.").to_gold()
+    assert gold["event_dates"] == ["2024-05-22"]
+
+
+def test_day_and_month_without_year_needs_a_publication_date():
+    text = "Sosialisasi digelar di Aula Kecamatan Rengel, Senin (20/5)."
+    assert facts_of(text).to_gold()["event_dates"] == ["2024-05-20"]
+    assert facts_of(text, published=None).to_gold()["event_dates"] == []
+
+
+def test_death_and_cut_off_dates_are_not_event_dates():
+    gold = facts_of(
+        "Almarhum meninggal dunia pada 3 Maret 2024 karena kecelakaan kerja.\n"
+        "Hingga 30 April 2024 tercatat 1.200 peserta baru.\n"
+        "Santunan diserahkan kepada ahli waris di kantor cabang, Kamis (23/5/2024)."
+    ).to_gold()
+    assert gold["event_dates"] == ["2024-05-23"]
+
+
+def test_range_gives_two_dates():
+    gold = facts_of("Bimtek berlangsung di Aula Dinas Tenaga Kerja, Kamis-Jumat (16-17/5/2024).").to_gold()
+    assert gold["event_dates"] == ["2024-05-16", "2024-05-17"]
+
+
+def test_dated_statement_is_an_event_date():
+    facts = facts_of('"Pendaftaran dibuka sampai akhir tahun," kata Kepala Dinas Sosial Tuban, Rudi Hartono, Rabu (22/5/2024).')
+    assert facts.statement_dates == ["2024-05-22"]
+    assert facts.to_gold()["event_dates"] == ["2024-05-22"]
+
+
+def test_planned_signing_is_not_an_agreement():
+    gold = facts_of("Pemkab Tuban dan BPJS Ketenagakerjaan akan menandatangani nota kesepahaman bulan depan.").to_gold()
+    assert gold["agreements"] == []
+
+
+def test_signing_dated_only_to_a_month_has_no_date():
+    gold = facts_of(
+        "Oktober lalu, BPJS Ketenagakerjaan Cabang Tuban dan Pemerintah Kabupaten Bojonegoro telah "
+        "menandatangani perjanjian kerja sama perlindungan pekerja rentan."
+    ).to_gold()
+    assert [a["date"] for a in gold["agreements"]] == [None]
+    assert gold["event_dates"] == []
+
+
+def test_mentions_of_one_signing_are_one_agreement():
+    gold = facts_of(
+        "BPJS Ketenagakerjaan Cabang Tuban menandatangani nota kesepahaman dengan Pemkab Tuban.\n"
+        "Penandatanganan MoU dilaksanakan di Pendopo Tuban, Senin (20/5/2024).\n"
+        "Penandatanganan MoU itu menjadi momentum memperluas perlindungan."
+    ).to_gold()
+    assert [a["date"] for a in gold["agreements"]] == ["2024-05-20"]
+
+
+def test_event_types():
+    facts = facts_of(
+        "Bupati Tuban menyerahkan santunan jaminan kematian kepada ahli waris peserta, Senin (20/5/2024).\n"
+        "BPJS Ketenagakerjaan juga memberikan penghargaan kepada lima perusahaan, Selasa (21/5/2024).\n"
+        "Rapat koordinasi digelar di ruang rapat bupati, Rabu (22/5/2024)."
+    )
+    assert [(e.type, e.date) for e in facts.events] == [
+        ("benefit_payout", "2024-05-20"),
+        ("award", "2024-05-21"),
+        ("meeting", "2024-05-22"),
+    ]
+    assert all(e.summary for e in facts.events)

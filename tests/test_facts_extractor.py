@@ -1,0 +1,89 @@
+"""The facts orchestrator: furniture ignored, regions by role, provenance,
+and the gold-format projection. Texts are written for the test."""
+
+from extract.facts import EXTRACTOR_VERSION, extract_facts
+from extract.facts.extractor import EXTRACTORS
+from extract.model import GOLD_LISTS, Article
+
+
+def facts_of(text: str, published: str | None = "2024-05-24", url: str | None = None):
+    article = Article(url=url, source=None, title=None, published=published, author=None, editor=None, text=text)
+    return extract_facts(article)
+
+
+def test_read_also_lines_yield_no_facts():
+    text = (
+        "TUBAN (Realita) - Pemkab Tuban menggelar sosialisasi jaminan sosial, Senin (20/5/2024).\n"
+        "Baca Juga: Bupati Gresik Achmad Yani Resmikan Pasar, Kamis (16/5/2024)\n"
+        "Kegiatan itu diikuti para kepala desa."
+    )
+    gold = facts_of(text).to_gold()
+    assert gold["event_dates"] == ["2024-05-20"]
+    assert gold["officials"] == []
+    assert gold["regions"] == ["Kabupaten Tuban"]
+
+
+def test_dateline_city_and_branch_name_are_not_regions():
+    text = (
+        "MALANG (Realita) - BPJS Ketenagakerjaan Cabang Blitar menggelar sosialisasi bersama Pemerintah "
+        "Kabupaten Trenggalek di Pendopo Manggala Praja.\n"
+        "Cabang Blitar juga membawahi Kabupaten Tulungagung."
+    )
+    assert facts_of(text).to_gold()["regions"] == ["Kabupaten Trenggalek"]
+
+
+def test_regions_where_events_happen_or_governments_act():
+    text = (
+        "Penyerahan santunan berlangsung di kawasan Ketapang, Kabupaten Banyuwangi.\n"
+        "Kepala Dinas Sosial Bojonegoro hadir dalam acara itu bersama Pemkot Surabaya."
+    )
+    regions = {r.name: r for r in facts_of(text).regions}
+    assert set(regions) == {"Kabupaten Banyuwangi", "Kabupaten Bojonegoro", "Kota Surabaya"}
+    assert regions["Kota Surabaya"].code == "35.78"
+    assert regions["Kota Surabaya"].latitude is not None
+
+
+def test_photo_credit_is_furniture_but_caption_is_not():
+    text = (
+        "Bupati Ngawi Ony Anwar menyerahkan santunan kepada ahli waris di Pendopo Ngawi. (Foto: Humas Pemkab Ngawi)\n"
+        "NGAWI - Pemkab Ngawi menyerahkan santunan jaminan kematian, Rabu (22/5/2024)."
+    )
+    facts = facts_of(text)
+    assert [(o.name, o.position) for o in facts.officials] == [("Ony Anwar", "Bupati Ngawi")]
+
+
+def test_every_fact_has_provenance_with_exact_offsets():
+    text = (
+        "JATIMTIMES - BPJS Ketenagakerjaan Cabang Tuban menandatangani perjanjian kerja sama dengan Pemkab Tuban, "
+        "Senin (20/5/2024).\n"
+        "Kepala BPJS Ketenagakerjaan Cabang Tuban, Lilik Suryani, mengatakan kerja sama itu penting."
+    )
+    facts = facts_of(text)
+    provenances = [e.provenance for e in facts.events] + [r.provenance for r in facts.regions]
+    provenances += [p for o in facts.officials for p in o.provenance]
+    assert provenances and all(p is not None for p in provenances)
+    for p in provenances:
+        assert p.extractor_version == EXTRACTOR_VERSION
+        assert text[p.start : p.end] in p.sentence
+        assert p.sentence in text
+
+
+def test_gold_projection_has_all_eight_lists():
+    gold = facts_of("Tidak ada fakta di sini.").to_gold()
+    assert set(gold) == set(GOLD_LISTS)
+    assert all(value == [] for value in gold.values())
+
+
+def test_extractors_are_registered_in_order():
+    names = [name for name, _ in EXTRACTORS]
+    # events read the officials and regions found before them
+    assert names.index("events") > names.index("officials")
+    assert names.index("events") > names.index("regions")
+
+
+def test_mentions_come_from_content_sentences_only():
+    text = "Baca Juga: Wali Kota Batu Dewi Anggraini Tinjau Pasar\nPemkab Tuban menggelar rapat koordinasi."
+    facts = facts_of(text)
+    first_line_end = text.index("\n")
+    assert facts.mentions
+    assert all(m.start > first_line_end for m in facts.mentions)

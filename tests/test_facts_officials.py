@@ -1,0 +1,125 @@
+"""Officials: names with their office, titles stripped, one entity per person.
+
+Every text here is written for the test; the patterns are those of Indonesian
+regional news.
+"""
+
+import pytest
+
+from extract.facts import extract_facts
+from extract.model import Article
+
+
+def facts_of(text: str, published: str | None = "2024-05-20"):
+    article = Article(url=None, source=None, title=None, published=published, author=None, editor=None, text=text)
+    return extract_facts(article)
+
+
+def officials_of(text: str) -> dict[str, str | None]:
+    return {o.name: o.position for o in facts_of(text).officials}
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        # office then name, no comma
+        (
+            "Bupati Lamongan Suryo Wibisono membuka kegiatan itu di pendopo.",
+            "Suryo Wibisono",
+            "Bupati Lamongan",
+        ),
+        # office, name between commas, then a verb
+        (
+            "Kepala Kantor Cabang BPJS Ketenagakerjaan Lamongan, Retno Anggraini, mengatakan program itu berjalan baik.",
+            "Retno Anggraini",
+            "Kepala Kantor Cabang BPJS Ketenagakerjaan Lamongan",
+        ),
+        # name, link word, office
+        (
+            "Acara dihadiri Bambang Setiawan selaku Kepala Bidang Pengawasan Dinas Tenaga Kerja Kabupaten Lamongan.",
+            "Bambang Setiawan",
+            "Kepala Bidang Pengawasan Dinas Tenaga Kerja Kabupaten Lamongan",
+        ),
+        # a name after a speech verb, then the office
+        (
+            '"Kami siap membantu," ujar Dewi Lestari Kepala Dinas Sosial Kabupaten Tuban.',
+            "Dewi Lestari",
+            "Kepala Dinas Sosial Kabupaten Tuban",
+        ),
+        # honorifics and degrees around the name are stripped
+        (
+            "Sekretaris Daerah Kabupaten Tuban, Drs. H. Joko Santoso, M.Si., menyampaikan sambutan.",
+            "Joko Santoso",
+            "Sekretaris Daerah Kabupaten Tuban",
+        ),
+        # military rank before, degree after
+        (
+            "Hadir pula Dandim 0811/Tuban Letkol Inf Agus Wijaya, S.I.P. dalam acara tersebut.",
+            "Agus Wijaya",
+            "Dandim 0811/Tuban",
+        ),
+        # a company functionary with a stated function
+        (
+            "HRD Manager PT Sinar Abadi Plastik, Rina Kusuma, mengaku terbantu oleh sosialisasi itu.",
+            "Rina Kusuma",
+            "HRD Manager PT Sinar Abadi Plastik",
+        ),
+    ],
+)
+def test_official_name_and_position(text, name, position):
+    assert officials_of(text) == {name: position}
+
+
+def test_branch_place_name_is_part_of_the_office():
+    # "Kepanjen" is a branch's town, not the first word of the name
+    found = officials_of(
+        "Dokumen itu diteken Kepala BPJS Ketenagakerjaan Cabang Kepanjen Hadi Susilo dan Kepala Dinas "
+        "Tenaga Kerja Kabupaten Malang Sri Utami."
+    )
+    assert found == {
+        "Hadi Susilo": "Kepala BPJS Ketenagakerjaan Cabang Kepanjen",
+        "Sri Utami": "Kepala Dinas Tenaga Kerja Kabupaten Malang",
+    }
+
+
+def test_mentions_of_one_person_are_one_official():
+    facts = facts_of(
+        "Wakil Bupati Tuban KH Ahmad Fauzi Rahman meninjau pendaftaran peserta.\n"
+        "Wakil Bupati Tuban Gus Fauzi mengatakan seluruh kader desa akan didaftarkan.\n"
+        '"Kami mulai bulan depan," kata Gus Fauzi.'
+    )
+    assert [(o.name, o.position) for o in facts.officials] == [("Ahmad Fauzi Rahman", "Wakil Bupati Tuban")]
+    official = facts.officials[0]
+    assert official.key == "ahmad fauzi rahman"
+    assert "KH" in official.titles
+    assert len(official.provenance) == 2
+
+
+def test_beneficiaries_and_people_without_office_are_not_officials():
+    found = officials_of(
+        "Santunan diserahkan kepada ahli waris almarhum Suyatno, Kepala Urusan Keuangan Desa Sidomulyo.\n"
+        "Istri almarhum, Siti Aminah, mengaku bersyukur."
+    )
+    assert found == {}
+
+
+def test_legal_instruments_named_after_an_office_are_not_people():
+    found = officials_of(
+        "Perlindungan itu diatur dalam Peraturan Bupati (Perbup) Tuban Nomor 12 Tahun 2023. "
+        "Sesuai Peraturan Menteri Ketenagakerjaan (Permenaker) Nomor 5 Tahun 2021, iuran dibayar bulanan."
+    )
+    assert found == {}
+
+
+def test_an_office_without_a_name_is_not_an_official():
+    assert officials_of("Bupati Tuban, dalam sambutannya, mengapresiasi kerja sama itu.") == {}
+
+
+def test_official_carries_provenance_into_the_text():
+    text = "Acara dibuka Wali Kota Madiun Budi Hartono di balai kota."
+    official = facts_of(text).officials[0]
+    evidence = official.provenance[0]
+    assert text[evidence.start : evidence.end] == "Wali Kota Madiun Budi Hartono"
+    assert evidence.sentence == text
+    assert evidence.rule.startswith("officials.")
+    assert official.region_code == "35.77"  # Kota Madiun
