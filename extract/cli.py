@@ -19,7 +19,38 @@ def cli() -> None:
     """Extract events and facts from Indonesian regional news about BPJS Ketenagakerjaan."""
 
 
+def _ner_model_option(function):
+    """--ner-model PATH: a spaCy pipeline or a Hugging Face token-classification
+    model directory, used instead of models/id_ner. It sets EXTRACT_NER_MODEL,
+    so every later load_pipeline() in this process (and its workers) uses it;
+    a command only needs the decorator."""
+
+    def remember(ctx, param, value):
+        if value is None:
+            return None
+        import os
+
+        from extract.nlp.pipeline import NER_MODEL_ENV, NerModelError, check_ner_model
+
+        try:
+            check_ner_model(value)
+        except NerModelError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+        os.environ[NER_MODEL_ENV] = value
+        return value
+
+    return click.option(
+        "--ner-model",
+        type=click.Path(),
+        callback=remember,
+        expose_value=False,
+        is_eager=True,
+        help="NER model directory (spaCy pipeline or Hugging Face token classifier) [default: models/id_ner].",
+    )(function)
+
+
 @cli.command(name="eval")
+@_ner_model_option
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 @click.option("--show-errors", is_flag=True, help="List every false positive and false negative.")
@@ -106,6 +137,7 @@ def serve_command(db_path, host, port):
 
 
 @cli.command(name="reprocess")
+@_ner_model_option
 @click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--outdated-only", is_flag=True, help="Only articles extracted by another extractor version.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
@@ -130,6 +162,7 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
 
 
 @cli.command(name="run")
+@_ner_model_option
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print each stored article as one JSON line on stdout.")
@@ -192,3 +225,23 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         click.echo(f"{outcome.source}: {outcome.reason}", err=True)
     click.echo(report.summary(), err=True)
     raise SystemExit(report.exit_code)
+
+
+@cli.command(name="nlp")
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
+@_ner_model_option
+@click.option("--rules-only", is_flag=True, help="No NER model: tokenizer, sentences and rules only.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date, to resolve relative dates.")
+@click.option("--json", "as_json", is_flag=True, help="Print sentences, entities and rule spans as one JSON object.")
+def nlp_command(source, rules_only, published, as_json):
+    """Show what the Indonesian NLP pipeline finds in a text file (or - for stdin)."""
+    import json
+
+    from extract.nlp.pipeline import NerModelError, annotate, doc_to_dict, format_doc, load_pipeline, load_rules_pipeline
+
+    try:
+        nlp = load_rules_pipeline() if rules_only else load_pipeline()
+    except (NerModelError, OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    doc = annotate(source.read(), reference_date=published, nlp=nlp)
+    click.echo(json.dumps(doc_to_dict(doc), ensure_ascii=False) if as_json else format_doc(doc))

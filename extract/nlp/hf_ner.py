@@ -50,7 +50,10 @@ class TransformersNER:
             raise ValueError(f"{model_path}: a fast tokenizer (tokenizer.json) is needed for character offsets")
         model = AutoModelForTokenClassification.from_pretrained(model_path, local_files_only=True)
         model.eval()
+        # The pipeline reads long inputs in overlapping windows of the
+        # tokenizer's model_max_length, which some saved tokenizers leave unset.
         window = min(getattr(tokenizer, "model_max_length", 512) or 512, model.config.max_position_embeddings)
+        tokenizer.model_max_length = window
         self.pipe = pipeline(
             "token-classification",
             model=model,

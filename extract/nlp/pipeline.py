@@ -116,3 +116,47 @@ def annotate(
     doc = nlp.make_doc(text)
     doc._.reference_date = reference_date
     return nlp(doc)
+
+
+def doc_to_dict(doc: Doc) -> dict:
+    """What the pipeline found, as plain data: sentences, entities, rule spans
+    (character offsets into the text)."""
+    return {
+        "sentences": [
+            {
+                "start": s.start_char + len(s.text) - len(s.text.lstrip()),
+                "end": s.start_char + len(s.text.rstrip()),
+                "text": s.text.strip(),
+            }
+            for s in doc.sents
+            if s.text.strip()
+        ],
+        "entities": [{"label": e.label_, "text": e.text, "start": e.start_char, "end": e.end_char} for e in doc.ents],
+        "rules": [
+            {"label": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char, "id": s.id_, "kb_id": s.kb_id_}
+            for s in doc.spans.get("rules", [])
+        ],
+    }
+
+
+def check_ner_model(path: str | os.PathLike[str]) -> str:
+    """Raise NerModelError unless `path` is a model directory we can load;
+    return its kind ("spacy" or "transformers"). Cheap: reads no weights."""
+    return model_kind(Path(path).expanduser())
+
+
+def format_doc(doc: Doc) -> str:
+    """A readable listing: each sentence, then the entities and rule spans in it."""
+    data = doc_to_dict(doc)
+    lines: list[str] = []
+    for number, sentence in enumerate(data["sentences"], start=1):
+        lines.append(f"[{number}] {sentence['text']}")
+        inside = [
+            (item["start"], "model", item)
+            for item in data["entities"]
+            if sentence["start"] <= item["start"] < sentence["end"]
+        ] + [(item["start"], "rule", item) for item in data["rules"] if sentence["start"] <= item["start"] < sentence["end"]]
+        for _, source, item in sorted(inside, key=lambda entry: entry[0]):
+            extra = " ".join(part for part in (item.get("id"), item.get("kb_id")) if part)
+            lines.append(f"    {item['label']:<9} {item['text']}" + (f"  [{extra}]" if extra else "") + f"  ({source})")
+    return "\n".join(lines)

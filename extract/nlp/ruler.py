@@ -320,7 +320,7 @@ def make_span_grammar(nlp: Language, name: str) -> SpanGrammar:
 # ---------------------------------------------------------------- reading LAW spans
 
 _LAW_NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(\d[\w./-]*)", re.IGNORECASE)
-_LAW_BARE_NUMBER = re.compile(r"^\S+(?:\s+\S+)??\s+(\d[\w./-]*)")
+_LAW_BARE_NUMBER = re.compile(r"^\S+(?:\s+(?!(?i:tahun)\b)\S+)??\s+(\d[\w./-]*)")
 _LAW_YEAR = re.compile(r"\bTahun\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _NUMBER_WITH_YEAR = re.compile(r"^(.+?)/((?:19|20)\d\d)$")
 

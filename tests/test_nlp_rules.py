@@ -1,0 +1,182 @@
+"""Rule spans in doc.spans["rules"]: patterns from data files plus the span grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.nlp.pipeline import annotate, load_rules_pipeline
+from extract.nlp.ruler import law_parts, load_patterns
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_rules_pipeline()
+
+
+def spans(nlp, text: str, label: str, reference_date=None) -> list[tuple[str, str]]:
+    doc = annotate(text, reference_date=reference_date, nlp=nlp)
+    return [(s.text, s.id_) for s in doc.spans["rules"] if s.label_ == label]
+
+
+def test_patterns_come_from_the_four_data_files():
+    labels = {p["label"] for p in load_patterns()}
+    assert {"LAW", "PROGRAM", "POSITION", "ORG"} <= labels
+    assert all(p.get("id") for p in load_patterns())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("sesuai Undang-Undang Nomor 40 Tahun 2004 tentang SJSN.", ("Undang-Undang Nomor 40 Tahun 2004", "UU")),
+        ("dasar hukumnya UU No. 24/2011 tentang BPJS.", ("UU No. 24/2011", "UU")),
+        ("mengacu PP 44/2015 soal program JKK.", ("PP 44/2015", "PP")),
+        ("melalui Peraturan Pemerintah Nomor 82 Tahun 2019.", ("Peraturan Pemerintah Nomor 82 Tahun 2019", "PP")),
+        ("sejalan dengan Inpres Nomor 2 Tahun 2021 tentang optimalisasi.", ("Inpres Nomor 2 Tahun 2021", "Inpres")),
+        ("Pemkab menerbitkan Perbup Nomor 7 Tahun 2023.", ("Perbup Nomor 7 Tahun 2023", "Perbup")),
+        ("berdasarkan Peraturan Bupati Blitar Nomor 25 Tahun 2021.", ("Peraturan Bupati Blitar Nomor 25 Tahun 2021", "Perbup")),
+        ("lewat Peraturan Wali Kota Batu Nomor 3 Tahun 2022.", ("Peraturan Wali Kota Batu Nomor 3 Tahun 2022", "Perwali")),
+        ("diatur Perda Kabupaten Gresik Nomor 1 Tahun 2020.", ("Perda Kabupaten Gresik Nomor 1 Tahun 2020", "Perda")),
+        ("mengikuti Permenaker Nomor 5 Tahun 2021.", ("Permenaker Nomor 5 Tahun 2021", "Permenaker")),
+        ("menyosialisasikan Surat Edaran (SE) Bupati Pasuruan tentang pekerja rentan.",
+         ("Surat Edaran (SE) Bupati Pasuruan", "SE")),
+        ("menerbitkan SE Nomor 560/123/2023 kepada perusahaan.", ("SE Nomor 560/123/2023", "SE")),
+        ("ditetapkan dengan Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020.",
+         ("Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020", "Kepmenaker")),
+    ],
+)
+def test_law_spans_take_issuer_number_and_year(nlp, text, expected):
+    assert expected in spans(nlp, text, "LAW")
+
+
+def test_degree_se_and_generic_regulation_words_are_not_laws(nlp):
+    assert spans(nlp, "Dibuka oleh H. Irsyad Yusuf SE MMA di pendopo.", "LAW") == []
+    assert spans(nlp, "Pemkab diminta menerbitkan peraturan bupati atau peraturan daerah.", "LAW") == []
+
+
+@pytest.mark.parametrize(
+    "text, number, year",
+    [
+        ("Undang-undang Nomor 40 Tahun 2004", "40", 2004),
+        ("UU No. 24/2011", "24", 2011),
+        ("PP 44/2015", "44", 2015),
+        ("SE Nomor 560/123/2023", "560/123", 2023),
+        ("Keputusan Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025", "300.2.2-2138", 2025),
+        ("Surat Edaran (SE) Bupati Pasuruan", None, None),
+        ("Perbup Tahun 2021", None, 2021),
+    ],
+)
+def test_law_parts_reads_number_and_year(text, number, year):
+    assert law_parts(text) == (number, year)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("peserta Jaminan Kecelakaan Kerja (JKK) dan JKM", [("Jaminan Kecelakaan Kerja", "JKK"), ("JKK", "JKK"), ("JKM", "JKM")]),
+        ("santunan jaminan kematian dan beasiswa anak", [("jaminan kematian", "JKM"), ("beasiswa", "beasiswa")]),
+        ("pencairan JHT, Jaminan Pensiun dan JKP", [("JHT", "JHT"), ("Jaminan Pensiun", "JP"), ("JKP", "JKP")]),
+    ],
+)
+def test_program_spans_name_the_programme(nlp, text, expected):
+    assert spans(nlp, text, "PROGRAM") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kerja sama BPJamsostek Cabang Blitar dengan warga.", ("BPJamsostek Cabang Blitar", "BPJS Ketenagakerjaan")),
+        ("BPJS Ketenagakerjaan (BPJAMSOSTEK) Gresik hadir.", ("BPJS Ketenagakerjaan (BPJAMSOSTEK) Gresik", "BPJS Ketenagakerjaan")),
+        ("Kepala BPJS Ketenagakerjaan Kantor Cabang Surabaya Rungkut hadir.",
+         ("BPJS Ketenagakerjaan Kantor Cabang Surabaya Rungkut", "BPJS Ketenagakerjaan")),
+        ("Santunan dari BPJS-TK diserahkan.", ("BPJS-TK", "BPJS Ketenagakerjaan")),
+        ("Peserta BPJS Kesehatan bertambah.", ("BPJS Kesehatan", "BPJS Kesehatan")),
+        ("bersama Pemerintah Kabupaten (Pemkab) Trenggalek menandatangani", ("Pemerintah Kabupaten (Pemkab) Trenggalek", "Pemkab")),
+        ("Pemkot Batu mendukung program itu.", ("Pemkot Batu", "Pemkot")),
+        ("oleh Dinas Tenaga Kerja dan Transmigrasi Kabupaten Ngawi pagi ini", ("Dinas Tenaga Kerja dan Transmigrasi Kabupaten Ngawi", "Dinas")),
+        ("oleh Dinas Pemberdayaan Masyarakat dan Desa (PMD) Kabupaten Gresik.", ("Dinas Pemberdayaan Masyarakat dan Desa (PMD) Kabupaten Gresik", "Dinas")),
+        ("Anggaran disetujui DPRD Kabupaten Jember kemarin.", ("DPRD Kabupaten Jember", "DPRD")),
+        ("penghargaan untuk PT Sumber Makmur Abadi, KUD Tani Jaya dan lainnya", ("PT Sumber Makmur Abadi", "Company")),
+        ("penghargaan untuk PT Sumber Makmur Abadi, KUD Tani Jaya dan lainnya", ("KUD Tani Jaya", "Company")),
+        ("Disnaker Jombang mendata pekerja.", ("Disnaker Jombang", "Dinas")),
+    ],
+)
+def test_org_spans_run_over_aside_branch_and_place(nlp, text, expected):
+    assert expected in spans(nlp, text, "ORG")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bupati Trenggalek Mochamad Nur Arifin hadir.", ("Bupati Trenggalek", "Bupati")),
+        ("Acara dibuka Wakil Bupati Pasuruan KH Abdul Mujib.", ("Wakil Bupati Pasuruan", "Wakil Bupati")),
+        ("Hadir Wali Kota Blitar dan jajarannya.", ("Wali Kota Blitar", "Wali Kota")),
+        ("Hadir Sekretaris Daerah Kabupaten Pasuruan dan tamu.", ("Sekretaris Daerah Kabupaten Pasuruan", "Sekretaris Daerah")),
+        ("Dihadiri Plt Kepala Dinas Sosial Kabupaten Blitar Budi.", ("Plt Kepala Dinas Sosial Kabupaten Blitar", "Kepala")),
+        ("Kepala BPJamsostek Cabang Blitar Hendra Elvian menjelaskan.", ("Kepala BPJamsostek Cabang Blitar", "Kepala")),
+        ("Kepala Kantor Cabang BPJS Ketenagakerjaan Pasuruan, Trioki, mengatakan.",
+         ("Kepala Kantor Cabang BPJS Ketenagakerjaan Pasuruan", "Kepala Kantor Cabang")),
+        ("disaksikan Asisten Deputi Direktur Bidang Keuangan BPJS Ketenagakerjaan Jawa Timur Hari Santoso.",
+         ("Asisten Deputi Direktur Bidang Keuangan BPJS Ketenagakerjaan Jawa Timur", "Asisten Deputi Direktur")),
+        ("Deputi Direktur Wilayah Jawa Timur Hadi Purnomo hadir.", ("Deputi Direktur Wilayah Jawa Timur", "Deputi Direktur")),
+        ("Yuni selaku Kepala Bidang Perlindungan Jaminan Sosial Dinsos hadir.",
+         ("Kepala Bidang Perlindungan Jaminan Sosial Dinsos", "Kepala Bidang")),
+        ("Camat Pogalan Suyono memberi sambutan.", ("Camat Pogalan", "Camat")),
+        ("Kepala Desa Ngadirejo ikut hadir.", ("Kepala Desa Ngadirejo", "Kepala Desa")),
+        ("Ketua DPRD Kabupaten Tuban menyambut.", ("Ketua DPRD Kabupaten Tuban", "Ketua DPRD")),
+        ("Direktur PT Sumber Makmur menerima penghargaan.", ("Direktur PT Sumber Makmur", "Direktur")),
+    ],
+)
+def test_position_spans_take_their_place_or_organisation(nlp, text, expected):
+    assert expected in spans(nlp, text, "POSITION")
+
+
+def test_a_bare_head_word_is_not_a_position(nlp):
+    doc = annotate("Kepala sekolah dan ketua panitia hadir, kepala desa juga.", nlp=nlp)
+    positions = [s.text for s in doc.spans["rules"] if s.label_ == "POSITION"]
+    assert positions == ["kepala desa"]
+    assert not any(s.label_ == "HEAD" for s in doc.spans["rules"])
+
+
+def test_office_named_in_a_law_is_not_a_position(nlp):
+    text = "Pemkab mengeluarkan Peraturan Bupati Nomor 25 Tahun 2021 tentang jaminan sosial."
+    assert spans(nlp, text, "POSITION") == []
+
+
+def test_numeric_spans_carry_normalised_values(nlp):
+    text = "Ahli waris menerima Rp 42 juta, cakupan 17,60% dari 8.125 pekerja pada Selasa (30/1/2024)."
+    doc = annotate(text, nlp=nlp)
+    found = {(s.label_, s.text, s.kb_id_) for s in doc.spans["rules"] if s.label_ in {"MONEY", "PERCENT", "CARDINAL", "DATE"}}
+    assert found == {
+        ("MONEY", "Rp 42 juta", "42000000"),
+        ("PERCENT", "17,60%", "17.6"),
+        ("CARDINAL", "8.125", "8125"),
+        ("DATE", "Selasa (30/1/2024)", "2024-01-30"),
+    }
+
+
+def test_relative_dates_need_the_reference_date(nlp):
+    text = "Penandatanganan dilakukan Rabu lalu di pendopo."
+    assert spans(nlp, text, "DATE") == []
+    doc = annotate(text, reference_date="2024-02-02", nlp=nlp)
+    dates = [(s.text, s.kb_id_, s.id_) for s in doc.spans["rules"] if s.label_ == "DATE"]
+    assert dates == [("Rabu lalu", "2024-01-31", "relative")]
+
+
+def test_region_spans_carry_codes_and_how_they_were_resolved(nlp):
+    text = "Pemkab Blitar bekerja sama dengan BPJS Ketenagakerjaan. Warga Blitar dan Trenggalek terlindungi."
+    doc = annotate(text, nlp=nlp)
+    regions = [(s.text, s.kb_id_, s.id_) for s in doc.spans["rules"] if s.label_ == "REGION"]
+    assert regions == [
+        ("Pemkab Blitar", "35.05", "explicit"),
+        ("Blitar", "35.05", "context"),
+        ("Trenggalek", "35.03", "name"),
+    ]
+
+
+def test_rule_spans_are_in_text_order_and_align_to_tokens(nlp):
+    text = "Bupati Blitar menyerahkan Rp 42 juta kepada ahli waris peserta JKM pada Senin (14/4/2025)."
+    doc = annotate(text, nlp=nlp)
+    group = list(doc.spans["rules"])
+    assert [s.start for s in group] == sorted(s.start for s in group)
+    for span in group:
+        assert text[span.start_char : span.end_char] == span.text
