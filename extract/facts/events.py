@@ -427,39 +427,64 @@ def _region(ctx: Context, sentences: list[Sentence], venue: str | None):
     return regions[0] if regions else None
 
 
-_PARTY = re.compile(
-    r"(?:BPJS\s+Ketenagakerjaan|BPJamsostek|BPJAMSOSTEK|BP\s*Jamsostek)(?:\s*\([A-Za-z]+\))?"
-    r"(?:\s+(?:Kantor\s+Cabang(?:\s+Perintis)?|Cabang(?:\s+Perintis)?|KCP|Kanwil|Kantor\s+Wilayah|Wilayah|Deputi\s+Wilayah))?"
-    r"(?:\s+(?!Dengan|Dan|Bersama|Kepala|Bupati|Wali)[A-Z][\w-]*)?"
-    r"|(?:Pemerintah\s+(?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemprov|Pemdes)(?:\s*\([A-Za-z]+\))?(?:\s+[A-Z][\w-]*){1,3}"
-    r"|(?:Dinas|Badan|DPRD|KPU|Bank|PT|CV|Kejaksaan|Universitas|Kantor)\s+(?:[A-Z][\w-]*|\([A-Za-z]+\)|dan)(?:\s+(?:[A-Z][\w-]*|\([A-Za-z]+\)|dan(?=\s+[A-Z])))*"
-)
+_LONG_BPJS = re.compile(r"^Badan\s+Penyelenggara\s+Jaminan\s+Sosial\s+Ketenagakerjaan\s*\((?P<short>[^)]+)\)\s*", re.I)
+
+
+def canonical_party(name: str) -> str:
+    """An organisation's name as a party: whitespace collapsed, BPJS's long
+    name shortened to the acronym it gives ("Badan Penyelenggara ...
+    (BPJamsostek) Cabang Blitar" -> "BPJamsostek Cabang Blitar")."""
+    name = " ".join(name.split())
+    match = _LONG_BPJS.match(name)
+    if match:
+        name = f"{match.group('short')} {name[match.end():]}".strip()
+    return name
+
+
+def _party_words(name: str) -> frozenset[str]:
+    return frozenset(re.sub(r"[()]", " ", name).casefold().split())
 
 
 def _parties(ctx: Context, sentences: list[Sentence]) -> list[str]:
-    """Organisations named in the signing's sentences, each once."""
-    from extract.nlp.regions import resolve_region
-
+    """Organisations (ORG rule spans of the NLP pipeline) named in the
+    signing's own sentence, then in its other sentences until two parties are
+    known; a name whose words all belong to an earlier party's is that party."""
     parties: list[str] = []
-    seen_regions: set[str] = set()
-    seen_bpjs = False
-    for sentence in sorted(sentences, key=lambda s: s.index):
-        for match in _PARTY.finditer(sentence.text):
-            name = " ".join(match.group(0).split())
-            name = re.sub(r"\s+(?:Tentang|Dalam|Untuk|Terkait|Pada|Di)\b.*$", "", name)
-            is_bpjs = bool(re.match(r"(?i)bp", name))
-            region = resolve_region(name, ctx.text)
-            if is_bpjs:
-                if seen_bpjs:
-                    continue
-                seen_bpjs = True
-            elif region is not None and region.code in seen_regions and re.match(r"(?i)pem", name):
+    for position, sentence in enumerate(sentences):
+        if position > 0 and len(parties) >= 2:
+            break
+        spans = [
+            span
+            for span in ctx.rule_spans("ORG")
+            if sentence.start <= span.start_char and span.end_char <= sentence.end
+        ]
+        # the longest of nested spans: "BPJamsostek" inside "BPJamsostek Cabang Blitar"
+        spans = [
+            a
+            for a in spans
+            if not any(
+                b is not a and b.start_char <= a.start_char and a.end_char <= b.end_char and len(b.text) > len(a.text)
+                for b in spans
+            )
+        ]
+        for span in sorted(spans, key=lambda s: s.start_char):
+            name = canonical_party(span.text)
+            words = _party_words(name)
+            same = [i for i, p in enumerate(parties) if words <= _party_words(p) or _party_words(p) <= words]
+            if same:
                 continue
-            if region is not None and not is_bpjs:
-                seen_regions.add(region.code)
-            if name not in parties:
-                parties.append(name)
+            parties.append(name)
+    if len(parties) < 2 and not any(_is_bpjs(p) for p in parties):
+        # "lembaga itu meneken PKS dengan pemerintah desa": BPJS is the other
+        # party of every agreement these articles report
+        bpjs = next((canonical_party(s.text) for s in ctx.rule_spans("ORG") if _is_bpjs(s.text)), None)
+        if bpjs:
+            parties.insert(0, bpjs)
     return parties
+
+
+def _is_bpjs(name: str) -> bool:
+    return re.search(r"(?i)\b(bpjs|bpjamsostek|jamsostek|badan penyelenggara)\b", name) is not None
 
 
 def _officials_present(ctx: Context, sentences: list[Sentence]) -> list[str]:
