@@ -49,6 +49,9 @@ def test_article_id_is_stable_across_url_spellings():
     assert article_id(a) == article_id(b)
     assert len(article_id(a)) == 16
     assert canonical_url("https://Example.com/a?b=2&a=1") == "https://example.com/a?a=1&b=2"
+    # Only tracking parameters go; a parameter that selects the article stays.
+    assert canonical_url("https://x.test/read.php?id=7&ref=fb&amp=1") == "https://x.test/read.php?id=7"
+    assert canonical_url("https://x.test/a?reference=3") == "https://x.test/a?reference=3"
 
 
 def test_article_without_url_is_keyed_by_its_text():

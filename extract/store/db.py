@@ -24,7 +24,8 @@ from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_
 
 # Query parameters that only track where a reader came from; they never
 # change which article a URL points to.
-_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "amp", "_ga", "ref", "mc_cid", "mc_eid")
+_TRACKING_PREFIXES = ("utm_",)
+_TRACKING_PARAMS = frozenset({"fbclid", "gclid", "igshid", "amp", "_ga", "ref", "mc_cid", "mc_eid"})
 
 
 def open_db(path: str | Path, *, populate_regions: bool = True) -> Database:
@@ -64,7 +65,7 @@ def canonical_url(url: str) -> str:
     query = sorted(
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith(_TRACKING_PARAMS)
+        if not (k.lower().startswith(_TRACKING_PREFIXES) or k.lower() in _TRACKING_PARAMS)
     )
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
