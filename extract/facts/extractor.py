@@ -15,7 +15,7 @@ from typing import Callable
 
 from spacy.language import Language
 
-from extract.facts import events, furniture, officials, regions, regulations
+from extract.facts import events, furniture, officials, percentages, regions, regulations, workers
 from extract.facts.context import Context
 from extract.facts.provenance import EXTRACTOR_VERSION
 from extract.facts.text import Sentence, load_lexicon, split_lines
@@ -31,6 +31,8 @@ EXTRACTORS: list[tuple[str, Extractor]] = [
     ("regions", regions.extract_regions),
     ("officials", officials.extract_officials),
     ("regulations", regulations.extract_regulations),
+    ("worker_counts", workers.extract_worker_counts),
+    ("percentages", percentages.extract_percentages),
     ("events", events.extract_events),
     ("statement_dates", events.extract_statement_dates),
 ]
