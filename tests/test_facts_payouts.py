@@ -1,0 +1,146 @@
+"""Payouts: amounts handed over, to whom, under which programme (texts written for these tests)."""
+
+from __future__ import annotations
+
+from extract.facts.payouts import extract_payouts
+from extract.facts.provenance import EXTRACTOR_VERSION
+from facts_helpers import context_for
+
+
+def payouts_of(text: str) -> list[tuple[int, str | None, set[str]]]:
+    ctx = context_for(text)
+    return [(p.amount_idr, p.beneficiary, set(p.programs)) for p in extract_payouts(ctx)]
+
+
+def test_each_of_a_counted_group_of_heirs_is_one_payout_without_a_name():
+    text = (
+        "KEDIRI - BPJS Ketenagakerjaan menyerahkan santunan Jaminan Kematian (JKM) kepada tiga "
+        "ahli waris peserta pekerja rentan, masing-masing Rp 42 juta, Kamis (16/5/2024)."
+    )
+    assert payouts_of(text) == [(42_000_000, None, {"JKM"})] * 3
+
+
+def test_each_named_deceased_gets_a_payout_under_their_own_name():
+    text = (
+        "Dalam acara itu, santunan JKM diserahkan kepada ahli waris almarhum Budi Santoso, "
+        "petani asal Kecamatan Ngadiluwih, dan almarhumah Siti Aminah, pedagang pasar, "
+        "masing-masing sebesar Rp42 juta."
+    )
+    assert payouts_of(text) == [
+        (42_000_000, "Budi Santoso", {"JKM"}),
+        (42_000_000, "Siti Aminah", {"JKM"}),
+    ]
+
+
+def test_names_listed_in_the_sentence_before_a_masing_masing_amount():
+    text = (
+        "Pemkot menyerahkan santunan Jaminan Kematian kepada keluarga tiga kader yang meninggal dunia. "
+        "Mereka adalah almarhum Joko Susilo, almarhum Hari Mulyono dan almarhumah Endang Lestari. "
+        "Masing-masing keluarga menerima Rp 42 juta."
+    )
+    assert [who for _, who, _ in payouts_of(text)] == ["Joko Susilo", "Hari Mulyono", "Endang Lestari"]
+
+
+def test_work_accident_components_and_their_total_are_jkk_for_the_deceased():
+    text = (
+        "Ahli waris almarhum Andi Wijaya (40), buruh bangunan di Kota Kediri, menerima manfaat "
+        "dari BPJS Ketenagakerjaan. Andi meninggal setelah jatuh dari atap saat bekerja sehingga "
+        "kasusnya masuk kecelakaan kerja.\n"
+        "Rinciannya, santunan kematian Rp150.000.000, biaya pemakaman Rp10.000.000 dan santunan "
+        "berkala Rp12.000.000. Anak almarhum juga menerima beasiswa Rp1.500.000 per tahun. "
+        "Totalnya Rp173.500.000."
+    )
+    assert payouts_of(text) == [
+        (150_000_000, "Andi Wijaya", {"JKK"}),
+        (10_000_000, "Andi Wijaya", {"JKK"}),
+        (12_000_000, "Andi Wijaya", {"JKK"}),
+        (1_500_000, "Andi Wijaya", {"JKK", "beasiswa"}),
+        (173_500_000, "Andi Wijaya", {"JKK", "beasiswa"}),
+    ]
+
+
+def test_contributions_budgets_wages_and_limits_are_not_payouts():
+    text = (
+        "Pemkab Ngawi menganggarkan Rp 3,2 miliar untuk membayar iuran 15.000 pekerja rentan. "
+        "Iurannya sebesar Rp16.800 per orang per bulan. Upah yang dilaporkan Rp 2.400.000 per bulan. "
+        "Beasiswa diberikan untuk dua anak dengan nilai keseluruhan hingga Rp 174 juta. "
+        "Jika peserta meninggal, ahli waris menerima santunan Rp 42 juta."
+    )
+    assert payouts_of(text) == []
+
+
+def test_one_amount_stated_roughly_then_exactly_is_one_payout():
+    text = (
+        "Keluarga almarhum Rudi Hartanto menerima manfaat BPJS Ketenagakerjaan senilai Rp 150 juta lebih. "
+        "\"Total yang kami serahkan hari ini Rp152.400.000,\" kata kepala cabang."
+    )
+    assert payouts_of(text) == [(152_400_000, "Rudi Hartanto", set())]
+
+
+def test_a_branch_claim_total_has_no_beneficiary_and_no_borrowed_programme():
+    text = (
+        "Santunan JKM Rp 42 juta diserahkan kepada ahli waris almarhum Sujarwo. "
+        "Sepanjang 2024, BPJS Ketenagakerjaan Cabang Kediri membayar klaim sebesar Rp120,5 miliar "
+        "kepada peserta di wilayah kerjanya."
+    )
+    assert payouts_of(text) == [(42_000_000, "Sujarwo", {"JKM"}), (120_500_000_000, None, set())]
+
+
+def test_claim_totals_per_programme_add_up_to_the_stated_total():
+    text = (
+        "Tahun lalu kantor cabang itu membayar klaim Rp 20 miliar. "
+        "Klaim Jaminan Hari Tua (JHT) Rp 15 miliar dari 3.000 kasus, disusul Jaminan Kematian (JKM) "
+        "Rp 3 miliar untuk 70 kasus dan Jaminan Kecelakaan Kerja (JKK) Rp 2 miliar."
+    )
+    assert payouts_of(text) == [
+        (20_000_000_000, None, {"JHT", "JKM", "JKK"}),
+        (15_000_000_000, None, {"JHT"}),
+        (3_000_000_000, None, {"JKM"}),
+        (2_000_000_000, None, {"JKK"}),
+    ]
+
+
+def test_old_age_savings_paid_respectively_to_named_living_workers():
+    text = (
+        "Dua peserta yang memasuki usia pensiun, Hartono dan Wulandari, menerima pencairan Jaminan "
+        "Hari Tua (JHT) masing-masing Rp 45.000.000 dan Rp 60.500.000."
+    )
+    assert payouts_of(text) == [(45_000_000, "Hartono", {"JHT"}), (60_500_000, "Wulandari", {"JHT"})]
+
+
+def test_the_heir_receiving_a_death_benefit_is_not_its_beneficiary():
+    text = (
+        "Murni (45) masih ingat malam ketika suaminya, Darsono, tidak pulang dari laut. "
+        "Darsono meninggal karena kecelakaan kerja saat melaut.\n"
+        "Murni menerima santunan kematian Rp48 juta dan biaya pemakaman Rp10 juta."
+    )
+    assert payouts_of(text) == [(48_000_000, "Darsono", {"JKK"}), (10_000_000, "Darsono", {"JKK"})]
+
+
+def test_injury_care_costs_go_to_the_injured_worker():
+    text = (
+        "Sementara Wahyudi, tukang las di Kecamatan Pare yang tangannya terluka saat bekerja, "
+        "menerima manfaat JKK berupa penggantian biaya perawatan Rp 12.750.000."
+    )
+    assert payouts_of(text) == [(12_750_000, "Wahyudi", {"JKK"})]
+
+
+def test_amounts_in_page_furniture_are_not_payouts():
+    text = (
+        "JATIMTIMES - BPJS Ketenagakerjaan menyerahkan santunan JKM Rp 42 juta kepada ahli waris "
+        "almarhum Slamet, Senin (20/5/2024).\n"
+        "Baca Juga : Petani Terima Santunan Rp 50 Juta dari Pemkab\n"
+        "Penyerahan berlangsung di pendopo kabupaten."
+    )
+    assert payouts_of(text) == [(42_000_000, "Slamet", {"JKM"})]
+
+
+def test_every_payout_points_at_its_amount_in_the_text():
+    text = "Ahli waris almarhum Sutikno menerima santunan Jaminan Kematian sebesar Rp 42.000.000 pada Senin."
+    ctx = context_for(text)
+    (payout,) = extract_payouts(ctx)
+    evidence = payout.provenance
+    assert text[evidence.start : evidence.end] == "Rp 42.000.000"
+    assert evidence.sentence in text and "Rp 42.000.000" in evidence.sentence
+    assert evidence.rule.startswith("payout.")
+    assert evidence.extractor_version == EXTRACTOR_VERSION
