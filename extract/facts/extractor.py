@@ -15,7 +15,7 @@ from typing import Callable
 
 from spacy.language import Language
 
-from extract.facts import events, furniture, officials, percentages, regions, regulations, workers
+from extract.facts import events, furniture, officials, payouts, percentages, regions, regulations, workers
 from extract.facts.context import Context
 from extract.facts.provenance import EXTRACTOR_VERSION
 from extract.facts.text import Sentence, load_lexicon, split_lines
@@ -33,6 +33,7 @@ EXTRACTORS: list[tuple[str, Extractor]] = [
     ("regulations", regulations.extract_regulations),
     ("worker_counts", workers.extract_worker_counts),
     ("percentages", percentages.extract_percentages),
+    ("payouts", payouts.extract_payouts),
     ("events", events.extract_events),
     ("statement_dates", events.extract_statement_dates),
 ]
