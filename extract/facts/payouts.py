@@ -1,26 +1,38 @@
-"""Benefit amounts handed over: one item per amount per insured worker.
+"""Payouts: benefit amounts handed to beneficiaries, and stated totals.
 
-Amounts come from extract.normalize.money. An amount is a payout when the
-nearest deciding word before it names a benefit ("santunan", "manfaat",
-"klaim", "beasiswa", "menerima" ...) rather than other money ("iuran",
-"anggaran", "upah", "harga" ...), and is not a limit ("hingga Rp 174 juta");
-with no deciding word before it in its stretch of the sentence, the
-sentence's first deciding word decides, and a bare "Totalnya Rp70 juta"
-follows the sentence before (extract/data/facts/payouts.yaml).
+Patterns of Indonesian news prose about BPJS Ketenagakerjaan benefits, over
+the rupiah amounts of each content sentence (extract.normalize.money):
 
-* "masing-masing" multiplies: one item per insured worker named with it, or
-  per the count of people given ("empat ahli waris ..., masing-masing Rp 42
-  juta"); "masing-masing Rp X dan Rp Y" pairs amounts with names in order.
-* The beneficiary is the insured worker (the deceased or injured, not the
-  heir): named after "almarhum", "atas nama", "ahli waris dari Bapak", in a
-  list after "almarhum adalah", or as "Nama, <occupation>". The nearest one in
-  the sentence, else the last one named before. Branch or period claim
-  totals, and totals over several workers, have none.
-* An amount stated twice at different precision ("Rp 263 juta lebih",
-  "Rp 263.525.600") is one item at the exact value.
-* Programmes from the words around the amount; the parts of a death benefit
-  (santunan kematian, biaya pemakaman, santunan berkala) are JKK after a work
-  accident, JKM otherwise; a total carries the programmes of its parts.
+* An amount is a payout when its sentence speaks of something handed over,
+  received or paid ("menerima", "santunan", "klaim", "total") and its own
+  clause is not about a contribution, wage, budget, price or condition
+  ("iuran", "upah", "anggaran", "harga", "jika"), nor a limit right before
+  it ("hingga Rp 174 juta", "di bawah Rp15 juta").
+* Programmes: the programme names nearest before the amount ("santunan JKM
+  Rp 42 juta", "manfaat JKK dan JKM ... dengan total Rp1,26 miliar"); a
+  death component ("santunan kematian", "biaya pemakaman", "santunan
+  berkala") takes the death's programme, JKK when the article says the death
+  was a work accident, else JKM; "beasiswa" also carries that programme when
+  the article names one; an injury component ("biaya perawatan") is JKK.
+  With no cue in its sentence, an amount takes the cue of the previous amount
+  of the sentence, or of the last sentences before it.
+* Beneficiary: the insured worker, named after a marker ("almarhum X",
+  "ahli waris X", "atas nama X (alm)", "sang suami, X") in the sentence or,
+  for a death benefit, the last one named before it. Old-age, pension and
+  injury benefits go to living workers, who may also be named plainly
+  ("Sugianto dan Marlina, menerima ... masing-masing Rp A dan Rp B").
+  An heir named as the receiver is never the beneficiary.
+* "Masing-masing Rp 42 juta" is one payout per recipient: the names around
+  it, else the count ("kepada empat ahli waris", "Kelima almarhum").
+  "Masing-masing Rp A dan Rp B" pairs amounts and names in order.
+* A stated total ("totalnya", "total yang diterima", a branch's claims) is a
+  payout of its own; when the amounts just before (or after) it add up to it
+  exactly, it takes their programmes and, if they share one, their
+  beneficiary. Claim figures ("klaim", "kasus") take nothing from context.
+* One amount stated twice at different precision ("Rp 280 juta lebih",
+  "Rp 288.900.000") is one payout at the exact value.
+
+The words are data: extract/data/facts/payouts.yaml.
 """
 
 from __future__ import annotations
@@ -28,351 +40,731 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from extract.facts.context import Context
 from extract.facts.text import Sentence, load_lexicon, word_pattern
 from extract.model import Payout
 from extract.normalize.money import find_money
-from extract.normalize.names import strip_titles
+from extract.normalize.names import load_honorifics, name_key, strip_titles
+from extract.normalize.numbers import find_numbers, parse_number
 
-_NAME = r"(?:[A-Z](?:[a-z'’]+|\.)?)(?:\s+(?:[A-Z][a-z'’]+|[A-Z]\.)){0,3}"
+PROGRAM_ORDER = ("JKK", "JKM", "JHT", "JP", "JKP", "beasiswa")
+DEATH = "death"  # placeholder programme of a death component, resolved later
+PREVIOUS_SENTENCES = 4  # how far back a programme cue may come from
+NAME_WINDOW = 2  # how far back a plainly named living worker may come from
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    programs: list[tuple[str, re.Pattern[str]]]
+    death_components: re.Pattern[str]
+    injury_components: re.Pattern[str]
+    work_accident: re.Pattern[str]
+    payout_cues: re.Pattern[str]
+    not_payout: re.Pattern[str]
+    conditions: re.Pattern[str]
+    limit_before: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    total_cues: re.Pattern[str]
+    aggregate_cues: re.Pattern[str]
+    each: re.Pattern[str]
+    including: re.Pattern[str]
+    insured_marker: re.Pattern[str]
+    insured_suffix: re.Pattern[str]
+    list_intro: re.Pattern[str]
+    person_honorific: re.Pattern[str]
+    recipients: re.Pattern[str]
+    max_recipients: int
+    clause_openers: frozenset[str]
+    not_name_words: frozenset[str]
+    relative_after: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = load_lexicon("payouts")
+    programs = [(code, _program_pattern(words)) for code, words in data["programs"].items()]
+    limits = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["limit_words"])
+    markers = sorted(data["insured_markers"], key=len, reverse=True)
+    marker_alternatives = "|".join(_marker_regex(m) for m in markers)
+    suffixes = "|".join(re.escape(s) for s in data["insured_suffixes"])
+    return _Lexicon(
+        programs=programs,
+        death_components=word_pattern(data["death_components"]),
+        injury_components=word_pattern(data["injury_components"]),
+        work_accident=word_pattern(data["work_accident"]),
+        payout_cues=word_pattern(data["payout_cues"] + [w for ws in data["programs"].values() for w in ws]),
+        not_payout=word_pattern(data["not_payout_cues"]),
+        conditions=word_pattern(data["condition_words"]),
+        limit_before=re.compile(rf"(?<!\w)(?:{limits})\s*$", re.IGNORECASE),
+        clause_breaks=word_pattern(data["clause_breaks"]),
+        total_cues=word_pattern(data["total_cues"]),
+        aggregate_cues=word_pattern(data["aggregate_cues"]),
+        each=word_pattern(data["each_words"]),
+        including=word_pattern(data["including_words"]),
+        insured_marker=re.compile(rf"(?<![\w])(?:{marker_alternatives})", re.IGNORECASE),
+        insured_suffix=re.compile(rf"\s*(?:{suffixes})", re.IGNORECASE),
+        list_intro=re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['list_intros']))})\b", re.IGNORECASE),
+        person_honorific=re.compile(rf"(?:{'|'.join(map(re.escape, data['person_honorifics']))})\s+$"),
+        recipients=word_pattern(data["recipient_nouns"]),
+        max_recipients=int(data["max_recipients"]),
+        clause_openers=frozenset(w.casefold() for w in data["clause_openers"]),
+        not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | _place_words(),
+        relative_after=re.compile(
+            rf"\s*,\s*(?:seorang\s+)?(?:{'|'.join(re.escape(w) for w in data['relative_words'])})\b", re.IGNORECASE
+        ),
+    )
+
+
+def _program_pattern(words: list[str]) -> re.Pattern[str]:
+    """Acronyms ("JKK", "JP") match only in capitals; names in any case."""
+    acronyms = [w for w in words if w.isupper()]
+    names = [w for w in words if not w.isupper()]
+    parts = []
+    if acronyms:
+        parts.append(r"(?-i:" + "|".join(map(re.escape, acronyms)) + r")")
+    if names:
+        parts.append("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in names))
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _marker_regex(marker: str) -> str:
+    body = re.escape(marker.rstrip(",.")).replace(r"\ ", r"\s+")
+    if marker.endswith(","):
+        return body + r"\s*,"
+    if marker.endswith("."):
+        return body + r"\."
+    return body + r"(?![\w])"
+
+
+# ---- names ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Words of place names (kabupaten/kota, kecamatan, other places): a run
+    of capitalised words holding one is a place, not a person."""
+    from extract.nlp.regions import all_regencies
+
+    words: set[str] = set()
+    for region in all_regencies():
+        words.update(w.casefold() for w in region.name.split()[1:])
+    for name in ("kecamatan_jatim", "places"):
+        path = resources.files("extract").joinpath(f"data/gazetteers/{name}.txt")
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.update(w.casefold() for w in line.split())
+    return frozenset(words)
+
+
+_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|I)"
+_NAME_RUN = re.compile(rf"(?<![\w]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}(?![\w])")
+
+
+@dataclass(frozen=True)
+class _Person:
+    name: str  # titles removed
+    start: int  # offsets in the article text
+    end: int
+    insured: bool  # named with a marker: the insured worker
+
+
+def _clean_name(run: str) -> str | None:
+    """A written run of capitalised words as a person's name, or None when it
+    is not one (a place, an office, a sentence opener)."""
+    lex = lexicon()
+    words = run.split()
+    while words and (words[0].casefold().rstrip(".") in lex.clause_openers or _is_title(words[0])):
+        words = words[1:]
+    if not words:
+        return None
+    if any(w.casefold().rstrip(".") in lex.not_name_words for w in words):
+        return None
+    bare, _ = strip_titles(" ".join(words))
+    if not bare or len(bare.replace(".", "")) < 3:
+        return None
+    return bare
+
+
+def _is_title(word: str) -> bool:
+    return re.sub(r"[.,()]", "", word).casefold() in load_honorifics()
+
+
+def _names_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
+    """The name at `pos` and the names listed after it ("A (..), B (..) dan
+    C"), as (start, end, name); honorifics before a name are skipped."""
+    found = []
+    while True:
+        skip = re.match(r"[ \t]*(?:(?:[A-Z][a-z]{0,5}\.|Bapak|Ibu|Pak|Bu)[ \t]+)*", text[pos:limit])
+        start = pos + (skip.end() if skip else 0)
+        match = _NAME_RUN.match(text, start, limit)
+        if not match:
+            break
+        name = _clean_name(match.group())
+        if name is None:
+            break
+        found.append((match.start(), match.end(), name))
+        pos = match.end()
+        paren = re.match(r"\s*\([^()]{0,80}\)", text[pos:limit])
+        if paren:
+            pos += paren.end()
+        link = re.match(r"\s*(?:,\s*(?:dan\s+)?|\s+dan\s+)", text[pos:limit])
+        if not link or not _NAME_RUN.match(text, pos + link.end(), limit):
+            break
+        pos += link.end()
+    return found
+
+
+def _persons(ctx: Context, sentence: Sentence) -> list[_Person]:
+    """People named in a sentence: insured workers named with a marker, and
+    plainly named people who are not officials or relatives."""
+    lex = lexicon()
+    text, lo, hi = ctx.text, sentence.start, sentence.end
+    people: list[_Person] = []
+    taken: list[tuple[int, int]] = []
+    for marker in lex.insured_marker.finditer(text, lo, hi):
+        pos = marker.end()
+        intro = lex.list_intro.match(text, pos, hi)
+        if intro:
+            pos = intro.end()
+        for start, end, name in _names_after(text, pos, hi):
+            if not any(start < b and a < end for a, b in taken):
+                people.append(_Person(name, start, end, True))
+                taken.append((start, end))
+    has_heirs = re.search(r"(?i)ahli\s+waris", text[lo:hi]) is not None
+    for match in _NAME_RUN.finditer(text, lo, hi):
+        if any(match.start() < b and a < match.end() for a, b in taken):
+            continue
+        suffix = lex.insured_suffix.match(text, match.end(), hi)
+        honoured = has_heirs and (
+            lex.person_honorific.search(text[max(lo, match.start() - 8) : match.start()])
+            or lex.person_honorific.match(match.group().split()[0] + " ")
+        )
+        if suffix or honoured:
+            name = _clean_name(match.group())
+            if name:
+                people.append(_Person(name, match.start(), match.end(), True))
+                taken.append((match.start(), match.end()))
+            continue
+        if not _plain_name_context(text, match.end(), hi):
+            continue
+        if lex.relative_after.match(text, match.end(), hi):
+            continue
+        name = _clean_name(match.group())
+        if not name or _is_official(ctx, name):
+            continue
+        if not text[lo : match.start()].strip(" \t\"“'") and not _named_mid_sentence(ctx, name, match.start()):
+            continue
+        people.append(_Person(name, match.start(), match.end(), False))
+        taken.append((match.start(), match.end()))
+    people.sort(key=lambda p: p.start)
+    return people
+
+
+def _named_mid_sentence(ctx: Context, name: str, other_than: int) -> bool:
+    """A sentence's first word is capitalised anyway: it reads as a name only
+    when the article also writes it capitalised inside a sentence."""
+    for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", ctx.text):
+        if m.start() == other_than:
+            continue
+        before = ctx.text[: m.start()].rstrip(" \t\"“'")
+        if before and before[-1] not in ".!?\n":
+            return True
+    return False
+
+
+def _plain_name_context(text: str, end: int, limit: int) -> bool:
+    """A capitalised run reads as a person's name when it is followed by an
+    appositive ("Sutrisno, peternak"), a list ("Sugianto dan Marlina"), a
+    relative clause ("Sugianto yang bekerja") or an age ("Sulastri (41)")."""
+    rest = text[end:limit]
+    return bool(
+        re.match(r"\s*,\s*(?:seorang\s+)?[a-z]", rest)
+        or re.match(rf"\s+dan\s+{_NAME_WORD}", rest)
+        or re.match(r"\s+yang\b", rest)
+        or re.match(r"\s*\(\d{1,3}\)", rest)
+    )
+
+
+def _is_official(ctx: Context, name: str) -> bool:
+    key = set(name_key(name).split())
+    for official in ctx.results.get("officials", []):
+        official_words = set((official.key or name_key(official.name)).split())
+        if key and key <= official_words:
+            return True
+    return False
+
+
+# ---- amounts ----------------------------------------------------------------
 
 
 @dataclass
 class _Amount:
-    sentence: Sentence
-    start: int  # offsets in the article text
+    start: int
     end: int
     value: int
     approximate: bool
-    segment: str  # text between the previous amount (or sentence start) and this one
-    segment_start: int
-    respective: list["_Amount"] = field(default_factory=list)
-
-
-@dataclass
-class _Insured:
-    name: str
-    start: int
-    end: int
-
-
-@lru_cache(maxsize=1)
-def _lexicon():
-    data = load_lexicon("payouts")
-    return {
-        "payout": word_pattern(data["payout_words"]),
-        "other": word_pattern(data["other_money_words"]),
-        "limit": re.compile(r"(?:" + word_pattern(data["limit_words"]).pattern + r")\s*$", re.I),
-        "total": word_pattern(data["total_words"]),
-        "aggregate": word_pattern(data["aggregate_words"]),
-        "programs": {name: word_pattern(words) for name, words in data["programs"].items()},
-        "death": word_pattern(data["death_components"]),
-        "insured": word_pattern(data["insured_markers"]),
-        "list": word_pattern(data["list_markers"]),
-        "occupations": word_pattern(load_lexicon("workers")["person_nouns"]),
-    }
-
-
-# ---- which amounts are payouts ---------------------------------------------
-
-
-# "48 kali upah": how a benefit is computed, not a wage being reported
-_WAGE_MULTIPLE = re.compile(r"\b\d+\s+kali\s+(?:upah|gaji)\w*(?:\s+(?:terakhir|bulanan|sebulan))?", re.I)
-
-
-def _nearest(text: str) -> str | None:
-    """"payout", "other" or None: the kind of the last deciding word in text."""
-    lex = _lexicon()
-    text = _WAGE_MULTIPLE.sub(" ", text)
-    last_payout = max((m.end() for m in lex["payout"].finditer(text)), default=-1)
-    last_other = max((m.end() for m in lex["other"].finditer(text)), default=-1)
-    if last_payout < 0 and last_other < 0:
-        return None
-    return "payout" if last_payout > last_other else "other"
-
-
-def _first(text: str) -> str | None:
-    lex = _lexicon()
-    text = _WAGE_MULTIPLE.sub(" ", text)
-    payout = lex["payout"].search(text)
-    other = lex["other"].search(text)
-    if not payout and not other:
-        return None
-    if payout and (not other or payout.start() < other.start()):
-        return "payout"
-    return "other"
-
-
-def _is_payout(amount: _Amount, sentence_text: str, previous_had_payout: bool) -> bool:
-    lex = _lexicon()
-    before = amount.segment
-    if lex["limit"].search(before):
-        return False
-    kind = _nearest(before)
-    if kind is None:
-        kind = _first(sentence_text[: amount.start - amount.sentence.start])
-    if kind is None:
-        after = re.split(r"[,;.]", sentence_text[amount.end - amount.sentence.start :], maxsplit=1)[0]
-        kind = _first(after)
-        if kind is None and previous_had_payout and (lex["total"].search(before) or before.strip() == ""):
-            kind = "payout"
-    return kind == "payout"
+    sentence: Sentence
+    programs: list[str] = field(default_factory=list)
+    aggregate: bool = False
+    total: bool = False
+    death: bool = True
+    rule: str = "payout.amount"
+    restated: _Amount | None = None  # an approximate statement of the same amount
 
 
 def _candidates(ctx: Context) -> list[_Amount]:
-    amounts: list[_Amount] = []
-    previous_had_payout = False
+    """Every rupiah amount of the content sentences that reads as a payout."""
+    lex = lexicon()
+    found: list[_Amount] = []
     for sentence in ctx.sentences:
-        found = []
-        position = 0
-        for match in find_money(sentence.text):
-            amount = _Amount(
-                sentence=sentence,
-                start=sentence.start + match.start,
-                end=sentence.start + match.end,
-                value=int(match.value),
-                approximate=bool(match.approximate),
-                segment=sentence.text[position : match.start],
-                segment_start=sentence.start + position,
+        matches = find_money(sentence.text)
+        if not matches or not lex.payout_cues.search(sentence.text):
+            continue
+        previous_end = sentence.start
+        seen_spans = set()
+        for match in matches:
+            span = (match.start, match.end)
+            if span in seen_spans:  # the second end of a range shares its span
+                continue
+            seen_spans.add(span)
+            start, end = sentence.start + match.start, sentence.start + match.end
+            if ctx.is_furniture(start, end):
+                continue
+            if _not_payout(ctx.text, sentence, previous_end, start, end):
+                previous_end = end
+                continue
+            found.append(_Amount(start, end, match.value, match.approximate, sentence))
+            previous_end = end
+    return found
+
+
+def _clause_start(text: str, sentence: Sentence, floor: int, offset: int) -> int:
+    """Where the clause holding `offset` begins: after the last punctuation
+    mark or clause-opening word ("sehingga", "yaitu") since `floor`."""
+    base = max(floor, sentence.start)
+    cut = base
+    for mark in re.finditer(r"[,;:\"“”]", text[base:offset]):
+        cut = base + mark.end()
+    for word in lexicon().clause_breaks.finditer(text, cut, offset):
+        cut = max(cut, word.end())
+    # ", yang hanya Rp16.800": a relative clause belongs to the clause before it
+    if cut > base and re.match(r"\s*yang\b", text[cut:offset], re.IGNORECASE):
+        return _clause_start(text, sentence, floor, cut - 1)
+    return cut
+
+
+def _not_payout(text: str, sentence: Sentence, previous_end: int, start: int, end: int) -> bool:
+    lex = lexicon()
+    clause = _clause_start(text, sentence, previous_end, start)
+    before = text[clause:start]
+    if lex.not_payout.search(before) or lex.limit_before.search(before):
+        return True
+    if lex.conditions.search(text, sentence.start, start):
+        return True
+    after = text[end : sentence.end]
+    tail = re.split(r"[,;:.]", after, maxsplit=1)[0]
+    # "Rp 10 juta per tahun untuk membayar iuran", "Rp 15 ribu per kilogram"
+    return bool(lex.not_payout.search(tail) and not lex.payout_cues.search(tail)) or bool(
+        re.match(r"\s*(?:per|/)\s*(?:kilogram|kg|hektare|hektar|ha|ton|liter|meter|m2|unit)\b", after, re.I)
+    )
+
+
+# ---- programmes ---------------------------------------------------------------
+
+
+def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Programme cues between lo and hi as (start, end, code); code is a
+    programme, DEATH for a death component or "injury"."""
+    lex = lexicon()
+    cues = []
+    for code, pattern in lex.programs:
+        cues += [(m.start(), m.end(), code) for m in pattern.finditer(text, lo, hi)]
+    cues += [(m.start(), m.end(), "injury") for m in lex.injury_components.finditer(text, lo, hi)]
+    cues += [(m.start(), m.end(), DEATH) for m in lex.death_components.finditer(text, lo, hi)]
+    cues.sort()
+    # a longer cue hides the shorter ones inside it ("santunan kematian" > "santunan")
+    kept: list[tuple[int, int, str]] = []
+    for cue in cues:
+        if kept and cue[0] < kept[-1][1]:
+            if cue[1] - cue[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = cue
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _nearest_group(text: str, cues: list[tuple[int, int, str]]) -> list[str]:
+    """The programmes of the last run of cues joined only by "dan", commas,
+    brackets ("Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM)")."""
+    if not cues:
+        return []
+    group = [cues[-1]]
+    for cue in reversed(cues[:-1]):
+        gap = text[cue[1] : group[-1][0]]
+        if re.fullmatch(r"[\s,()/&-]*(?:(?:dan|serta|atau|maupun)[\s,()]*)?", gap, re.IGNORECASE):
+            group.append(cue)
+        else:
+            break
+    return [code for _, _, code in reversed(group)]
+
+
+def _death_program(ctx: Context, offset: int) -> str | None:
+    """The programme of a death reported before `offset`: JKK when the nearest
+    cue is a work accident or JKK, JKM when it is JKM; None when none."""
+    lex = lexicon()
+    best: tuple[int, str] | None = None
+    for sentence in ctx.sentences:
+        if sentence.start >= offset:
+            break
+        hi = min(sentence.end, offset)
+        for m in lex.work_accident.finditer(ctx.text, sentence.start, hi):
+            best = max(best or (-1, ""), (m.start(), "JKK"))
+        for code, pattern in lex.programs:
+            if code in ("JKK", "JKM"):
+                for m in pattern.finditer(ctx.text, sentence.start, hi):
+                    best = max(best or (-1, ""), (m.start(), code))
+    return best[1] if best else None
+
+
+def _resolve(codes: list[str], death: str | None) -> list[str]:
+    programs: set[str] = set()
+    for code in codes:
+        if code == DEATH:
+            programs.add(death or "JKM")
+        elif code == "injury":
+            programs.add("JKK")
+        else:
+            programs.add(code)
+    if "beasiswa" in programs and death and not programs & {"JKK", "JKM"}:
+        programs.add(death)
+    return [p for p in PROGRAM_ORDER if p in programs]
+
+
+def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
+    lex = lexicon()
+    text = ctx.text
+    by_sentence: dict[int, list[_Amount]] = {}
+    for amount in amounts:
+        by_sentence.setdefault(amount.sentence.index, []).append(amount)
+    for group in by_sentence.values():
+        previous: _Amount | None = None
+        for amount in group:
+            sentence = amount.sentence
+            lo = previous.end if previous else sentence.start
+            before = text[sentence.start : amount.start]
+            amount.aggregate = bool(lex.aggregate_cues.search(sentence.text))
+            amount.total = amount.aggregate or bool(
+                lex.total_cues.search(text[_clause_start(text, sentence, lo, amount.start) : amount.start])
+                or lex.total_cues.search(text[lo : amount.start])
             )
-            position = match.end
-            if amount.value > 0 and _is_payout(amount, sentence.text, previous_had_payout):
-                found.append(amount)
-        amounts.extend(found)
-        previous_had_payout = bool(found)
-    return _drop_restated(amounts)
+            cues = _cues(text, lo, amount.start)
+            death_here = None
+            if lex.work_accident.search(text, lo, amount.start):
+                death_here = "JKK"
+            codes = _group_codes(text, cues)
+            including = lex.including.search(text, amount.end, _next_start(group, amount, sentence))
+            if including:
+                codes += [c for _, _, c in _cues(text, including.end(), _next_start(group, amount, sentence))
+                          if c not in (DEATH, "injury")]
+            if not codes and previous is not None:
+                amount.programs = list(previous.programs)
+                amount.death = previous.death
+                previous = amount
+                continue
+            if not codes and not amount.aggregate:
+                codes = _codes_before(ctx, sentence)
+            death = death_here or _death_program(ctx, amount.start)
+            amount.programs = _resolve(codes, death)
+            amount.death = _is_death(codes, amount.programs)
+            if amount.aggregate:
+                amount.rule = "payout.claim_total"
+            previous = amount
 
 
-def _drop_restated(amounts: list[_Amount]) -> list[_Amount]:
-    """"Rp 263 juta lebih" and "Rp 263.525.600": the exact one stays."""
+def _group_codes(text: str, cues: list[tuple[int, int, str]]) -> list[str]:
+    """The nearest programme names, or else the nearest component."""
+    named = [c for c in cues if c[2] not in (DEATH, "injury")]
+    components = [c for c in cues if c[2] in (DEATH, "injury")]
+    if named and (not components or named[-1][0] > components[-1][0] or _beasiswa_only(named)):
+        codes = _nearest_group(text, named)
+        if codes == ["beasiswa"] and components:
+            codes.append(components[-1][2])
+        return codes
+    if components:
+        last = components[-1][2]
+        return [last] + (["beasiswa"] if any(c[2] == "beasiswa" for c in named) else [])
+    return []
+
+
+def _beasiswa_only(named: list[tuple[int, int, str]]) -> bool:
+    return all(c[2] == "beasiswa" for c in named)
+
+
+def _next_start(group: list[_Amount], amount: _Amount, sentence: Sentence) -> int:
+    later = [a.start for a in group if a.start > amount.start]
+    return later[0] if later else sentence.end
+
+
+def _codes_before(ctx: Context, sentence: Sentence) -> list[str]:
+    """The programme cue of the nearest sentence before (within a few) that has one."""
+    position = ctx.sentences.index(sentence)
+    for earlier in reversed(ctx.sentences[max(0, position - PREVIOUS_SENTENCES) : position]):
+        cues = _cues(ctx.text, earlier.start, earlier.end)
+        codes = _group_codes(ctx.text, cues)
+        if codes:
+            return codes
+    return []
+
+
+def _is_death(codes: list[str], programs: list[str]) -> bool:
+    """Is the amount a death benefit (its beneficiary is the deceased, never
+    the person receiving it)? Old-age, pension and injury benefits are not."""
+    if "injury" in codes:
+        return False
+    if programs and set(programs) <= {"JHT", "JP", "JKP"}:
+        return False
+    return True
+
+
+# ---- beneficiaries ------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    amount: _Amount
+    value: int
+    beneficiary: str | None
+    programs: list[str]
+    kind: str = "single"
+    group: int | None = None  # items of one "masing-masing" share a group
+
+
+def _people_before(ctx: Context, amount: _Amount, people: dict[int, list[_Person]]) -> list[_Person]:
+    """People named before the amount, nearest last."""
+    out = []
+    for sentence in ctx.sentences:
+        if sentence.start > amount.start:
+            break
+        out += [p for p in people.get(sentence.index, []) if p.start < amount.start]
+    return out
+
+
+def _insured_before(ctx: Context, amount: _Amount, people: dict[int, list[_Person]]) -> str | None:
+    """The last insured worker named before the amount; for a living worker's
+    benefit also a plainly named person of the last sentences."""
+    position = ctx.sentences.index(amount.sentence)
+    nearby = {s.index for s in ctx.sentences[max(0, position - NAME_WINDOW) : position + 1]}
+    for person in reversed(_people_before(ctx, amount, people)):
+        if person.insured:
+            return person.name
+        if not amount.death and ctx.sentence_at(person.start).index in nearby:
+            return person.name
+    return None
+
+
+def _sentence_people(amount: _Amount, people: dict[int, list[_Person]]) -> list[_Person]:
+    """People of the amount's sentence who may be its beneficiary: the insured
+    ones; for a living worker's benefit also plainly named people."""
+    return [p for p in people.get(amount.sentence.index, []) if p.insured or not amount.death]
+
+
+def _recipient_count(ctx: Context, sentence: Sentence, upto: int) -> int | None:
+    """ "kepada empat ahli waris", "Kelima almarhum": how many receive."""
+    lex = lexicon()
+    text = ctx.text
+    best = None
+    for number in find_numbers(text[sentence.start : upto]):
+        after = sentence.start + number.end
+        if lex.recipients.match(text, after + len(text[after:]) - len(text[after:].lstrip())):
+            value = number.value
+            if isinstance(value, int) and 2 <= value <= lex.max_recipients and not number.approximate:
+                best = value
+    for m in re.finditer(r"(?i)\bke(\w+?)(?:nya)?\s+(?=\w)", text[sentence.start : upto]):
+        value = parse_number(m.group(1))
+        after = sentence.start + m.end()
+        if isinstance(value, int) and 2 <= value <= lex.max_recipients and lex.recipients.match(text, after):
+            best = value
+    return best
+
+
+def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person]]) -> list[_Item]:
+    lex = lexicon()
+    text = ctx.text
+    items: list[_Item] = []
+    group_id = 0
+    by_sentence: dict[int, list[_Amount]] = {}
+    for amount in amounts:
+        by_sentence.setdefault(amount.sentence.index, []).append(amount)
+    for amount in amounts:
+        sentence = amount.sentence
+        siblings = by_sentence[sentence.index]
+        each = _each_marker(text, sentence, amount)
+        candidates = _sentence_people(amount, people)
+        if amount.aggregate and not any(p.insured for p in candidates):
+            items.append(_Item(amount, amount.value, None, amount.programs, "total"))
+            continue
+        if each is not None:
+            respective = [a for a in siblings if a.start > each]
+            if len(respective) >= 2:
+                index = respective.index(amount) if amount in respective else 0
+                names = [p.name for p in candidates]
+                if len(names) == len(respective):
+                    who = names[index]
+                elif len(names) == 1:
+                    who = names[0]
+                else:
+                    who = None
+                items.append(_Item(amount, amount.value, who, amount.programs))
+                continue
+            recipients = _recipients(ctx, amount, candidates, people)
+            if recipients is not None:
+                group_id += 1
+                amount.rule = "payout.each_recipient"
+                items += [_Item(amount, amount.value, who, amount.programs, group=group_id) for who in recipients]
+                continue
+        if candidates:
+            insured = [p for p in candidates if p.insured]
+            who = (insured or candidates)[0].name
+            if len(candidates) > 1:
+                index = siblings.index(amount)
+                if len(candidates) == len(siblings):
+                    who = candidates[index].name
+        elif amount.total:
+            restated = _sentence_people(amount.restated, people) if amount.restated else []
+            insured = [p for p in restated if p.insured]
+            who = insured[0].name if len(insured) == 1 else None
+        else:
+            who = _insured_before(ctx, amount, people)
+        items.append(_Item(amount, amount.value, who, amount.programs, "total" if amount.total else "single"))
+    return items
+
+
+def _each_marker(text: str, sentence: Sentence, amount: _Amount) -> int | None:
+    """Offset of "masing-masing" governing the amount, or None."""
+    lex = lexicon()
+    marks = [m for m in lex.each.finditer(text, sentence.start, amount.start)]
+    if marks:
+        between = text[marks[-1].end() : amount.start]
+        if len(between.split()) <= 4:
+            return marks[-1].start()
+    after = lex.each.match(text, amount.end + len(text[amount.end :]) - len(text[amount.end :].lstrip()))
+    if after and after.start() < sentence.end:
+        return amount.start - 1
+    return None
+
+
+def _recipients(
+    ctx: Context, amount: _Amount, candidates: list[_Person], people: dict[int, list[_Person]]
+) -> list[str | None] | None:
+    """The recipients of a "masing-masing" amount: names in its sentence,
+    else a count in it, else names or a count in the sentences just before."""
+    if len(candidates) >= 2:
+        return [p.name for p in candidates]
+    count = _recipient_count(ctx, amount.sentence, amount.start)
+    if count:
+        return [None] * count
+    position = ctx.sentences.index(amount.sentence)
+    for earlier in reversed(ctx.sentences[max(0, position - 3) : position]):
+        named = [p.name for p in people.get(earlier.index, []) if p.insured or not amount.death]
+        if len(named) >= 2:
+            return named
+        count = _recipient_count(ctx, earlier, earlier.end)
+        if count:
+            return [None] * count
+    return None
+
+
+# ---- totals, duplicates -------------------------------------------------------
+
+
+def _drop_restatements(amounts: list[_Amount]) -> list[_Amount]:
+    """An approximate amount ("Rp 280 juta lebih") restating an exact one
+    nearby ("Rp 288.900.000") is the same payout."""
+    exact = [a for a in amounts if not a.approximate]
     kept = []
     for amount in amounts:
-        rounded = amount.approximate or amount.value % 1_000_000 == 0
-        exact = [
+        same = [
             other
-            for other in amounts
-            if other is not amount
-            and other.value != amount.value
-            and not other.approximate
-            and amount.value <= other.value < amount.value * (1.1 if amount.approximate else 1.01)
+            for other in exact
+            if amount.value <= other.value < amount.value * 1.1 or abs(other.value - amount.value) <= amount.value * 0.02
         ]
-        if rounded and exact:
+        if amount.approximate and same:
+            same[0].restated = same[0].restated or amount
             continue
         kept.append(amount)
     return kept
 
 
-# ---- insured workers -------------------------------------------------------------
+def _match_totals(items: list[_Item]) -> None:
+    """A total that the items just before (or just after) it add up to takes
+    their programmes and, when they share one, their beneficiary."""
+    for position, item in enumerate(items):
+        if item.kind != "total":
+            continue
+        for run in (reversed(items[:position]), items[position + 1 :]):
+            parts = _summing_run(item.value, run)
+            if parts:
+                programs = {p for part in parts for p in part.programs}
+                item.programs = [p for p in PROGRAM_ORDER if p in programs]
+                beneficiaries = {part.beneficiary for part in parts}
+                if item.beneficiary is None and len(beneficiaries) == 1:
+                    item.beneficiary = beneficiaries.pop()
+                for part in parts:
+                    if part.kind == "single":
+                        part.kind = "component"
+                item.amount.rule = "payout.stated_total"
+                break
 
 
-def _insured(ctx: Context) -> list[_Insured]:
-    """Every insured worker named in the content sentences, in text order."""
-    lex = _lexicon()
-    official_keys = {o.key for o in ctx.results.get("officials", [])}
-    found: dict[int, _Insured] = {}
-
-    def add(name: str, start: int) -> None:
-        name = re.sub(r"\s+(?:dan|yang)$", "", name.strip())
-        bare, titles = strip_titles(name)  # "Bapak Mujali" -> "Mujali"
-        if titles and bare and name.startswith(titles[0]):
-            start += name.index(bare.split()[0])
-        name = bare
-        key = " ".join(name.casefold().split())
-        if not name or key in official_keys or start in found:
-            return
-        found[start] = _Insured(name, start, start + len(name))
-
-    for sentence in ctx.sentences:
-        text = sentence.text
-        # "almarhum Sukardi", "atas nama Paito", "sang suami, Slamet Hariyanto"
-        for marker in lex["insured"].finditer(text):
-            match = re.match(r"[\s,:]*(" + _NAME + r")", text[marker.end() :])
-            if match and not _is_office(match.group(1)):
-                add(match.group(1), sentence.start + marker.end() + match.start(1))
-        # "ahli waris dari Bapak Mujali", "dan Bapak Heru Wibowo" in a payout sentence
-        if re.search(r"(?i)ahli waris|santunan|manfaat|beasiswa", text):
-            for match in re.finditer(r"\b(?:Bapak|Ibu|Bpk\.|Sdr\.|Sdri\.)\s+(" + _NAME + r")", text):
-                if not _is_office(match.group(1)):
-                    add(match.group(1), sentence.start + match.start(1))
-        # "Kelima almarhum adalah A (...), B (...) dan C (...)"
-        for marker in lex["list"].finditer(text):
-            if not re.search(r"(?i)(almarhum\w*|peserta|penerima|ahli waris)\s*$", text[: marker.start()].rstrip()):
-                continue
-            rest = text[marker.end() :]
-            for match in re.finditer(r"(?:^|,|;|\bdan\b)\s*(?:almarhumah?\s+)?(" + _NAME + r")", rest):
-                add(match.group(1), sentence.start + marker.end() + match.start(1))
-        # "Sutrisno, peternak sapi perah ..."; "dua peserta ..., Sugianto dan Marlina, menerima"
-        for match in re.finditer(r"(?:^|[\s(])(" + _NAME + r"),\s+(?:seorang\s+)?(\w+)", text):
-            if lex["occupations"].fullmatch(match.group(2)) and not _is_office(match.group(1)):
-                add(match.group(1), sentence.start + match.start(1))
-        for match in re.finditer(r"(?i:peserta|pekerja)[^.,;]{0,60},\s+(" + _NAME + r")\s+dan\s+(" + _NAME + r"),", text):
-            add(match.group(1), sentence.start + match.start(1))
-            add(match.group(2), sentence.start + match.start(2))
-    return [found[k] for k in sorted(found)]
+def _summing_run(target: int, run) -> list[_Item] | None:
+    total, parts = 0, []
+    for item in run:
+        total += item.value
+        parts.append(item)
+        if total == target and len(parts) >= 2:
+            return parts
+        if total > target:
+            return None
+    return None
 
 
-@lru_cache(maxsize=1)
-def _office_words() -> frozenset[str]:
-    data = load_lexicon("officials")
-    words = {str(h).split()[0].casefold() for h in data["office_heads"]}
-    words |= {str(w).casefold() for w in data["name_stop_words"]}
-    return frozenset(words)
+def _dedupe(items: list[_Item]) -> list[_Item]:
+    """The same amount for the same named beneficiary, stated twice, is one payout."""
+    kept: list[_Item] = []
+    for item in items:
+        if item.beneficiary is not None and any(
+            k.value == item.value and k.beneficiary == item.beneficiary and k.group is None and item.group is None
+            for k in kept
+        ):
+            continue
+        kept.append(item)
+    return kept
 
 
-def _is_office(name: str) -> bool:
-    return name.split()[0].casefold().rstrip(".") in _office_words()
-
-
-# ---- programmes -------------------------------------------------------------
-
-
-def _programs_in(text: str) -> list[str]:
-    lex = _lexicon()
-    return [name for name, pattern in lex["programs"].items() if pattern.search(text)]
-
-
-def _case_program(ctx: Context, amount: _Amount) -> str:
-    """JKK when the death or injury came from a work accident, else JKM:
-    the nearest of the two named in the sentence or the ones before."""
-    lex = _lexicon()
-    text = ctx.text[max(0, amount.sentence.start - 1500) : amount.end]
-    last = {name: max((m.end() for m in lex["programs"][name].finditer(text)), default=-1) for name in ("JKK", "JKM")}
-    if last["JKK"] < 0 and last["JKM"] < 0:
-        return "JKM"
-    return "JKK" if last["JKK"] > last["JKM"] else "JKM"
-
-
-def _programs(ctx: Context, amount: _Amount) -> list[str]:
-    lex = _lexicon()
-    own = _programs_in(amount.segment)
-    if lex["death"].search(amount.segment):
-        case = _case_program(ctx, amount)
-        own = [p for p in own if p not in ("JKK", "JKM")] + [case]
-    if not own:
-        before = ctx.text[amount.sentence.start : amount.start]
-        own = _programs_in(before)[-1:] if _programs_in(before) else []
-    return own
-
-
-# ---- assembling ---------------------------------------------------------------
+# ---- entry point ------------------------------------------------------------
 
 
 def extract_payouts(ctx: Context) -> list[Payout]:
-    lex = _lexicon()
-    amounts = _candidates(ctx)
-    insured = _insured(ctx)
-    counts = [w for w in ctx.results.get("worker_counts", []) if w.provenance is not None]
-    payouts: list[Payout] = []
-    group_start = 0  # index in payouts where the current total's parts begin
-    for index, amount in enumerate(amounts):
-        programs = _programs(ctx, amount)
-        text_before = amount.segment
-        sentence_text = amount.sentence.text
-        provenance = ctx.provenance(amount.start, amount.end, "payouts.amount")
-        aggregate = bool(lex["aggregate"].search(sentence_text)) or (
-            amount.value >= 1_000_000_000 and re.search(r"(?i)klaim", sentence_text) is not None
+    """Every payout and stated total of the article, in text order."""
+    amounts = _drop_restatements(_candidates(ctx))
+    if not amounts:
+        return []
+    _assign_programs(ctx, amounts)
+    people = {s.index: _persons(ctx, s) for s in ctx.sentences}
+    items = _expand(ctx, amounts, people)
+    _match_totals(items)
+    payouts = []
+    for item in _dedupe(items):
+        amount = item.amount
+        payouts.append(
+            Payout(
+                amount_idr=item.value,
+                beneficiary=item.beneficiary,
+                programs=list(item.programs),
+                kind=item.kind,
+                provenance=ctx.provenance(amount.start, amount.end, amount.rule),
+            )
         )
-        if re.search(r"(?i)masing-masing", _clause_before(ctx, amount)):
-            recipients = _recipients(ctx, amount, amounts, insured, counts)
-            for name in recipients:
-                payouts.append(Payout(amount.value, name, None, list(programs), "single", None, provenance))
-            continue
-        if lex["total"].search(text_before) and not aggregate:
-            parts = payouts[group_start:]
-            names = {p.beneficiary for p in parts}
-            beneficiary = next(iter(names)) if len(names) == 1 and len(parts) > 0 else None
-            if not parts:
-                beneficiary = _beneficiary(amount, insured)
-            union = list(programs)
-            for part in parts:
-                union.extend(p for p in part.programs if p not in union)
-            payouts.append(Payout(amount.value, beneficiary, None, union, "total", None, provenance))
-            group_start = len(payouts)
-            continue
-        beneficiary = None if aggregate else _beneficiary(amount, insured)
-        kind = "total" if aggregate else "component"
-        if payouts and payouts[-1].beneficiary != beneficiary and payouts[group_start:]:
-            group_start = len(payouts)
-        payouts.append(Payout(amount.value, beneficiary, None, list(programs), kind, None, provenance))
-    _add_case_programs(payouts)
-    return _dedupe(payouts)
-
-
-def _clause_before(ctx: Context, amount: _Amount) -> str:
-    """The text before the amount back to the sentence start or the amount before."""
-    return amount.segment
-
-
-def _beneficiary(amount: _Amount, insured: list[_Insured]) -> str | None:
-    same = [i for i in insured if amount.sentence.start <= i.start < amount.sentence.end]
-    before = [i for i in same if i.start < amount.start]
-    if before:
-        return before[-1].name
-    if same:
-        return same[0].name
-    earlier = [i for i in insured if i.start < amount.start]
-    return earlier[-1].name if earlier else None
-
-
-def _recipients(ctx: Context, amount: _Amount, amounts: list[_Amount], insured, counts) -> list[str | None]:
-    """Who each receive the amount under "masing-masing"."""
-    sentence = amount.sentence
-    # "masing-masing Rp X dan Rp Y": amounts in order, one per name
-    siblings = [a for a in amounts if a.sentence is sentence]
-    same_names = [i.name for i in insured if sentence.start <= i.start < amount.start]
-    if len(siblings) > 1 and len(same_names) == len(siblings):
-        return [same_names[siblings.index(amount)]]
-    if len(siblings) > 1 and amount is not siblings[0] and re.fullmatch(r"\s*dan\s*", amount.segment):
-        return []  # paired above with the first amount's names
-    if len(same_names) >= 2:
-        return same_names
-    count = _count_before(counts, sentence.start, amount.start)
-    if count:
-        return [None] * count
-    window_start = ctx.sentences[max(0, sentence.index - 4)].start if ctx.sentences else 0
-    names = [i.name for i in insured if window_start <= i.start < sentence.start]
-    if len(names) >= 2:
-        return names
-    count = _count_before(counts, window_start, sentence.start)
-    if count:
-        return [None] * count
-    return [names[-1] if names else (same_names[0] if same_names else None)]
-
-
-def _count_before(counts, start: int, end: int) -> int | None:
-    inside = [c for c in counts if start <= c.provenance.start < end and 2 <= c.value <= 100]
-    return inside[-1].value if inside else None
-
-
-def _add_case_programs(payouts: list[Payout]) -> None:
-    """A scholarship paid because a worker died carries the death benefit's
-    programme too (JKK or JKM) when that worker's death benefit is listed."""
-    for payout in payouts:
-        if "beasiswa" in payout.programs and not {"JKK", "JKM"} & set(payout.programs):
-            cases = [
-                p for other in payouts if other.beneficiary == payout.beneficiary for p in other.programs if p in ("JKK", "JKM")
-            ]
-            if cases:
-                payout.programs.insert(0, cases[0])
-
-
-def _dedupe(payouts: list[Payout]) -> list[Payout]:
-    """The same amount for the same worker stated twice is one item
-    ("masing-masing" items stay apart: they are different workers)."""
-    out: list[Payout] = []
-    for payout in payouts:
-        twin = next(
-            (
-                p
-                for p in out
-                if p.amount_idr == payout.amount_idr
-                and p.beneficiary == payout.beneficiary
-                and p.beneficiary is not None
-            ),
-            None,
-        )
-        if twin is not None:
-            continue
-        out.append(payout)
-    return out
+    return payouts
