@@ -41,7 +41,16 @@ def test_patterns_come_from_the_four_data_files():
          ("Surat Edaran (SE) Bupati Pasuruan", "SE")),
         ("menerbitkan SE Nomor 560/123/2023 kepada perusahaan.", ("SE Nomor 560/123/2023", "SE")),
         ("ditetapkan dengan Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020.",
-         ("Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020", "Kepmenaker")),
+         ("Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020", "Kepmen")),
+        ("diatur Peraturan Menteri Ketenagakerjaan Nomor 4 Tahun 2022.", ("Peraturan Menteri Ketenagakerjaan Nomor 4 Tahun 2022", "Permenaker")),
+        ("sesuai Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2014.", ("Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2014", "Permendagri")),
+        ("lewat Peraturan Menteri Pendidikan, Kebudayaan, dan Riset Nomor 3 Tahun 2023, dan lainnya",
+         ("Peraturan Menteri Pendidikan, Kebudayaan, dan Riset Nomor 3 Tahun 2023", "Permen")),
+        # The short name the article gives in brackets is the kind.
+        ("dalam Peraturan Menteri Sosial (Permensos) Nomor 1 Tahun 2019.", ("Peraturan Menteri Sosial (Permensos) Nomor 1 Tahun 2019", "Permensos")),
+        ("dalam Keputusan Menteri Ketenagakerjaan (Kepmenaker) Nomor 9 Tahun 2024.",
+         ("Keputusan Menteri Ketenagakerjaan (Kepmenaker) Nomor 9 Tahun 2024", "Kepmenaker")),
+        ("dengan Peraturan Bupati (Perbup) Ngawi Nomor 12 Tahun 2022.", ("Peraturan Bupati (Perbup) Ngawi Nomor 12 Tahun 2022", "Perbup")),
     ],
 )
 def test_law_spans_take_issuer_number_and_year(nlp, text, expected):
@@ -57,9 +66,10 @@ def test_degree_se_and_generic_regulation_words_are_not_laws(nlp):
     "text, number, year",
     [
         ("Undang-undang Nomor 40 Tahun 2004", "40", 2004),
-        ("UU No. 24/2011", "24", 2011),
-        ("PP 44/2015", "44", 2015),
-        ("SE Nomor 560/123/2023", "560/123", 2023),
+        ("UU No. 24/2011", "24/2011", 2011),
+        ("PP 44/2015", "44/2015", 2015),
+        ("SE Nomor 560/123/2023", "560/123/2023", 2023),
+        ("Peraturan Menteri Keuangan (PMK) Nomor 215/PMK.07/2021", "215/PMK.07/2021", 2021),
         ("Keputusan Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025", "300.2.2-2138", 2025),
         ("Surat Edaran (SE) Bupati Pasuruan", None, None),
         ("Perbup Tahun 2021", None, 2021),
@@ -124,10 +134,33 @@ def test_org_spans_run_over_aside_branch_and_place(nlp, text, expected):
         ("Kepala Desa Ngadirejo ikut hadir.", ("Kepala Desa Ngadirejo", "Kepala Desa")),
         ("Ketua DPRD Kabupaten Tuban menyambut.", ("Ketua DPRD Kabupaten Tuban", "Ketua DPRD")),
         ("Direktur PT Sumber Makmur menerima penghargaan.", ("Direktur PT Sumber Makmur", "Direktur")),
+        # acting officials
+        ("Penjabat (Pj) Bupati Jombang Teguh hadir.", ("Penjabat (Pj) Bupati Jombang", "Bupati")),
+        ("Pelaksana Tugas (Plt) Kepala Dinas Sosial Kota Batu hadir.", ("Pelaksana Tugas (Plt) Kepala Dinas Sosial Kota Batu", "Kepala")),
+        # village heads across regions, with the village's name
+        ("Perbekel Desa Sukawati hadir.", ("Perbekel Desa Sukawati", "Perbekel")),
+        ("Hukum Tua Desa Tondano Satu memberi sambutan.", ("Hukum Tua Desa Tondano Satu", "Hukum Tua")),
+        ("Lurah Sananwetan Budi hadir.", ("Lurah Sananwetan", "Lurah")),
+        # an office, the unit of the organisation, then the organisation
+        ("Kepala Bidang Pelayanan Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur hadir.",
+         ("Kepala Bidang Pelayanan Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur", "Kepala Bidang")),
+        ("Kepala BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP) Situbondo, Andi, hadir.",
+         ("Kepala BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP) Situbondo", "Kepala")),
+        ("Manajer Sumber Daya Manusia PT Sumber Makmur hadir.", ("Manajer Sumber Daya Manusia PT Sumber Makmur", "Manajer")),
+        ("Ketua Asosiasi Petani Kopi Nusantara (APKN) Kabupaten Jember hadir.",
+         ("Ketua Asosiasi Petani Kopi Nusantara (APKN) Kabupaten Jember", "Kepala")),
+        ("Dandim 0808/Blitar ikut menyaksikan.", ("Dandim 0808/Blitar", "Dandim")),
+        ("Kepala Dinas Tenaga Kerja, Transmigrasi dan Perindustrian (Disnakertransperin) Banyuwangi hadir.",
+         ("Kepala Dinas Tenaga Kerja, Transmigrasi dan Perindustrian (Disnakertransperin) Banyuwangi", "Kepala")),
     ],
 )
 def test_position_spans_take_their_place_or_organisation(nlp, text, expected):
     assert expected in spans(nlp, text, "POSITION")
+
+
+def test_agency_names_never_end_in_a_joining_word(nlp):
+    found = spans(nlp, "Dinas Sosial, dan warga desa ikut membantu.", "ORG")
+    assert found == [("Dinas Sosial", "Dinas")]
 
 
 def test_a_bare_head_word_is_not_a_position(nlp):

@@ -43,9 +43,12 @@ from extract.nlp.gazetteers import data_text, read_list, read_yaml
 SPANS_KEY = "rules"
 PATTERN_FILES = ("law.jsonl", "program.jsonl", "position.jsonl", "org.jsonl")
 HEAD = "HEAD"  # internal label: an office word waiting for its organisation
+ACTING = "ACTING"  # internal label: "Plt", "Penjabat (Pj)" waiting for its office
 
 Token.set_extension("bpjs_place", default=False, force=True)
 Token.set_extension("bpjs_agency", default=False, force=True)
+Token.set_extension("bpjs_agency_part", default=False, force=True)  # agency word or "," "dan" "&"
+_AGENCY_JOINERS = frozenset({",", "dan", "&", "serta"})
 
 
 # ---------------------------------------------------------------- data
@@ -87,8 +90,9 @@ def agency_words() -> frozenset[str]:
 
 
 class Lexicon:
-    """Marks tokens: `token._.bpjs_place` (part of a capitalised place name)
-    and `token._.bpjs_agency` (a word of an agency's name)."""
+    """Marks tokens: `token._.bpjs_place` (part of a capitalised place name),
+    `token._.bpjs_agency` (a word of an agency's name) and
+    `token._.bpjs_agency_part` (that, or a word joining two: "," "dan" "&")."""
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -104,6 +108,9 @@ class Lexicon:
         for token in doc:
             if token.lower_ in self.agency:
                 token._.bpjs_agency = True
+                token._.bpjs_agency_part = True
+            elif token.lower_ in _AGENCY_JOINERS:
+                token._.bpjs_agency_part = True
         return doc
 
 
@@ -117,12 +124,34 @@ def make_longest_per_label():
     return longest_per_label
 
 
+@lru_cache(maxsize=1)
+def _id_priority() -> dict[tuple[str, str], int]:
+    """Where each (label, id) first appears in the pattern files: on the very
+    same words, the earlier, more specific entry wins ("Permenaker" over the
+    generic "Permen" for "Peraturan Menteri Ketenagakerjaan")."""
+    priority: dict[tuple[str, str], int] = {}
+    for index, pattern in enumerate(load_patterns()):
+        priority.setdefault((pattern["label"], pattern.get("id", "")), index)
+    return priority
+
+
 def longest_per_label(*groups: Iterable[Span]) -> list[Span]:
-    """Within each label, the longest of overlapping spans (earliest on ties).
+    """Within each label, the longest of overlapping spans (earliest on ties;
+    on the very same words, the id listed first in the pattern files).
     Spans of different labels may overlap: an ORG inside a POSITION."""
-    spans = [span for group in groups for span in group]
+    priority = _id_priority()
+    unlisted = len(load_patterns())  # spans made by the grammar come after listed ones
+
+    def rank(span: Span) -> int:
+        return priority.get((span.label_, span.id_), unlisted)
+
+    best: dict[tuple[int, int, str], Span] = {}
+    for span in (span for group in groups for span in group):
+        key = (span.start, span.end, span.label_)
+        if key not in best or rank(span) < rank(best[key]):
+            best[key] = span
     kept: list[Span] = []
-    for _, same_label in groupby(sorted(spans, key=lambda s: s.label_), key=lambda s: s.label_):
+    for _, same_label in groupby(sorted(best.values(), key=lambda s: s.label_), key=lambda s: s.label_):
         kept.extend(filter_spans(list(same_label)))
     return sorted(kept, key=lambda s: (s.start, -s.end, s.label_))
 
@@ -205,16 +234,27 @@ def _aside(doc: Doc, i: int) -> int | None:
     return None
 
 
+def _unit_number(doc: Doc, i: int) -> int | None:
+    """End of a unit number with its place, "0807/Tulungagung" (Kodim, Korem)."""
+    if i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "/" and not doc[i + 1].whitespace_:
+        return _place_run(doc, i + 2)
+    return None
+
+
 def _tail(doc: Doc, i: int, with_places: bool = True) -> int:
     """Extend from token i over asides followed by more tail, branch words
-    with a place, region markers with a place, and places."""
+    with a place (an aside may come between: "Kantor Cabang Perintis (KCP)
+    Situbondo"), region markers with a place, unit numbers and places."""
     while i < len(doc):
         after_aside = _aside(doc, i)
         start = after_aside if after_aside is not None else i
         end = None
         branch = _words_at(doc, start, _BRANCH_WORDS)
         if branch is not None:
+            branch = _aside(doc, branch) or branch
             end = _place_run(doc, branch)
+        if end is None:
+            end = _unit_number(doc, start)
         if end is None and start < len(doc) and doc[start].lower_ in _REGION_MARKERS:
             end = _place_run(doc, start + 1)
         if end is None and with_places:
@@ -238,11 +278,30 @@ def _number_run(doc: Doc, i: int) -> int | None:
     return j + 1
 
 
-def _law_tail(doc: Doc, span: Span) -> int:
+@lru_cache(maxsize=1)
+def _law_short_forms() -> dict[str, str]:
+    """One-word names of kinds of law ("perbup" -> "Perbup", "pmk" -> "PMK")."""
+    forms: dict[str, str] = {}
+    for pattern in load_patterns():
+        tokens = pattern["pattern"]
+        if pattern["label"] == "LAW" and len(tokens) == 1:
+            value = tokens[0].get("LOWER", tokens[0].get("ORTH"))
+            for word in value["IN"] if isinstance(value, dict) else [value]:
+                forms.setdefault(word.lower(), pattern["id"])
+    return forms
+
+
+def _law_tail(doc: Doc, span: Span) -> tuple[int, str]:
+    """End of a LAW span and its kind. The kind is the pattern's id, or the
+    short name the article itself gives in brackets: "Peraturan Menteri
+    Keuangan (PMK) Nomor ..." is a "PMK"."""
+    kind = span.id_
     i = span.end
     if span[-1].text[:1].isdigit() and not span[-1].whitespace_:
         i = _number_run(doc, span.end - 1) or i  # "PP 44/2015": the pattern took "44"
     after_aside = _aside(doc, i)
+    if after_aside is not None:
+        kind = _law_short_forms().get(doc[i + 1].lower_, kind)
     j = after_aside if after_aside is not None else i
     issuer = _words_at(doc, j, _LAW_ISSUERS)
     if issuer is not None:
@@ -264,40 +323,48 @@ def _law_tail(doc: Doc, span: Span) -> int:
         i = _number_run(doc, i) or i  # "UU 24/2011"
     if i + 1 < len(doc) and doc[i].lower_ == "tahun" and _YEAR.match(doc[i + 1].text):
         i += 2
-    return i
+    return i, kind
 
 
 def apply_grammar(doc: Doc, spans: list[Span]) -> list[Span]:
     """Extend and join rule spans as described in the module docstring."""
     out: list[Span] = []
     for span in spans:
-        if span.label_ == "ORG":
-            end = _tail(doc, span.end)
-        elif span.label_ in ("POSITION", HEAD):
+        kind = span.id_
+        if span.label_ in ("ORG", "POSITION", HEAD):
             end = _tail(doc, span.end)
         elif span.label_ == "LAW":
-            end = _law_tail(doc, span)
+            end, kind = _law_tail(doc, span)
         else:
             end = span.end
-        out.append(span if end == span.end else Span(doc, span.start, end, span.label_, span_id=span.id_))
+        unchanged = end == span.end and kind == span.id_
+        out.append(span if unchanged else Span(doc, span.start, end, span.label_, span_id=kind))
     out = longest_per_label(out)
 
     orgs_by_start: dict[int, Span] = {}
     for span in out:
         if span.label_ == "ORG" and (span.start not in orgs_by_start or len(span) > len(orgs_by_start[span.start])):
             orgs_by_start[span.start] = span
+    acting_by_end = {span.end: span for span in out if span.label_ == ACTING}
     laws = [span for span in out if span.label_ == "LAW"]
     joined: list[Span] = []
     for span in out:
+        if span.label_ == ACTING:
+            continue
         if span.label_ in ("POSITION", HEAD):
             if any(law.start <= span.start and span.end <= law.end for law in laws):
                 continue  # the issuer named in a law ("Peraturan Bupati"), not an office holder
-            org = orgs_by_start.get(span.end)
+            start = acting_by_end[span.start].start if span.start in acting_by_end else span.start
+            # "Kepala Bidang Pelayanan" + "Kantor Wilayah" + "BPJS Ketenagakerjaan Jawa Timur"
+            org_start = _words_at(doc, span.end, _BRANCH_WORDS) or span.end
+            org = orgs_by_start.get(org_start) or orgs_by_start.get(span.end)
             if org is not None:
-                joined.append(Span(doc, span.start, org.end, "POSITION", span_id=span.id_))
+                joined.append(Span(doc, start, org.end, "POSITION", span_id=span.id_))
                 continue
             if span.label_ == HEAD:
                 continue
+            if start != span.start:
+                span = Span(doc, start, span.end, span.label_, span_id=span.id_)
         joined.append(span)
     return longest_per_label(joined)
 
@@ -329,7 +396,7 @@ def law_parts(text: str) -> tuple[str | None, int | None]:
     """Number and year of a LAW span's text.
 
     "Undang-undang Nomor 40 Tahun 2004" -> ("40", 2004); "UU No. 24/2011" ->
-    ("24", 2011); "Surat Edaran (SE) Bupati Pasuruan" -> (None, None). The
+    ("24/2011", 2011); "Surat Edaran (SE) Bupati Pasuruan" -> (None, None). The
     kind is the span's `id_` ("UU", "Perbup", "SE", ...).
     """
     number = None
@@ -339,7 +406,9 @@ def law_parts(text: str) -> tuple[str | None, int | None]:
     year_match = _LAW_YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     if number and year is None:
+        # The number is kept whole ("215/PMK.07/2021", as the gold format
+        # takes the string after "Nomor"); its last part may give the year.
         split = _NUMBER_WITH_YEAR.match(number)
         if split:
-            number, year = split.group(1), int(split.group(2))
+            year = int(split.group(2))
     return number, year
