@@ -83,7 +83,7 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
             clause_from = max(text.rfind(mark, 0, match.start) for mark in (",", ";", ":", '"', "“", "”"))
             if not about:
                 about = _about_after(text[match.end :])
-            clause = text[clause_from + 1 : match.end + 40]
+            clause = text[clause_from + 1 : match.end]
             measure = next((name for name, pattern in lex["measures"].items() if pattern.search(clause)), None)
             found.append(
                 Percentage(

@@ -77,7 +77,9 @@ def _category_before(text: str, start: int) -> str | None:
     verb = None
     for verb in lex["verbs"].finditer(between):
         pass
-    phrase = between[: verb.start()] if verb else between
+    if verb is None or len(between[verb.end() :].split()) > 1:
+        return None  # the number must come right after "mencapai", "sebanyak" ...
+    phrase = between[: verb.start()]
     if not lex["nouns"].match(phrase.strip()):
         return None
     return " ".join(phrase.split()) or None
@@ -121,6 +123,8 @@ def _counts(ctx: Context, sentence: Sentence):
             continue
         category = category_after(text, match.end)
         rule = "workers.number_noun"
+        if category is None and re.fullmatch(r"(?:19|20)\d\d", match.text.strip()):
+            continue  # a year
         if category is None:
             if re.match(r"\s*[\w-]", text[match.end :]) and not re.match(r"\s*(pada|per|di|hingga|sampai)\b", text[match.end :]):
                 continue
