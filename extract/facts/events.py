@@ -499,21 +499,28 @@ def _officials_present(ctx: Context, sentences: list[Sentence]) -> list[str]:
 
 
 def _workers(ctx: Context, sentences: list[Sentence]) -> int | None:
-    """The workers an agreement covers: the largest count the article says
-    are covered or registered (not those "belum terdaftar")."""
+    """The workers an agreement covers: the largest count of people in a
+    sentence about the agreement ("PKS perlindungan bagi 3.200 pekerja",
+    "Lewat PKS tersebut, sebanyak 1.250 guru ngaji ..."); else the largest the
+    article says are covered or registered. Counts of those "belum
+    terdaftar" and totals coverage is measured against ("dari 95.000
+    pekerja") are left out."""
     lex = lexicon()
-    best = None
+    counts = []
     for count in ctx.results.get("worker_counts", []):
-        if count.provenance is None:
+        sentence = ctx.sentence_at(count.provenance.start) if count.provenance else None
+        if sentence is None:
             continue
-        sentence = ctx.sentence_at(count.provenance.start)
-        if sentence is None or not lex.coverage.search(sentence.text):
+        before = _last_words(ctx.text[sentence.start : count.provenance.start], 3)
+        after = ctx.text[count.provenance.end : sentence.end]
+        if re.search(r"(?i)\b(dari|total)\b", before) or lex.coverage_negations.search(after[:40]):
             continue
-        if lex.coverage_negations.search(_last_words(ctx.text[sentence.start : count.provenance.end], 6)):
-            continue
-        if best is None or count.value > best:
-            best = count.value
-    return best
+        counts.append((count, sentence))
+    about_it = [c.value for c, s in counts if lex.agreement.search(s.text)]
+    if about_it:
+        return max(about_it)
+    covered = [c.value for c, s in counts if lex.coverage.search(s.text)]
+    return max(covered) if covered else None
 
 
 def _summary(event: Event) -> str:

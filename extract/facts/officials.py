@@ -418,18 +418,18 @@ class _Sentence:
         # a person: in the words after the last office word, which are the
         # name.
         tail_start = self._after_last_office_word(i, j)
+        # a village or district head's office ends with the place's name
+        # ("Camat Sumbersari Hadi Wijaya", "Kepala Desa Jimbe Suyanto")
+        if self.match(head, self.lex.place_heads) and tail_start + 1 < j and tail_start == i:
+            tail_start += 1
         for strength, evidence in (
             (2, lambda k: self.folded[k] in self.known_names),
             (1, lambda k: self.start(k) in self.per_starts),
         ):
             if any(evidence(k) and self.is_name_word(k) for k in range(tail_start, j)):
                 return tail_start, strength
-        # 4. after the last office word; a village or district head's office
-        # ends with the place's name ("Kepala Desa Jimbe Suyanto")
-        last = tail_start - 1
-        if self.match(head, self.lex.place_heads) and last + 2 < j:
-            last += 1
-        return last + 1, 0
+        # 4. after the last office word
+        return tail_start, 0
 
     def _after_last_office_word(self, i: int, j: int) -> int:
         last = i - 1

@@ -57,8 +57,12 @@ def about_before(clause: str) -> str:
     return " ".join(words[-lex["max_words"] :])
 
 
+# a comma that is not a decimal comma ("17,9 persen"), or ; : and quotes
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:\"“”]")
+
+
 def _about_after(text: str) -> str:
-    words = re.split(r"[,.;:\"“”]", text, maxsplit=1)[0].split()
+    words = re.split(r"(?<!\d)[,.]|[,.](?!\d)|[;:\"“”]", text, maxsplit=1)[0].split()
     return " ".join(words[: _lexicon()["max_words"]])
 
 
@@ -73,14 +77,15 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
             if value in seen:
                 continue
             seen.add(value)
-            clauses = re.split(r"[,;:\"“”]", text[: match.start])
+            clauses = _CLAUSE_BREAK.split(text[: match.start])
             about = ""
             while clauses and not about:
                 # "Tingkat kepatuhan perusahaan, lanjutnya, baru 76,5 persen"
                 about = about_before(clauses.pop())
                 if about and _speech().fullmatch(about.split()[0].rstrip("nya")) and len(about.split()) == 1:
                     about = ""
-            clause_from = max(text.rfind(mark, 0, match.start) for mark in (",", ";", ":", '"', "“", "”"))
+            breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start))
+            clause_from = breaks[-1].start() if breaks else -1
             if not about:
                 about = _about_after(text[match.end :])
             clause = text[clause_from + 1 : match.end]
