@@ -1,30 +1,86 @@
 """Regulations cited: kind, number and year of each instrument, once.
 
-The LAW rule spans of the NLP pipeline find the instruments; their kind is
-the acronym the article gives in brackets ("Keputusan Menteri
-Ketenagakerjaan (Kepmen) Nomor 202 Tahun 2024" -> Kepmen), else the span's
-kind. A number or year the span stops short of ("Peraturan Menteri Dalam
-Negeri (Permendagri) Nomor 84 Tahun 2014") is read from the words right after
-it. An unnumbered instrument ("Surat Edaran (SE) Bupati") is listed with
-number and year null, unless a numbered one of its kind is cited (then it is
-that one again); a bare "Undang-Undang" is not listed.
+The LAW rule spans of the NLP pipeline find the instruments. Their kind, in
+order: the short name the article gives in brackets ("Keputusan Menteri
+Ketenagakerjaan (Kepmen) Nomor 202 Tahun 2024" -> Kepmen), the span's own
+words ("Peraturan Bupati Nomor 25 Tahun 2021" -> Perbup), the span's pattern
+id; each normalised through the kinds and aliases of
+extract/data/facts/regulations.yaml.
+
+The number is the string after "Nomor"/"No." ("215/PMK.07/2021"), or the
+"5" of "Permenaker 5/2021"; the year follows "Tahun", or ends the number
+("No. 24/2011" -> 24 of 2011). Numbers the span stops short of ("Peraturan
+Menteri Desa, ... (Permendes PDTT) Nomor 7 Tahun 2023") are read from the
+words right after it.
+
+An unnumbered instrument is listed (number and year null) when the article
+makes it specific, by its issuer or subject ("Surat Edaran (SE) Bupati
+Bangkalan tentang ..."), and no numbered one of its kind is cited (then it is
+that one again: "Perbup itu"). A bare "Undang-Undang" is not listed.
+Repeated mentions count once.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from extract.facts.context import Context
+from extract.facts.text import load_lexicon, word_pattern
 from extract.model import Regulation
 
 _NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(?P<number>\d[\w./-]*\w|\d)", re.I)
+_SHORT_NUMBER = re.compile(r"^\D*?(?<![\w/])(?P<number>\d{1,4})\s*/\s*(?P<year>(?:19|20)\d\d)(?![\w/])")
 _YEAR = re.compile(r"\bTahun\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-_ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z]+)(?:\s+[A-Z]+)?\)")
-_TITLE = re.compile(r"^\s*tentang\s+(?P<title>[^.,;\n\"”]+)", re.I)
+_BRACKETED = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z.-]+)(?:\s+[A-Z][A-Za-z]*)*\s*\)")
+_TITLE = re.compile(r"^\s*(?:tentang|perihal|mengenai)\s+(?P<title>[^.,;\n\"”]+)", re.I)
 LOOK_AHEAD = 100  # characters after a span searched for its number
 
 
-def _number_and_year(text: str) -> tuple[str | None, int | None]:
+@dataclass(frozen=True)
+class _Lexicon:
+    aliases: dict[str, str]  # folded alias -> kind
+    numbered_only: frozenset[str]
+    subject: re.Pattern[str]
+    reference: re.Pattern[str]
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[-\s]+", " ", text.casefold()).split())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> _Lexicon:
+    data = load_lexicon("regulations")
+    aliases = {}
+    for kind, names in data["kinds"].items():
+        aliases[_fold(kind)] = kind
+        for name in names:
+            aliases[_fold(name)] = kind
+    return _Lexicon(
+        aliases=aliases,
+        numbered_only=frozenset(data["numbered_only"]),
+        subject=word_pattern(data["subject_words"]),
+        reference=word_pattern(data["reference_words"]),
+    )
+
+
+def kind_of(written: str) -> str | None:
+    """The kind of a regulation as written ("Peraturan Wali Kota", "Perwal",
+    "Undang-undang"): the longest known name it starts with."""
+    folded = _fold(written)
+    aliases = lexicon().aliases
+    best = None
+    for alias, kind in aliases.items():
+        if (folded == alias or folded.startswith(alias + " ")) and (best is None or len(alias) > len(best[0])):
+            best = (alias, kind)
+    return best[1] if best else None
+
+
+def number_and_year(text: str) -> tuple[str | None, int | None]:
+    """The number after "Nomor"/"No." and the year after "Tahun" (or ending
+    the number) in the words of a citation."""
     number_match = _NUMBER.search(text)
     number = number_match.group("number") if number_match else None
     year_match = _YEAR.search(text)
@@ -39,34 +95,61 @@ def _number_and_year(text: str) -> tuple[str | None, int | None]:
 
 
 def _following(ctx: Context, end: int, next_start: int | None) -> str:
-    """The words after a span up to its sentence's end or the next span."""
+    """The words after a span up to its sentence's end, the next span or its subject."""
     sentence = ctx.sentence_at(end - 1)
     stop = min(end + LOOK_AHEAD, sentence.end if sentence else end, next_start or len(ctx.text))
     text = ctx.text[end:stop]
-    cut = re.search(r"[.;](?:\s|$)|\btentang\b", text)
+    cut = re.search(r"[.;](?:\s|$)|\b(?:tentang|perihal|mengenai)\b", text)
     return text[: cut.start()] if cut else text
 
 
+def _kind(span_text: str, span_id: str, bracketed: str | None) -> str | None:
+    if bracketed:
+        return kind_of(bracketed) or bracketed
+    return kind_of(span_text) or kind_of(span_id) or (span_id or None)
+
+
+def _specific(ctx: Context, span_text: str, end: int) -> bool:
+    """Is an unnumbered instrument made specific by an issuer or place ("SE
+    Bupati Bangkalan", "Perbup Ngawi") or by its subject ("... tentang ...")?"""
+    lex = lexicon()
+    words = _fold(re.sub(r"\([^()]*\)", " ", span_text))
+    if not any(words == alias for alias in lex.aliases):
+        return True  # the span holds more than the kind's name
+    rest = ctx.text[end : end + 60]
+    rest = re.sub(r"^\s*\([^()]*\)", "", rest)  # "(SE)"
+    first = re.match(r"\s*([\w-]+)", rest)
+    if not first:
+        return False
+    word = first.group(1)
+    if lex.reference.fullmatch(word):
+        return False
+    return word[:1].isupper() or bool(lex.subject.fullmatch(word))
+
+
 def extract_regulations(ctx: Context) -> list[Regulation]:
+    lex = lexicon()
     numbered: list[Regulation] = []
     unnumbered: list[Regulation] = []
     spans = ctx.rule_spans("LAW")
     for index, span in enumerate(spans):
         later = [s.start_char for s in spans[index + 1 :] if s.start_char >= span.end_char]
         after = _following(ctx, span.end_char, later[0] if later else None)
-        number, year = _number_and_year(span.text)
+        number, year = number_and_year(span.text)
         if number is None and later and later[0] - span.end_char <= LOOK_AHEAD and after.rstrip().endswith("("):
-            continue  # the long name of the acronym in brackets that follows
+            continue  # the long name of the short name in brackets that follows
         if number is None:
-            number, year_after = _number_and_year(after)
+            number, year_after = number_and_year(after)
             year = year or year_after
-        acronym = _ACRONYM.search(span.text) or _ACRONYM.search(after.split("Nomor")[0])
-        if acronym:
-            kind = acronym.group("acronym")
-        elif re.fullmatch(r"[A-Z][A-Za-z]+", span.text) and ctx.text[span.start_char - 1 : span.start_char] == "(":
-            kind = span.text  # "(Permendagri) Nomor 84 Tahun 2014"
-        else:
-            kind = span.id_
+        if number is None:
+            short = _SHORT_NUMBER.match(span.text + after)  # "Permenaker 5/2021"
+            if short:
+                number, year = short.group("number"), int(short.group("year"))
+        bracketed = _BRACKETED.search(span.text) or _BRACKETED.match(after.split("Nomor")[0].lstrip())
+        short_name = bracketed.group("short") if bracketed else None
+        if short_name is None and ctx.text[span.start_char - 1 : span.start_char] == "(":
+            short_name = span.text  # "(Permendagri) Nomor 84 Tahun 2014"
+        kind = _kind(span.text, span.id_, short_name)
         if not kind:
             continue
         title = _TITLE.match(ctx.text[span.end_char : span.end_char + 200])
@@ -77,13 +160,16 @@ def extract_regulations(ctx: Context) -> list[Regulation]:
             title=" ".join(title.group("title").split()) if title else None,
             provenance=ctx.provenance(span.start_char, span.end_char, f"regulations.{span.id_ or 'law'}"),
         )
-        (numbered if number else unnumbered).append(regulation)
+        if number:
+            numbered.append(regulation)
+        elif kind not in lex.numbered_only and _specific(ctx, span.text, span.end_char):
+            unnumbered.append(regulation)
     found: list[Regulation] = []
     for regulation in numbered:
         if not any((r.kind, r.number, r.year) == (regulation.kind, regulation.number, regulation.year) for r in found):
             found.append(regulation)
     for regulation in unnumbered:
-        if regulation.kind == "UU" or any(r.kind == regulation.kind for r in found):
+        if any(r.kind == regulation.kind for r in found):
             continue
         found.append(regulation)
     found.sort(key=lambda r: r.provenance.start if r.provenance else 0)

@@ -1,0 +1,98 @@
+"""Regulations: kind, number and year of each cited instrument (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.facts.regulations import extract_regulations, kind_of, number_and_year
+from facts_helpers import context_for
+
+
+def cited(text: str) -> list[tuple[str, str | None, int | None]]:
+    return [(r.kind, r.number, r.year) for r in extract_regulations(context_for(text))]
+
+
+@pytest.mark.parametrize(
+    "written, kind",
+    [
+        ("Peraturan Bupati", "Perbup"),
+        ("Undang-undang", "UU"),
+        ("Undang Undang", "UU"),
+        ("Peraturan Pemerintah", "PP"),
+        ("Instruksi Presiden", "Inpres"),
+        ("Surat Edaran", "SE"),
+        ("Peraturan Menteri Ketenagakerjaan", "Permenaker"),
+        ("Peraturan Daerah Kabupaten Kediri", "Perda"),
+        ("Peraturan Walikota", "Perwali"),
+        ("Perwal", "Perwali"),
+        ("Keputusan Menteri", "Kepmen"),
+        ("Peraturan Presiden", "Perpres"),
+        ("Peraturan Menteri Dalam Negeri", "Permendagri"),
+        ("Peraturan Gubernur", "Pergub"),
+        ("Permenkeu", "PMK"),
+        ("Peraturan Pemerintah Pengganti Undang-Undang", "Perppu"),
+    ],
+)
+def test_written_names_of_instruments_have_one_kind(written, kind):
+    assert kind_of(written) == kind
+
+
+def test_number_and_year_as_articles_write_them():
+    assert number_and_year("Nomor 37 Tahun 2023") == ("37", 2023)
+    assert number_and_year("No. 24/2011") == ("24", 2011)
+    assert number_and_year("Nomor 215/PMK.07/2021") == ("215/PMK.07/2021", 2021)
+    assert number_and_year("tentang Ketenagakerjaan") == (None, None)
+
+
+def test_long_names_without_a_short_name_in_brackets():
+    text = (
+        "Kebijakan itu mengacu pada Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2014 dan Peraturan "
+        "Walikota Surabaya No. 34 Tahun 2022. Pedomannya Keputusan Menteri Ketenagakerjaan Nomor 202 "
+        "Tahun 2024, sementara tata caranya diatur Permenaker 5/2021 dan UU No. 24/2011."
+    )
+    assert cited(text) == [
+        ("Permendagri", "84", 2014),
+        ("Perwali", "34", 2022),
+        ("Kepmen", "202", 2024),
+        ("Permenaker", "5", 2021),
+        ("UU", "24", 2011),
+    ]
+
+
+def test_the_short_name_in_brackets_is_the_kind():
+    text = "Dasarnya Peraturan Menteri Keuangan (PMK) Nomor 215/PMK.07/2021 tentang dana bagi hasil cukai."
+    assert cited(text) == [("PMK", "215/PMK.07/2021", 2021)]
+
+
+def test_each_instrument_once_and_references_back_are_not_new_ones():
+    text = (
+        "Pemkab menerbitkan Peraturan Bupati (Perbup) Kediri Nomor 12 Tahun 2023. Perbup itu mewajibkan "
+        "setiap desa mendata pekerja rentan. Sesuai Perbup Nomor 12 Tahun 2023, iuran dibayar APBD."
+    )
+    assert cited(text) == [("Perbup", "12", 2023)]
+
+
+def test_a_bare_law_is_not_cited_but_a_specific_unnumbered_instrument_is():
+    text = (
+        "Perlindungan pekerja adalah amanat Undang-Undang. Karena itu Bupati menerbitkan Instruksi Bupati "
+        "Jombang tentang percepatan kepesertaan pekerja rentan."
+    )
+    assert cited(text) == [("Inbup", None, None)]
+
+
+def test_instruments_in_page_furniture_are_not_cited():
+    text = (
+        "KEDIRI - Pemkot menjalankan Peraturan Wali Kota (Perwali) Kediri Nomor 16 Tahun 2023.\n"
+        "Baca Juga: Pemkab Blitar Terbitkan Perbup Nomor 5 Tahun 2020 soal Parkir\n"
+        "Acara dihadiri para camat."
+    )
+    assert cited(text) == [("Perwali", "16", 2023)]
+
+
+def test_every_regulation_points_at_its_citation():
+    text = "Hal itu diatur dalam Instruksi Presiden (Inpres) Nomor 2 Tahun 2021 tentang Optimalisasi Program."
+    (regulation,) = extract_regulations(context_for(text))
+    evidence = regulation.provenance
+    assert text[evidence.start : evidence.end].startswith("Instruksi Presiden")
+    assert evidence.rule.startswith("regulations.")
+    assert regulation.title == "Optimalisasi Program"
