@@ -123,3 +123,23 @@ def test_official_carries_provenance_into_the_text():
     assert evidence.sentence == text
     assert evidence.rule.startswith("officials.")
     assert official.region_code == "35.77"  # Kota Madiun
+
+
+def test_company_name_after_pt_belongs_to_the_office():
+    found = officials_of("Hal senada disampaikan Direktur Utama PT Sinar Jaya Makmur Tbk, Hendro Gunawan.")
+    assert found == {"Hendro Gunawan": "Direktur Utama PT Sinar Jaya Makmur Tbk"}
+
+
+def test_nickname_is_the_same_official():
+    facts = facts_of(
+        "Menurut Bupati Kediri Hanindhito Himawan Pramana atau yang akrab disapa Mas Dhito, program itu berlanjut.\n"
+        "Bupati Mas Dhito berharap cakupan naik."
+    )
+    assert [(o.name, o.position) for o in facts.officials] == [("Hanindhito Himawan Pramana", "Bupati Kediri")]
+    assert len(facts.officials[0].provenance) == 2
+
+
+def test_district_head_office_ends_with_the_district():
+    assert officials_of("Camat Sumbersari Hadi Wijaya berharap program serupa menyasar marbot masjid.") == {
+        "Hadi Wijaya": "Camat Sumbersari"
+    }

@@ -59,6 +59,9 @@ class _Lexicon:
     place_heads: tuple[tuple[str, ...], ...]
     place_intro: frozenset[str]
     name_abbreviations: frozenset[str]
+    company_prefixes: frozenset[str]
+    nickname_titles: frozenset[str]
+    alias_links: re.Pattern[str]
 
 
 def _fold(word: str) -> str:
@@ -85,6 +88,11 @@ def lexicon() -> _Lexicon:
         place_heads=_phrases(data["place_heads"]),
         place_intro=frozenset(_fold(w) for w in data["place_intro_words"]),
         name_abbreviations=frozenset(_fold(w) for w in data["name_abbreviations"]),
+        company_prefixes=frozenset(_fold(w) for w in data["company_prefixes"]),
+        nickname_titles=frozenset(_fold(w) for w in data["nickname_titles"]),
+        alias_links=re.compile(
+            r"(?:,\s*)?\b(?:" + "|".join(re.escape(w) for w in data["alias_links"]) + r")\s+", re.IGNORECASE
+        ),
     )
 
 
@@ -433,7 +441,16 @@ class _Sentence:
 
     def _after_last_office_word(self, i: int, j: int) -> int:
         last = i - 1
+        company = False
         for k in range(i, j):
+            # "Direktur Utama PT Gudang Garam Tbk": a company's name follows
+            # PT or CV; a name after it needs evidence of its own
+            company = company or self.folded[k] in self.lex.company_prefixes
+            if company and not (self.folded[k] in self.known_names or self.start(k) in self.per_starts):
+                last = k
+                continue
+            if company:
+                break
             if self.is_position_word(k) or self.words[k] in {"(", ")"}:
                 last = k
         return last + 1
@@ -573,6 +590,10 @@ def _mention(view: _Sentence, name_start: int, name_end: int, office_start: int,
 
 def _clean_name(written: str) -> tuple[str, list[str]]:
     bare, titles = strip_titles(written)
+    nickname = _strip_nickname_title(bare)  # "Mas Dhito" -> "Dhito"
+    if nickname != bare:
+        titles.append(bare.split()[0])
+        bare = nickname
     words = bare.split()
     kept = words[:1] + [w for w in words[1:] if not _looks_like_degree(w)]
     titles += [w for w in words[1:] if _looks_like_degree(w)]
@@ -594,6 +615,11 @@ def resolve(mentions: list[_Mention], ctx: Context) -> list[Official]:
         if not bare:
             continue
         groups.setdefault(_key(bare), []).append((mention, bare, titles))
+    # nicknames: "Hanindhito Himawan Pramana atau yang akrab disapa Mas Dhito"
+    for before, alias in _aliases(ctx):
+        full = next((k for k in groups if before.endswith(k) and k != alias), None)
+        if alias in groups and full is not None:
+            groups[full].extend(groups.pop(alias))
     # short forms: every word of the key belongs to exactly one longer key
     keys = sorted(groups, key=lambda k: len(k.split()), reverse=True)
     for short in sorted(groups, key=lambda k: len(k.split())):
@@ -622,6 +648,30 @@ def resolve(mentions: list[_Mention], ctx: Context) -> list[Official]:
         officials.append((items[0][0].start, official))
     officials.sort(key=lambda pair: pair[0])
     return [official for _, official in officials]
+
+
+def _aliases(ctx: Context) -> list[tuple[str, str]]:
+    """(the folded text before the link, nickname key) for every "<Name>
+    atau (yang akrab) disapa <Nickname>" in the content sentences."""
+    lex = lexicon()
+    found = []
+    for sentence in ctx.sentences:
+        for link in lex.alias_links.finditer(sentence.text):
+            after = re.match(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*)", sentence.text[link.end() :])
+            if not after:
+                continue
+            nick, _ = _clean_name(after.group(1))
+            before = " ".join(_clean_name(sentence.text[: link.start()])[0].casefold().split())
+            if nick:
+                found.append((before, _key(nick)))
+    return found
+
+
+def _strip_nickname_title(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and _fold(words[0]) in lexicon().nickname_titles:
+        return " ".join(words[1:])
+    return name
 
 
 _ORG_START = re.compile(
