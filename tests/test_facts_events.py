@@ -100,3 +100,8 @@ def test_event_types():
         ("meeting", "2024-05-22"),
     ]
     assert all(e.summary for e in facts.events)
+
+
+def test_days_of_an_event_that_runs_from_one_day_to_another_are_kept():
+    gold = facts_of("Pelatihan K3 digelar di Aula Disnaker sejak Senin (20/5/2024) hingga Rabu (22/5/2024).").to_gold()
+    assert gold["event_dates"] == ["2024-05-20", "2024-05-22"]

@@ -62,6 +62,7 @@ class _Lexicon:
     priority: tuple[str, ...]
     not_done: re.Pattern[str]
     exclusions: re.Pattern[str]
+    cutoffs: re.Pattern[str]
     window: int
     exclusions_after: re.Pattern[str]
     window_after: int
@@ -86,6 +87,7 @@ def lexicon() -> _Lexicon:
         priority=tuple(data["type_priority"]),
         not_done=word_pattern(data["not_done_words"]),
         exclusions=word_pattern(data["date_exclusion_words"]),
+        cutoffs=word_pattern(data["date_cutoff_words"]),
         window=int(data["exclusion_window"]),
         exclusions_after=word_pattern(data["date_exclusion_after"]),
         window_after=int(data["exclusion_window_after"]),
@@ -125,12 +127,17 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
     if hit:
         mention.excluded = hit.group(0).lower()
         return mention
+    hit = lex.cutoffs.search(before)
+    typed = sentence_types(sentence.text, _neighbours(ctx, sentence))
+    if hit and not typed:
+        mention.excluded = hit.group(0).lower()
+        return mention
     after = " ".join(re.findall(r"[\w-]+", ctx.text[end : sentence.end])[: lex.window_after])
     hit = lex.exclusions_after.search(after)
     if hit:
         mention.excluded = hit.group(0).lower()
         return mention
-    if not sentence_types(sentence.text, _neighbours(ctx, sentence)):
+    if not typed:
         # a dated happening that is not an event of its own: "Ditemui di
         # kantornya, Jumat (8/3/2024), X menyebut ..."
         mention.statement = True
