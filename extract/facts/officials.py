@@ -714,3 +714,35 @@ def extract_officials(ctx: Context) -> list[Official]:
         view = _Sentence(ctx, sentence, known, per_starts, common)
         mentions.extend(_find_mentions(view))
     return resolve(mentions, ctx)
+
+
+def link_across_articles(officials: list[Official]) -> dict[str, str]:
+    """Key -> canonical key for officials found in many articles: a short
+    form ("rini", from "Bupati Rini") is the one longer name whose words
+    include all of its words and whose office shares its region or head word
+    ("rini syarifah", Bupati Blitar). Keys that stay themselves are left out.
+    For the store, which keeps one row per person."""
+    by_key: dict[str, list[Official]] = {}
+    for official in officials:
+        by_key.setdefault(official.key, []).append(official)
+    links: dict[str, str] = {}
+    for short, group in by_key.items():
+        words = set(short.split())
+        candidates = [
+            key
+            for key, others in by_key.items()
+            if key != short
+            and words < set(key.split())
+            and any(_same_office(a, b) for a in group for b in others)
+        ]
+        if len(candidates) == 1:
+            links[short] = candidates[0]
+    return links
+
+
+def _same_office(a: Official, b: Official) -> bool:
+    if a.region_code and b.region_code:
+        return a.region_code == b.region_code
+    if not a.position or not b.position:
+        return True
+    return a.position.split()[0].casefold() == b.position.split()[0].casefold()
