@@ -105,3 +105,17 @@ def test_event_types():
 def test_days_of_an_event_that_runs_from_one_day_to_another_are_kept():
     gold = facts_of("Pelatihan K3 digelar di Aula Disnaker sejak Senin (20/5/2024) hingga Rabu (22/5/2024).").to_gold()
     assert gold["event_dates"] == ["2024-05-20", "2024-05-22"]
+
+
+def test_signatory_government_is_a_party():
+    gold = facts_of(
+        "Perjanjian kerja sama itu ditandatangani Bupati Banyuwangi Ipuk Fiestiandani dan Kepala BPJS "
+        "Ketenagakerjaan Cabang Banyuwangi, Dodit Mahendra, Selasa (21/5/2024)."
+    ).to_gold()
+    assert gold["agreements"] == [
+        {
+            "date": "2024-05-21",
+            "parties": ["BPJS Ketenagakerjaan Cabang Banyuwangi", "Pemerintah Kabupaten Banyuwangi"],
+            "workers": None,
+        }
+    ]

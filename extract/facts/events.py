@@ -481,6 +481,20 @@ def _parties(ctx: Context, sentences: list[Sentence]) -> list[str]:
             if same:
                 continue
             parties.append(name)
+    if len(parties) < 2:
+        # "ditandatangani Bupati Banyuwangi Ipuk Fiestiandani dan ...": the
+        # signatory's government or organisation is a party
+        indexes = {s.index for s in sentences}
+        for official in ctx.results.get("officials", []):
+            organisation = official.organisation
+            mentioned = any(
+                (s := ctx.sentence_at(p.start)) is not None and s.index in indexes for p in official.provenance
+            )
+            if not organisation or not mentioned:
+                continue
+            words = _party_words(canonical_party(organisation))
+            if not any(words <= _party_words(p) or _party_words(p) <= words for p in parties):
+                parties.append(canonical_party(organisation))
     if len(parties) < 2 and not any(_is_bpjs(p) for p in parties):
         # "lembaga itu meneken PKS dengan pemerintah desa": BPJS is the other
         # party of every agreement these articles report
