@@ -11,6 +11,7 @@ counts. The same value stated twice is one count.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
@@ -22,17 +23,49 @@ from extract.normalize.numbers import find_numbers, find_per_unit
 from extract.normalize.percent import find_percents
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    nouns: re.Pattern[str]
+    totals: re.Pattern[str]
+    verbs: re.Pattern[str]
+    stops: frozenset[str]
+    max_words: int
+    vague: re.Pattern[str]
+    list_stops: frozenset[str]
+    per_unit: re.Pattern[str]
+    bare_people: frozenset[str]
+    subject_openers: re.Pattern[str]
+    subject_verbs: re.Pattern[str]
+    subject_cuts: re.Pattern[str]
+    employer: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _lexicon():
+def _lexicon() -> _Lexicon:
     data = load_lexicon("workers")
-    return {
-        "nouns": re.compile(r"(?:" + word_pattern(data["person_nouns"]).pattern + r")", re.I),
-        "totals": word_pattern(data["total_words"]),
-        "verbs": word_pattern(data["total_verbs"]),
-        "stops": {w.lower() for w in data["category_stops"]},
-        "max_words": int(data["max_category_words"]),
-        "vague": word_pattern(data["vague_words"]),
-    }
+    units = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(data["units"], key=len, reverse=True))
+    per_words = "|".join(re.escape(w) for w in data["per_unit_words"])
+    return _Lexicon(
+        nouns=word_pattern(data["person_nouns"]),
+        totals=word_pattern(data["total_words"]),
+        verbs=word_pattern(data["total_verbs"]),
+        stops=frozenset(w.lower() for w in data["category_stops"]),
+        max_words=int(data["max_category_words"]),
+        vague=word_pattern(data["vague_words"]),
+        list_stops=frozenset(w.lower() for w in data["list_stops"]),
+        per_unit=re.compile(rf"(?<![\w])(?:{per_words})\s+(?P<unit>{units})(?![\w])", re.I),
+        bare_people=frozenset(w.lower() for w in data["bare_people"]),
+        subject_openers=re.compile(
+            r"^(?:" + "|".join(_alternatives(data["subject_openers"])) + r")(?![\w])[\s,]*", re.I
+        ),
+        subject_verbs=re.compile(r"(?:^|\s)(?:" + "|".join(_alternatives(data["subject_verbs"])) + r")\s*$", re.I),
+        subject_cuts=re.compile(r"\s(?:" + "|".join(_alternatives(data["subject_cuts"])) + r")\s.*$", re.I),
+        employer=word_pattern(data["employer_verbs"]),
+    )
+
+
+def _alternatives(words: list[str]) -> list[str]:
+    return [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
 
 
 def _taken(text: str, reference) -> list[tuple[int, int]]:
@@ -45,22 +78,155 @@ def _taken(text: str, reference) -> list[tuple[int, int]]:
     return spans
 
 
-def category_after(text: str, end: int) -> str | None:
-    """The people counted: the noun phrase right after a number, or None."""
+_TOKEN = re.compile(r"\((?P<bracket>[^()]{1,40})\)|(?P<word>[\w][\w'’/-]*)|(?P<mark>[^\w\s])")
+_NUMBER_WORD = re.compile(r"\d")
+# A lowercase word with a verb prefix ("mengikuti", "didaftarkan",
+# "bekerja", "terlibat") ends the group's name: the predicate has begun.
+_VERB = re.compile(r"(?:me(?:ng|ny|m|n)?|di|ber|ter)[a-z]{3,}$")
+RELATIVE_WORDS = 5  # words of a "yang ..." clause kept in a category
+PLACE_WORDS = 4  # capitalised words of a place after "di"
+
+
+def _tokens(text: str, start: int) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text, start, min(len(text), start + 300)))
+
+
+def _head(word: str) -> str:
+    """"karyawannya" -> "karyawan": a people noun with the possessive "-nya"."""
     lex = _lexicon()
-    rest = text[end:]
-    head = lex["nouns"].match(rest.lstrip())
-    if not head:
+    if word.lower().endswith("nya") and lex.nouns.fullmatch(word[:-3]):
+        return word[:-3]
+    return word
+
+
+def category_after(text: str, end: int) -> str | None:
+    """The people counted: the noun phrase right after a number, or None.
+
+    It runs over the noun and its modifiers ("pekerja rentan"), lists of
+    groups ("guru madrasah diniyah, guru ngaji dan marbot masjid"), a place
+    after "di" ("di Kota Batu") and a short relative clause ("yang belum
+    terlindungi"); a long name with its short name in brackets keeps the
+    short one ("anggota Perlindungan Masyarakat (Linmas)" -> "anggota Linmas").
+    """
+    lex = _lexicon()
+    tokens = _tokens(text, end)
+    if not tokens or not tokens[0].group("word"):
         return None
-    words = []
-    for match in re.finditer(r"[^\s,.;:!?\"“”()]+|[,.;:!?\"“”()]", rest):
-        word = match.group(0)
-        if not re.match(r"[\w-]", word) or word.lower() in lex["stops"]:
+    start = tokens[0].start()
+    if not lex.nouns.match(text, start) and not lex.nouns.fullmatch(_head(tokens[0].group("word"))):
+        if not (re.fullmatch(r"(\w+)-\1", tokens[0].group("word") or "") and len(tokens) > 1):
+            return None
+    words: list[str] = []
+    i = 0
+    while i < len(tokens) and len(words) < lex.max_words + RELATIVE_WORDS:
+        token = tokens[i]
+        word, mark, bracket = token.group("word"), token.group("mark"), token.group("bracket")
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        next_word = nxt.group("word") if nxt else None
+        if bracket is not None:
+            if re.fullmatch(r"[A-Z][\w-]*", bracket.strip()):  # "Perlindungan Masyarakat (Linmas)"
+                while words and words[-1][:1].isupper() and len(words) > 1:
+                    words.pop()
+                words.append(bracket.strip())
+                i += 1
+                continue
+            break
+        if mark is not None:
+            if mark == "," and next_word and _continues_list(text, nxt.start()):
+                words[-1] += ","
+                i += 1
+                continue
+            break
+        lower = word.lower()
+        if _NUMBER_WORD.match(word):
+            break
+        if lower in ("dan", "serta"):
+            if (
+                next_word
+                and not _NUMBER_WORD.match(next_word)
+                and next_word.lower() not in lex.stops | lex.list_stops
+                and not (_VERB.match(next_word) and not lex.nouns.match(text, nxt.start()))
+            ):
+                words.append(word)
+                i += 1
+                continue
+            break
+        if lower == "di":
+            if not (next_word and next_word[:1].isupper()):
+                break
+            place = [word]
+            j = i + 1
+            while j < len(tokens) and tokens[j].group("word") and tokens[j].group("word")[:1].isupper():
+                place.append(tokens[j].group("word"))
+                j += 1
+                if len(place) > PLACE_WORDS:
+                    break
+            words += place
+            i = j
+            continue
+        if lower == "yang":
+            words += _relative_clause(tokens, i)
+            break
+        if lower in lex.stops or lower in lex.list_stops:
+            break
+        if words and lower.endswith("nya") and not lex.nouns.fullmatch(word[:-3]):
+            break  # "20.000 pekerja rentan iurannya ditanggung ...": a new clause
+        if words and _VERB.match(word) and not lex.nouns.match(text, token.start()):
+            break  # "2.150 anggota Satlinmas mengikuti apel": the predicate
+        if len(words) >= lex.max_words:
+            break
+        words.append(_head(word) if not words else word)
+        i += 1
+    return " ".join(words).strip(" ,") or None
+
+
+def _continues_list(text: str, at: int) -> bool:
+    """Does a list of groups go on at `at` ("..., ketua RW", "..., KSH")?"""
+    lex = _lexicon()
+    word = re.match(r"[\w'’/-]+", text[at:])
+    if not word:
+        return False
+    return bool(lex.nouns.match(text, at) or lex.nouns.fullmatch(_head(word.group()))) or bool(
+        re.fullmatch(r"[A-Z]{2,}", word.group())
+    )
+
+
+def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
+    """"yang iurannya ditanggung APBD": up to a few words, to the next mark."""
+    words = ["yang"]
+    for token in tokens[at + 1 :]:
+        word = token.group("word")
+        if not word or _NUMBER_WORD.match(word) or len(words) > RELATIVE_WORDS:
+            break
+        if word.lower() in ("pada", "sejak", "selama", "mulai", "hingga", "sampai", "agar", "sehingga", "karena"):
             break
         words.append(word)
-        if len(words) >= lex["max_words"]:
-            break
-    return " ".join(words) or None
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    return words if len(words) > 1 else []
+
+
+# words a relative clause cannot end with ("yang tersebar di")
+_TRAILING = frozenset(["di", "ke", "dari", "pada", "untuk", "dengan", "oleh", "dalam", "dan", "atau", "serta"])
+
+
+def _subject_before(text: str, start: int) -> str | None:
+    """The subject of the clause ending at a number that names no group
+    ("jumlah peserta aktif di Kabupaten Jember per Desember 2024 tercatat
+    212.480 orang" -> "peserta aktif di Kabupaten Jember")."""
+    lex = _lexicon()
+    clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)|[\"“”]", text[:start])[-1].strip()
+    previous = None
+    while previous != clause:
+        previous = clause
+        clause = lex.subject_verbs.sub("", clause).strip()
+        clause = lex.subject_openers.sub("", clause).strip()
+    clause = lex.subject_cuts.sub("", " " + clause).strip()
+    if not clause or len(clause.split()) > 10:
+        return None
+    if not (lex.nouns.match(clause) or clause.lower().startswith("yang ")):
+        return None
+    return clause
 
 
 def _category_before(text: str, start: int) -> str | None:
@@ -69,20 +235,61 @@ def _category_before(text: str, start: int) -> str | None:
     lex = _lexicon()
     clause = re.split(r"[,;:]", text[:start])[-1]
     total = None
-    for total in lex["totals"].finditer(clause):
+    for total in lex.totals.finditer(clause):
         pass
     if total is None:
         return None
     between = clause[total.end() :]
     verb = None
-    for verb in lex["verbs"].finditer(between):
+    for verb in lex.verbs.finditer(between):
         pass
     if verb is None or len(between[verb.end() :].split()) > 1:
         return None  # the number must come right after "mencapai", "sebanyak" ...
     phrase = between[: verb.start()]
-    if not lex["nouns"].match(phrase.strip()):
+    if not lex.nouns.match(phrase.strip()):
         return None
-    return " ".join(phrase.split()) or None
+    return " ".join(lex.subject_cuts.sub("", " " + phrase).split()) or None
+
+
+_COMPANY = re.compile(r"\b(?:PT|CV|UD|Perum|PD)\.?\s+(?:[A-Z][\w&.-]*\s?){1,5}")
+
+
+def _refine(ctx: Context, sentence: Sentence, text: str, start: int, category: str, antecedent: str | None) -> str:
+    """Name the group better where the words after the number do not: bare
+    "orang", counts per village, a company's workers."""
+    lex = _lexicon()
+    words = category.split()
+    if words and words[0].lower() in lex.bare_people:
+        rest = " ".join(words[1:])
+        registered = re.search(r"\b(?:sebagai|menjadi)\b", rest)
+        if rest.startswith("yang ") and registered:
+            category = rest[len("yang ") :]  # "terdaftar sebagai peserta aktif"
+        elif rest.startswith("yang ") and antecedent:
+            category = f"{antecedent} {rest}"  # "pekerja yang terlindungi ..."
+        elif not rest:
+            subject = _subject_before(text, start)
+            if subject and subject.lower().startswith("yang "):
+                category = f"{antecedent} {subject}" if antecedent else category
+            elif subject:
+                category = subject
+    clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)", text[:start])[-1]
+    per = None
+    for per in lex.per_unit.finditer(clause):
+        pass
+    if per is not None and " per " not in f" {category} ":
+        category = f"{category} per {per.group('unit').lower()}"
+    if len(category.split()) == 1 and lex.employer.search(text):
+        company = _COMPANY.search(text) or _company_before(ctx, sentence)
+        if company:
+            category = f"{category} {company.group().strip()}"
+    return category
+
+
+def _company_before(ctx: Context, sentence: Sentence) -> re.Match[str] | None:
+    position = ctx.sentences.index(sentence)
+    if position == 0:
+        return None
+    return _COMPANY.search(ctx.sentences[position - 1].text)
 
 
 def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
@@ -109,14 +316,16 @@ def _counts(ctx: Context, sentence: Sentence):
     taken = _taken(text, ctx.reference)
     per_unit = find_per_unit(text)
     for match in per_unit:
-        category = category_after(text, match.end) or match.unit
+        noun = category_after(text, match.end)
+        category = f"{noun} per {match.unit}" if noun else f"per {match.unit}"
         yield int(match.value), match.start, match.end, category, "workers.per_unit"
+    antecedent = None
     for match in find_numbers(text):
         if overlaps(match.start, match.end, taken) or any(
             p.start <= match.start and match.end <= p.end for p in per_unit
         ):
             continue
-        if lex["vague"].fullmatch(match.text.strip()) or lex["vague"].search(match.text):
+        if lex.vague.fullmatch(match.text.strip()) or lex.vague.search(match.text):
             continue
         value = match.value
         if not isinstance(value, (int, float)) or value != int(value) or value < 1:
@@ -126,10 +335,15 @@ def _counts(ctx: Context, sentence: Sentence):
         if category is None and re.fullmatch(r"(?:19|20)\d\d", match.text.strip()):
             continue  # a year
         if category is None:
-            if re.match(r"\s*[\w-]", text[match.end :]) and not re.match(r"\s*(pada|per|di|hingga|sampai)\b", text[match.end :]):
+            if re.match(r"\s*[\w-]", text[match.end :]) and not re.match(
+                r"\s*(pada|per|di|hingga|sampai)\b", text[match.end :]
+            ):
                 continue
             category = _category_before(text, match.start)
             rule = "workers.total_of"
         if category is None:
             continue
+        category = _refine(ctx, sentence, text, match.start, category, antecedent)
+        if category.split()[0].lower() not in lex.bare_people:
+            antecedent = category.split()[0]
         yield int(value), match.start, match.end, category, rule

@@ -1,0 +1,81 @@
+"""Worker counts: how many people of which group (texts written for these tests)."""
+
+from __future__ import annotations
+
+from extract.facts.workers import category_after, extract_worker_counts
+from facts_helpers import context_for
+
+
+def counts_of(text: str) -> dict[int, str]:
+    return {w.value: w.category for w in extract_worker_counts(context_for(text))}
+
+
+def test_numbers_in_words_and_scales_count_people():
+    found = counts_of(
+        "Pemkab mendaftarkan empat ribu buruh tani. Santunan diterima dua ahli waris. "
+        "Dari sekitar 1,2 juta angkatan kerja, lebih dari 300 ribu pekerja belum terlindungi."
+    )
+    assert found == {4000: "buruh tani", 2: "ahli waris", 1_200_000: "angkatan kerja", 300_000: "pekerja"}
+
+
+def test_family_places_firms_claims_ages_and_vague_numbers_are_not_counts():
+    found = counts_of(
+        "Sumarni (52) kini menghidupi dua anak dan tiga cucu. Program ini menjangkau 14 kecamatan, "
+        "12 perusahaan dan ribuan pedagang. Tahun lalu tercatat 87 klaim JKM."
+    )
+    assert found == {}
+
+
+def test_a_list_of_groups_and_their_place_make_the_category():
+    text = "Sebanyak 1.200 guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar didaftarkan."
+    assert counts_of(text) == {1200: "guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar"}
+
+
+def test_a_long_group_name_keeps_its_short_name_in_brackets():
+    text = "Sebanyak 2.150 anggota Satuan Perlindungan Masyarakat (Satlinmas) mengikuti apel siaga."
+    assert counts_of(text) == {2150: "anggota Satlinmas"}
+
+
+def test_people_counted_as_orang_take_the_group_the_sentence_gives_them():
+    found = counts_of(
+        "Dari 2.400 perangkat desa, baru 1.100 orang yang terdaftar sebagai peserta aktif. "
+        "Di desa itu ada sekitar 900 nelayan, tetapi yang terdaftar baru 310 orang. "
+        "Jumlah peserta aktif di Kota Madiun per Juni 2024 tercatat 45.120 orang."
+    )
+    assert found == {
+        2400: "perangkat desa",
+        1100: "terdaftar sebagai peserta aktif",
+        900: "nelayan",
+        310: "nelayan yang terdaftar",
+        45120: "peserta aktif di Kota Madiun",
+    }
+
+
+def test_a_count_per_village_says_so():
+    found = counts_of("Setiap kelurahan mengusulkan 40 warganya untuk didaftarkan sebagai peserta.")
+    assert found == {40: "warga per kelurahan"}
+
+
+def test_a_firms_workers_are_named_with_the_firm():
+    found = counts_of("PT Sumber Rejeki Abadi, pabrik sepatu di Kecamatan Gudo, mempekerjakan 1.340 karyawan.")
+    assert found == {1340: "karyawan PT Sumber Rejeki Abadi"}
+
+
+def test_the_same_count_stated_twice_is_one_count():
+    found = counts_of(
+        "Kerja sama itu melindungi 5.500 pekerja rentan. Dengan tambahan 5.500 peserta, cakupan naik."
+    )
+    assert found == {5500: "pekerja rentan"}
+
+
+def test_category_after_stops_at_the_end_of_the_group():
+    text = "melindungi 3.000 petani tembakau yang iurannya ditanggung APBD mulai Januari."
+    assert category_after(text, text.index("3.000") + len("3.000")) == "petani tembakau yang iurannya ditanggung APBD"
+    assert category_after("ada 12 kasus", 6) is None
+
+
+def test_every_count_points_at_its_number():
+    text = "Hingga Mei 2024 tercatat 8.400 peserta aktif di Kabupaten Nganjuk."
+    (count,) = extract_worker_counts(context_for(text))
+    assert text[count.provenance.start : count.provenance.end] == "8.400"
+    assert count.provenance.rule.startswith("workers.")
