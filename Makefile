@@ -27,7 +27,8 @@ browser:
 	  || echo "warning: could not install chromium; the browser test will be skipped"; }
 
 demo: setup
-	$(BIN)/extract run corpus/html --db $(DB)
+	# The HTML pages (the five seeds among them) and the team-written gold articles.
+	$(BIN)/extract run corpus/html corpus/gold/gold-*.json --db $(DB) --quiet
 	$(BIN)/extract serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: setup browser

@@ -19,8 +19,17 @@ from extract.ingest.charset import decode_html
 from extract.ingest.errors import IngestError
 from extract.ingest.fetch import Fetcher, FetchPolicy
 from extract.ingest.html import extract_article
-from extract.ingest.sources import BadSource, HtmlFileSource, Source, TextFileSource, UrlSource, expand_sources
-from extract.ingest.text import article_from_text
+from extract.ingest.errors import ExtractionError
+from extract.ingest.sources import (
+    BadSource,
+    HtmlFileSource,
+    JsonArticleSource,
+    Source,
+    TextFileSource,
+    UrlSource,
+    expand_sources,
+)
+from extract.ingest.text import article_from_json, article_from_text
 from extract.model import Article, Facts
 
 DEFAULT_DB = Path("data/extract.db")
@@ -174,6 +183,12 @@ def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bo
     if isinstance(source, TextFileSource):
         text, _ = decode_html(raw)  # same charset repair as pages
         return article_from_text(text, url=source.url)
+    if isinstance(source, JsonArticleSource):
+        try:
+            data = json.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ExtractionError(f"not valid UTF-8 JSON ({error})") from None
+        return article_from_json(data)
     raise TypeError(f"unknown source {source!r}")
 
 

@@ -1,8 +1,10 @@
 """SOURCE arguments of `extract run`, turned into typed inputs.
 
-A SOURCE is an http(s) URL, an HTML file, a plain-text file, a file listing
-URLs (one per line), a directory (its .html/.htm/.txt files), or "-" for a
-list of SOURCEs on standard input.
+A SOURCE is an http(s) URL, an HTML file, a plain-text file, a JSON article
+file (an object with "text" and optional "url", "title", "published",
+"source", "author", "editor": the gold format and `extract run --json` output
+both fit), a file listing URLs (one per line), a directory (its
+.html/.htm/.txt/.json files), or "-" for a list of SOURCEs on standard input.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TextIO, Union
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
+JSON_SUFFIXES = (".json",)
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
@@ -48,6 +51,15 @@ class TextFileSource:
 
 
 @dataclass(frozen=True)
+class JsonArticleSource:
+    path: Path
+
+    @property
+    def label(self) -> str:
+        return str(self.path)
+
+
+@dataclass(frozen=True)
 class BadSource:
     """A SOURCE that names nothing usable; reported as a failure, never fatal."""
 
@@ -55,7 +67,7 @@ class BadSource:
     reason: str
 
 
-Source = Union[UrlSource, HtmlFileSource, TextFileSource, BadSource]
+Source = Union[UrlSource, HtmlFileSource, TextFileSource, JsonArticleSource, BadSource]
 
 
 def is_url(text: str) -> bool:
@@ -77,9 +89,10 @@ def expand_sources(args: Iterable[str], *, url: str | None = None, stdin: TextIO
 def _expand(arg: str, url: str | None) -> list[Source]:
     path = Path(arg)
     if not is_url(arg) and path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in HTML_SUFFIXES + TEXT_SUFFIXES)
+        suffixes = HTML_SUFFIXES + TEXT_SUFFIXES + JSON_SUFFIXES
+        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
         if not files:
-            return [BadSource(arg, "directory holds no .html or .txt files")]
+            return [BadSource(arg, "directory holds no .html, .txt or .json files")]
         return [s for p in files for s in _expand(str(p), url=None)]
     if not is_url(arg) and path.is_file() and _is_url_list(path):
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -100,6 +113,8 @@ def _expand_one(arg: str, url: str | None) -> Source:
         return HtmlFileSource(path, url)
     if suffix in TEXT_SUFFIXES:
         return TextFileSource(path, url)
+    if suffix in JSON_SUFFIXES:
+        return JsonArticleSource(path)
     head = path.read_bytes()[:2048].lstrip().lower()
     if head.startswith((b"<!doctype", b"<html", b"<head", b"<?xml")):
         return HtmlFileSource(path, url)

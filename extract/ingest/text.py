@@ -18,6 +18,23 @@ from extract.normalize.dates import parse_published
 MAX_DATE_LINE = 60  # a header line longer than this is a headline or caption, not a date
 
 
+def article_from_json(data: object) -> Article:
+    """An article given as JSON: its "text" cleaned like any plain text, its metadata taken as given."""
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise ExtractionError('a JSON article must be an object with a "text" string')
+    url = data.get("url") or None
+    article = article_from_text(data["text"], url=url, source=data.get("source") or None)
+    for field in ("title", "author", "editor"):
+        if data.get(field):
+            setattr(article, field, str(data[field]))
+    if data.get("published"):
+        published = parse_published(str(data["published"]))
+        if published is None:
+            raise ExtractionError(f"published {data['published']!r} is not a date")
+        article.published = published.isoformat()
+    return article
+
+
 def article_from_text(text: str, url: str | None = None, source: str | None = None) -> Article:
     """The article in `text`; its site is `source`, else `url`'s host, else named by its dateline."""
     text = text.lstrip("\ufeff")
