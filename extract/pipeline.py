@@ -16,10 +16,9 @@ from typing import TextIO
 
 from extract.ingest.cache import FetchedPage, HtmlCache
 from extract.ingest.charset import decode_html
-from extract.ingest.errors import IngestError
+from extract.ingest.errors import ExtractionError, IngestError
 from extract.ingest.fetch import Fetcher, FetchPolicy
 from extract.ingest.html import extract_article
-from extract.ingest.errors import ExtractionError
 from extract.ingest.sources import (
     BadSource,
     HtmlFileSource,
