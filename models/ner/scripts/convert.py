@@ -2,7 +2,8 @@
 
     python scripts/convert.py --train idner-news-2k,nergrit --out corpus
 
-writes corpus/train.spacy (the train splits of the named sources),
+writes corpus/train.spacy (the train splits of the named sources, plus
+--domain N template sentences from augment.py),
 corpus/dev.spacy (idner-news-2k dev, used for early stopping) and
 corpus/test.spacy (idner-news-2k test). Each sentence is one Doc. Only this
 recipe reads the shared data folder; the product never does.
@@ -18,6 +19,7 @@ import spacy
 import yaml
 from spacy.tokens import Doc, DocBin
 
+from augment import domain_docs
 from extract.nlp.ner_eval import read_conll
 
 RECIPE = Path(__file__).resolve().parents[1]
@@ -50,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", default="idner-news-2k", help="comma-separated sources for train.spacy")
     parser.add_argument("--dev", default="idner-news-2k", help="comma-separated sources for dev.spacy")
     parser.add_argument("--test", default="idner-news-2k", help="comma-separated sources for test.spacy")
+    parser.add_argument("--domain", type=int, default=0, help="add N template sentences (augment.py) to train.spacy")
+    parser.add_argument("--seed", type=int, default=0, help="seed for the template sentences")
     args = parser.parse_args(argv)
 
     sources = load_sources()
@@ -67,6 +71,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: missing data file(s): {', '.join(missing)}", file=sys.stderr)
             return 1
         docbin, n_sents, n_ents = docbin_for(files, nlp)
+        if split == "train" and args.domain:
+            for doc in domain_docs(nlp, args.data, sources, args.domain, seed=args.seed):
+                docbin.add(doc)
+                n_ents += len(doc.ents)
+            n_sents += args.domain
+            names.append(f"domain({args.domain})")
         docbin.to_disk(args.out / f"{split}.spacy")
         print(f"{split}: {'+'.join(names)}: {n_sents} sentences, {n_ents} entities -> {args.out / f'{split}.spacy'}")
     return 0

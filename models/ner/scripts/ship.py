@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from spacy.util import load_config
 
 from extract.nlp.ner_eval import DEFAULT_TEST_DATA, evaluate_ner
 
@@ -37,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.target.exists():
         shutil.rmtree(args.target)
     shutil.copytree(args.trained, args.target)
+    # Experiments train from scratch folders; record the recipe's own paths instead.
+    config = load_config(args.target / "config.cfg")
+    recipe_paths = load_config(RECIPE / "config.cfg")["paths"]
+    config["paths"].update({k: recipe_paths[k] for k in ("train", "dev")})
+    config.to_disk(args.target / "config.cfg")
 
     scores = evaluate_ner(args.target, DEFAULT_TEST_DATA)
     meta_path = args.target / "meta.json"
