@@ -119,3 +119,13 @@ def test_signatory_government_is_a_party():
             "workers": None,
         }
     ]
+
+
+def test_date_before_a_reported_signing_in_a_quote_tag_is_the_signing_day():
+    facts = facts_of(
+        "Ia menambahkan, pada tanggal 2 April 2024 pihaknya telah menandatangani nota kesepahaman dengan Pemprov Jatim.\n"
+        '"Ini kerja keras seluruh OPD," ujarnya, Jumat (5/4/2024).',
+        published="2024-04-05",
+    )
+    assert facts.to_gold()["agreements"][0]["date"] == "2024-04-02"
+    assert facts.statement_dates == ["2024-04-05"]

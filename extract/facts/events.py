@@ -91,7 +91,7 @@ def lexicon() -> _Lexicon:
         window=int(data["exclusion_window"]),
         exclusions_after=word_pattern(data["date_exclusion_after"]),
         window_after=int(data["exclusion_window_after"]),
-        speech=word_pattern(load_lexicon("officials")["speech_verbs"]),
+        speech=word_pattern([v + suffix for v in load_lexicon("officials")["speech_verbs"] for suffix in ("", "nya")]),
         statement_window=int(data["statement_link_window"]),
         labels=dict(data["summary_labels"]),
         coverage=word_pattern(data["coverage_words"]),
@@ -145,7 +145,11 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
         # "today" in a quote is the day someone spoke, not a dated event
         mention.excluded = "quoted relative date"
         return mention
-    mention.statement = mention.statement or _after_speech(ctx.text, sentence, start)
+    # "kata X, Rabu (8/11/2023)": the day of a statement, unless the event
+    # the sentence reports comes after the date ("Ia menambahkan, pada 2
+    # April 2024 pihaknya telah menandatangani ...")
+    event_after = any(t_start >= end - sentence.start for _, t_start, _ in typed)
+    mention.statement = mention.statement or (_after_speech(ctx.text, sentence, start) and not event_after)
     return mention
 
 
@@ -173,6 +177,9 @@ def _after_speech(text: str, sentence: Sentence, start: int) -> bool:
     if not between.rstrip().endswith(",") and not re.search(r",\s*(pada\s+)?$", between):
         return False
     if len(words) > lex.statement_window:
+        return False
+    # the speaker is named ("kata Gus Mujib,") or in the verb ("ujarnya,")
+    if not verbs[-1].group(0).lower().endswith("nya") and not any(w[:1].isupper() for w in words):
         return False
     return all(w[:1].isupper() or w.lower() in {"pada", "dan", "nya"} for w in words)
 
