@@ -129,3 +129,12 @@ def test_date_before_a_reported_signing_in_a_quote_tag_is_the_signing_day():
     )
     assert facts.to_gold()["agreements"][0]["date"] == "2024-04-02"
     assert facts.statement_dates == ["2024-04-05"]
+
+
+def test_signing_with_a_date_that_cannot_be_resolved_has_no_date():
+    text = (
+        "Pemkab Blitar dan BPJS Ketenagakerjaan Blitar menandatangani PKS perlindungan perangkat desa, Rabu (3/12).\n"
+        "Pada 5 Desember 2023, BPJS Ketenagakerjaan juga menggelar sosialisasi di Kecamatan Wlingi."
+    )
+    assert [a["date"] for a in facts_of(text, published=None).to_gold()["agreements"]] == [None]
+    assert [a["date"] for a in facts_of(text, published="2023-12-04").to_gold()["agreements"]] == ["2023-12-03"]

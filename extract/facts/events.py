@@ -266,7 +266,7 @@ def extract_events(ctx: Context) -> list[Event]:
                         trigger_start=sentence.start + t_start,
                         trigger_end=sentence.start + t_end,
                         date=day,
-                        month_only=not days and sentence.index in month_only,
+                        month_only=not days and (sentence.index in month_only or _unresolved_date(ctx, sentence)),
                         from_range=ranged,
                     )
                 )
@@ -276,6 +276,15 @@ def extract_events(ctx: Context) -> list[Event]:
                 candidates.append(_Candidate("meeting", sentence, sentence.start, sentence.start, date=day))
     merged = _merge(candidates, ctx)
     return [_event(ctx, candidate) for candidate in merged]
+
+
+def _unresolved_date(ctx: Context, sentence: Sentence) -> bool:
+    """A date the sentence gives but that cannot be resolved: "Rabu (3/12)"
+    with no publication date. Such a signing keeps no date rather than
+    borrowing another event's."""
+    if ctx.reference is not None:
+        return False
+    return bool(find_dates(sentence.text, dt.date(2000, 6, 15)))
 
 
 def _day_before(ctx: Context, sentence: Sentence) -> list[DatedMention]:
@@ -358,7 +367,7 @@ def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
         if target is not None and not candidate.month_only:
             target.extra.append(candidate.sentence)
             continue
-        if candidate.type in kept_undated and not candidate.month_only:
+        if candidate.type in kept_undated:
             kept_undated[candidate.type].extra.append(candidate.sentence)
             continue
         if (
@@ -372,11 +381,7 @@ def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
             dated[key] = candidate
             first_of_type[candidate.type] = candidate
             continue
-        if candidate.month_only:
-            undated_key = f"{candidate.type}@{candidate.sentence.index}"
-            kept_undated[undated_key] = candidate
-        else:
-            kept_undated[candidate.type] = candidate
+        kept_undated[candidate.type] = candidate
     events = list(dated.values()) + list(kept_undated.values())
     events.sort(key=lambda c: (c.sentence.index, c.trigger_start))
     return events

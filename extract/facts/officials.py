@@ -193,10 +193,8 @@ class _Sentence:
         return 0
 
     def head_at(self, i: int) -> int:
-        """Length of the office head (chained: "Plt Kepala") starting at i, or 0.
-        Heads are capitalised: "ketua RT", "anggota Linmas" in lower case are
-        descriptions of people, not offices."""
-        if i >= len(self) or not _is_cap(self.words[i]):
+        """Length of the office head (chained: "Plt Kepala") starting at i, or 0."""
+        if i >= len(self):
             return 0
         j = i
         while j < len(self):
@@ -500,11 +498,21 @@ def _find_mentions(view: _Sentence) -> list[_Mention]:
         mention, end = _office_then_name(view, i)
         if mention is None:
             mention = _name_then_office(view, i)
+        if mention and view.words[i][:1].islower() and not _full_name(mention.name):
+            # "anggota DPRD Kabupaten Blitar, Suwito Saren" is an office, but a
+            # lower-case "anggota Bhabinkamtibmas" or "ketua RW" is a description:
+            # it needs a full name (two words or a title) to be one
+            mention = None
         if mention:
             mentions.append(mention)
         taken_until = max(end, i + head)
         i = taken_until
     return mentions
+
+
+def _full_name(written: str) -> bool:
+    bare, titles = _clean_name(written)
+    return len(bare.split()) >= 2 or bool(titles)
 
 
 def _office_then_name(view: _Sentence, i: int) -> tuple[_Mention | None, int]:
