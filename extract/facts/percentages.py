@@ -1,22 +1,44 @@
 """Percentages stated in the article, each with what it is about.
 
 Values come from extract.normalize.percent ("17,60%" = 17.6, "di bawah 20
-persen" = 20). What a percentage is about is the clause before it, trimmed
-of the verbs and qualifiers that lead to the number ("cakupan kepesertaan
-(UCJ) Kabupaten Malang saat ini baru 34,7 persen" -> "cakupan kepesertaan
-(UCJ) Kabupaten Malang"); when that leaves nothing, the words after it. The
-same value stated twice is one percentage.
+persen" = 20). What a percentage is about, in order:
+
+* the share named right after it: "baru sekitar 12 persen nelayan di
+  Kabupaten Sumenep yang terlindungi ...", "40 persen DBHCHT untuk ...";
+* the subject of its clause, trimmed of the verbs and qualifiers that lead to
+  the number ("cakupan kepesertaan (UCJ) Kabupaten Malang saat ini baru 34,7
+  persen" -> "cakupan kepesertaan (UCJ) Kabupaten Malang"), with the whole it
+  is a share of ("... 58,2 persen dari total angkatan kerja"). A change is
+  named as one ("kasus kecelakaan kerja naik 12 persen dibanding 2023" ->
+  "kenaikan kasus kecelakaan kerja dibanding 2023"); a target or gap whose
+  subject is implied takes the measure's noun ("menargetkan angka itu naik
+  menjadi 70 persen pada akhir tahun" -> "target cakupan akhir tahun",
+  "masih ada gap sekitar 7,3 persen" -> "gap cakupan"); a figure pointed back
+  to ("angka itu", "cakupannya") is the previous percentage's subject;
+* otherwise the words after it ("3,7 persen ditanggung pemberi kerja").
+
+`measure` is "gap", "target" or "coverage" by the words of the clause. The
+same value stated twice is one percentage. The words are data:
+extract/data/facts/percentages.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
 from extract.facts.text import load_lexicon, word_pattern
 from extract.model import Percentage
-from extract.normalize.percent import find_percents
+from extract.normalize.percent import PercentMatch, find_percents
+
+# a comma that is not a decimal comma ("17,9 persen"), or ; : and quotes
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:\"“”]")
+_PHRASE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:\"“”()]")
+_VERB = re.compile(r"(?:me(?:ng|ny|m|n)?|di|ber|ter)[a-z]{3,}$")
+TIME_WORDS = 4  # words of a time phrase after a target ("pada akhir tahun")
+WHOLE_WORDS = 6  # words of "dari <whole>" kept
 
 
 @lru_cache(maxsize=1)
@@ -24,16 +46,40 @@ def _speech() -> re.Pattern[str]:
     return word_pattern(load_lexicon("officials")["speech_verbs"] + ["menyebut", "mencatat", "memaparkan", "melaporkan"])
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    trailing: re.Pattern[str]
+    leading: re.Pattern[str]
+    measures: dict[str, re.Pattern[str]]
+    max_words: int
+    after_stops: frozenset[str]
+    anaphor: re.Pattern[str]
+    measure_noun: re.Pattern[str]
+    default_noun: str
+    changes: dict[str, re.Pattern[str]]
+    comparison: re.Pattern[str]
+    estimate: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _lexicon():
+def _lexicon() -> _Lexicon:
     data = load_lexicon("percentages")
     trailing = sorted(data["trailing_verbs"], key=len, reverse=True)
-    return {
-        "trailing": re.compile(r"(?:\s+|^)(?:" + "|".join(re.escape(w) for w in trailing) + r")\s*$", re.I),
-        "leading": re.compile(r"^(?:" + "|".join(re.escape(w) for w in data["leading_words"]) + r")\b[\s,]*", re.I),
-        "measures": {name: word_pattern(words) for name, words in data["measures"].items()},
-        "max_words": int(data["max_about_words"]),
-    }
+    leading = sorted(data["leading_words"], key=len, reverse=True)
+    anaphors = sorted(data["anaphors"], key=len, reverse=True)
+    return _Lexicon(
+        trailing=re.compile(r"(?:\s+|^)(?:" + "|".join(re.escape(w) for w in trailing) + r")\s*$", re.I),
+        leading=re.compile(r"^(?:" + "|".join(re.escape(w) for w in leading) + r")\b[\s,]*", re.I),
+        measures={name: word_pattern(words) for name, words in data["measures"].items()},
+        max_words=int(data["max_about_words"]),
+        after_stops=frozenset(w.lower() for w in data["after_stops"]),
+        anaphor=re.compile(r"^(?:" + "|".join(re.escape(w) for w in anaphors) + r")$", re.I),
+        measure_noun=word_pattern(data["measure_nouns"]),
+        default_noun=str(data["default_measure_noun"]),
+        changes={name: word_pattern(words) for name, words in data["changes"].items()},
+        comparison=word_pattern(data["comparisons"]),
+        estimate=word_pattern(data["estimates"]),
+    )
 
 
 def about_before(clause: str) -> str:
@@ -48,54 +94,222 @@ def about_before(clause: str) -> str:
         about = about[speech.end() :]
     about = re.sub(r"^\s*bahwa\b", "", about)
     while True:
-        trimmed = lex["trailing"].sub("", about).strip(" ,")
-        trimmed = lex["leading"].sub("", trimmed).strip(" ,")
+        trimmed = lex.trailing.sub("", about).strip(" ,")
+        trimmed = lex.leading.sub("", trimmed).strip(" ,")
         if trimmed == about:
             break
         about = trimmed
+    # "cakupan kepesertaan atau Universal Coverage Jamsostek (UCJ)": the short name
+    about = re.sub(r"\s+atau\s+(?:[A-Z][\w-]*\s+){1,6}(\([A-Z]+\))", r" \1", about)
     words = about.split()
-    return " ".join(words[-lex["max_words"] :])
+    return " ".join(words[-lex.max_words :])
 
 
-# a comma that is not a decimal comma ("17,9 persen"), or ; : and quotes
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:\"“”]")
+def _share_after(text: str) -> str:
+    """"12 persen nelayan di Kabupaten Sumenep yang terlindungi": the group a
+    percentage is a share of, when a noun follows it."""
+    lex = _lexicon()
+    phrase = _PHRASE_END.split(text, maxsplit=1)[0]
+    words = phrase.split()
+    if not words:
+        return ""
+    first = words[0]
+    if first.lower() in lex.after_stops or _VERB.match(first) or not re.match(r"[\w-]+$", first):
+        return ""
+    return " ".join(words[: lex.max_words])
 
 
-def _about_after(text: str) -> str:
-    words = re.split(r"(?<!\d)[,.]|[,.](?!\d)|[;:\"“”]", text, maxsplit=1)[0].split()
-    return " ".join(words[: _lexicon()["max_words"]])
+def _words_after(text: str) -> str:
+    phrase = _PHRASE_END.split(text, maxsplit=1)[0]
+    words = phrase.split()
+    while words and words[0].lower() in ("dan", "atau", "serta"):
+        words = words[1:]
+    return " ".join(words[: _lexicon().max_words])
+
+
+def _whole_after(text: str) -> str:
+    """"58,2 persen dari total angkatan kerja": " dari total angkatan kerja"."""
+    match = re.match(r"\s*dari\s+(?P<whole>[^,.;:\"“”()]+)", text)
+    if not match:
+        return ""
+    whole = re.sub(r"\b(?:sekitar|kurang lebih|lebih dari|hampir)\s+", "", match.group("whole"))
+    whole = re.sub(r"\b\d[\d.,]*\s*(?:ribu|juta)?\s*", "", whole)
+    words = whole.split()[:WHOLE_WORDS]
+    while words and (words[-1].lower() in ("di", "ke", "yang", "dan") or words[-1][0].isdigit()):
+        words.pop()
+    return " dari " + " ".join(words) if words else ""
+
+
+def _time_after(text: str) -> str:
+    """"70 persen pada akhir tahun" -> "akhir tahun"."""
+    match = re.match(r"\s*(?:pada\s+|di\s+)?(?P<time>(?:akhir|awal|pertengahan)\s+tahun(?:\s+\d{4})?|tahun\s+(?:depan|ini|\d{4}))", text)
+    return match.group("time") if match else ""
+
+
+@dataclass
+class _Found:
+    value: float
+    about: str
+    measure: str | None
+    start: int
+    end: int
+    sentence: int
+
+
+def _measure(clause: str) -> str | None:
+    lex = _lexicon()
+    return next((name for name, pattern in lex.measures.items() if pattern.search(clause)), None)
+
+
+@dataclass
+class _Place:
+    """Where a percentage stands in its sentence."""
+
+    text: str  # the sentence
+    match: PercentMatch
+    own: str  # its clause up to it (from the previous percentage in the clause)
+    after: str  # the words after it, up to the next percentage
+    same_clause: bool  # another percentage came before it in its clause
+    sentence: int
+
+
+def _place(text: str, matches: list[PercentMatch], index: int, sentence: int) -> _Place:
+    match = matches[index]
+    previous = matches[index - 1] if index else None
+    following = matches[index + 1] if index + 1 < len(matches) else None
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start))
+    clause_from = breaks[-1].end() if breaks else 0
+    same_clause = previous is not None and previous.end > clause_from
+    own = text[max(clause_from, previous.end if same_clause else 0) : match.start]
+    after = text[match.end : following.start if following else len(text)]
+    after = re.sub(r"\s+(?:dan|atau|serta)(?:\s+(?:paling\s+banyak|sekitar|hampir|maksimal))?\s*$", "", after)
+    return _Place(text, match, own, after, same_clause, sentence)
+
+
+def _about(place: _Place, earlier: list[_Found]) -> str:
+    lex = _lexicon()
+    own, after = place.own, place.after
+    share = _share_after(after)
+    if share:
+        return share
+    if place.same_clause:
+        # "dari 38,9 persen menjadi 44,6 persen": the same subject, now
+        if re.fullmatch(r"\s*menjadi\s*", own) and earlier and earlier[-1].about.endswith(" sebelumnya"):
+            return earlier[-1].about[: -len(" sebelumnya")] + " saat ini"
+        # "3,7 persen ditanggung pemberi kerja dan 2 persen dipotong dari upah"
+        return _words_after(after) or about_before(own)
+    subject = about_before(own)
+    noun = _implied_noun(earlier)
+    measure = _measure(own)
+    if measure == "target":
+        return _target(own, after, noun)
+    if measure == "gap" and len(subject.split()) <= 1:
+        return f"{subject or 'gap'} {noun}"
+    if re.search(r"\bdari\s*$", own) and re.match(r"\s*menjadi\b", after):
+        before = about_before(re.sub(r"\s*dari\s*$", "", own))  # "naik dari 38,9 persen menjadi ..."
+        return f"{before} sebelumnya".strip()
+    if lex.estimate.search(own):
+        return f"perkiraan {noun}"
+    if subject and lex.anaphor.match(subject):
+        subject = _antecedent(place, earlier) or subject
+    change = _change(own, after)
+    if subject and change:
+        return f"{change[0]} {_drop_change_verb(subject)} {change[1]}".strip()
+    if subject:
+        return subject + _whole_after(after)
+    if re.match(r"\s*(?:untuk|bagi)\s+\S", after) or (after.split() and _VERB.match(after.split()[0])):
+        return _words_after(after)  # "10 persen untuk persiapan masa pensiun", "... ditanggung pemberi kerja"
+    earlier_subject = _earlier_clause_subject(place)
+    if earlier_subject:
+        return earlier_subject + _whole_after(after)
+    return _words_after(after)
+
+
+def _implied_noun(earlier: list[_Found]) -> str:
+    lex = _lexicon()
+    implied = lex.measure_noun.search(earlier[-1].about) if earlier else None
+    if not implied:
+        return lex.default_noun
+    noun = implied.group()
+    return noun if noun.isupper() else noun.lower()
+
+
+def _target(own: str, after: str, noun: str) -> str:
+    """"target tahun ini 40 persen" -> "target tahun ini"; "menargetkan angka
+    itu naik menjadi 70 persen pada akhir tahun" -> "target cakupan akhir tahun"."""
+    lex = _lexicon()
+    named = re.search(r"(?i)\btarget\b(?P<rest>.*)$", own)
+    if named:
+        rest = about_before(named.group("rest"))
+        if rest and not lex.anaphor.search(rest) and not re.search(r"\b(?:naik|menjadi|mendekati)\b", rest):
+            return about_before(own[named.start() :])
+    return " ".join(w for w in ("target", noun, _time_after(after)) if w)
+
+
+def _antecedent(place: _Place, earlier: list[_Found]) -> str | None:
+    """What "angka itu", "cakupannya", "jumlahnya" point back to: the last
+    percentage of this or the previous sentence, else the subject of an
+    earlier clause of this sentence."""
+    if earlier and earlier[-1].sentence >= place.sentence - 1:
+        return earlier[-1].about
+    return _earlier_clause_subject(place)
+
+
+def _earlier_clause_subject(place: _Place) -> str | None:
+    clauses = _CLAUSE_BREAK.split(place.text[: place.match.start])[:-1]
+    while clauses:
+        # "Tingkat kepatuhan perusahaan, lanjutnya, baru 76,5 persen"
+        candidate = about_before(clauses.pop())
+        if candidate and not (_speech().fullmatch(candidate.split()[0].rstrip("nya")) and len(candidate.split()) == 1):
+            return candidate
+    return None
+
+
+def _change(own: str, after: str) -> tuple[str, str] | None:
+    """"naik 12 persen dibanding 2023": ("kenaikan", "dibanding 2023"); the
+    change verb must govern the number ("naik menjadi 41 persen" is a level)."""
+    lex = _lexicon()
+    words = [w for w in own.split() if w.lower() not in ("sekitar", "hampir", "lebih", "kurang", "dari", "sebesar")]
+    if not words:
+        return None
+    for name, pattern in lex.changes.items():
+        if pattern.fullmatch(words[-1]):
+            compared = re.match(r"\s*((?:dibanding|dibandingkan|ketimbang)\s+[^,.;:\"“”]+?)(?:\s+yang\b|[,.;:\"“”]|$)", after)
+            return name, compared.group(1) if compared else ""
+    return None
+
+
+def _drop_change_verb(subject: str) -> str:
+    lex = _lexicon()
+    words = subject.split()
+    while words and any(p.fullmatch(words[-1]) for p in lex.changes.values()):
+        words.pop()
+    return " ".join(words)
 
 
 def extract_percentages(ctx: Context) -> list[Percentage]:
-    lex = _lexicon()
-    found: list[Percentage] = []
+    found: list[_Found] = []
     seen: set[float] = set()
     for sentence in ctx.sentences:
         text = sentence.text
-        for match in find_percents(text):
+        matches = find_percents(text)
+        for index, match in enumerate(matches):
             value = round(float(match.value), 2)
             if value in seen:
                 continue
             seen.add(value)
-            clauses = _CLAUSE_BREAK.split(text[: match.start])
-            about = ""
-            while clauses and not about:
-                # "Tingkat kepatuhan perusahaan, lanjutnya, baru 76,5 persen"
-                about = about_before(clauses.pop())
-                if about and _speech().fullmatch(about.split()[0].rstrip("nya")) and len(about.split()) == 1:
-                    about = ""
+            place = _place(text, matches, index, sentence.index)
+            about = _about(place, found)
             breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start))
-            clause_from = breaks[-1].start() if breaks else -1
-            if not about:
-                about = _about_after(text[match.end :])
-            clause = text[clause_from + 1 : match.end]
-            measure = next((name for name, pattern in lex["measures"].items() if pattern.search(clause)), None)
-            found.append(
-                Percentage(
-                    value=int(value) if value == int(value) else value,
-                    about=about,
-                    measure=measure,
-                    provenance=ctx.provenance(sentence.start + match.start, sentence.start + match.end, "percentages.stated"),
-                )
-            )
-    return found
+            clause = text[breaks[-1].end() if breaks else 0 : match.end]
+            measure = _measure(clause) or _measure(about)
+            found.append(_Found(value, about, measure, sentence.start + match.start, sentence.start + match.end, sentence.index))
+    return [
+        Percentage(
+            value=int(f.value) if f.value == int(f.value) else f.value,
+            about=f.about,
+            measure=f.measure,
+            provenance=ctx.provenance(f.start, f.end, "percentages.stated"),
+        )
+        for f in found
+    ]

@@ -1,0 +1,81 @@
+"""Percentages: every stated percentage, what it is about and what it measures (texts written for these tests)."""
+
+from __future__ import annotations
+
+from extract.facts.percentages import about_before, extract_percentages
+from facts_helpers import context_for
+
+
+def percentages_of(text: str) -> dict[float, tuple[str, str | None]]:
+    return {p.value: (p.about, p.measure) for p in extract_percentages(context_for(text))}
+
+
+def test_coverage_then_target_then_gap():
+    found = percentages_of(
+        "Kepala cabang menyebut cakupan kepesertaan di Kabupaten Ngawi saat ini baru 26,5 persen "
+        "dari total angkatan kerja, sementara target tahun ini 35 persen. Artinya masih ada gap sekitar 8,5 persen."
+    )
+    assert found == {
+        26.5: ("cakupan kepesertaan di Kabupaten Ngawi dari total angkatan kerja", "coverage"),
+        35: ("target tahun ini", "target"),
+        8.5: ("gap cakupan", "gap"),
+    }
+
+
+def test_a_share_named_after_the_number():
+    found = percentages_of("Dari catatan dinas, baru sekitar 15 persen petani tembakau di Kabupaten Jember yang terlindungi.")
+    assert found == {15: ("petani tembakau di Kabupaten Jember yang terlindungi", "coverage")}
+
+
+def test_a_change_is_named_as_a_change():
+    found = percentages_of("Jumlah klaim kecelakaan kerja naik 8 persen dibanding tahun lalu.")
+    assert found[8][0] == "kenaikan Jumlah klaim kecelakaan kerja dibanding tahun lalu"
+
+
+def test_a_target_whose_subject_is_implied_takes_the_measure():
+    found = percentages_of(
+        "Cakupan kepesertaan di Kota Madiun tercatat 47,2 persen. Pemkot menargetkan angka itu naik "
+        "menjadi 55 persen pada akhir tahun."
+    )
+    assert found[55] == ("target cakupan akhir tahun", "target")
+
+
+def test_a_figure_pointed_back_to_and_a_before_and_after_pair():
+    found = percentages_of(
+        "Cakupan kepesertaan Kabupaten Kediri naik dari 30,1 persen menjadi 36,4 persen dalam setahun. "
+        "Dengan tambahan 9.000 peserta, angkanya diperkirakan mencapai 40 persen."
+    )
+    assert found[30.1][0] == "Cakupan kepesertaan Kabupaten Kediri sebelumnya"
+    assert found[36.4][0] == "Cakupan kepesertaan Kabupaten Kediri saat ini"
+    assert found[40][0] == "perkiraan cakupan"
+
+
+def test_shares_split_in_one_clause_are_each_named_by_their_own_words():
+    found = percentages_of("Iuran JHT sebesar 5,7 persen, dengan rincian 3,7 persen ditanggung pemberi kerja dan 2 persen dipotong dari upah.")
+    assert found[3.7][0] == "ditanggung pemberi kerja"
+    assert found[2][0] == "dipotong dari upah"
+
+
+def test_the_same_value_twice_is_one_percentage_and_furniture_has_none():
+    found = percentages_of(
+        "Target cakupan akhir tahun ini 50 persen.\n"
+        "Baca Juga: Harga Cabai Naik 30 Persen Jelang Lebaran\n"
+        "\"Target 50 persen itu realistis,\" katanya."
+    )
+    assert list(found) == [50]
+
+
+def test_about_before_drops_the_verbs_leading_to_the_number():
+    assert about_before("Ia menyebut tingkat kepatuhan perusahaan di Kediri sudah mencapai") == (
+        "tingkat kepatuhan perusahaan di Kediri"
+    )
+    assert about_before("cakupan kepesertaan atau Universal Coverage Jamsostek (UCJ) Kota Batu baru") == (
+        "cakupan kepesertaan (UCJ) Kota Batu"
+    )
+
+
+def test_every_percentage_points_at_its_number():
+    text = "Cakupan kepesertaan di Kota Kediri sudah mencapai 52,75% dari total pekerja."
+    (percentage,) = extract_percentages(context_for(text))
+    assert percentage.value == 52.75
+    assert text[percentage.provenance.start : percentage.provenance.end] == "52,75%"
