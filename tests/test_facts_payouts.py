@@ -144,3 +144,27 @@ def test_every_payout_points_at_its_amount_in_the_text():
     assert evidence.sentence in text and "Rp 42.000.000" in evidence.sentence
     assert evidence.rule.startswith("payout.")
     assert evidence.extractor_version == EXTRACTOR_VERSION
+
+
+def test_masing_masing_after_the_amount_also_gives_one_payout_per_named_deceased():
+    text = (
+        "Santunan Jaminan Kematian (JKM) sebesar Rp 42 juta diberikan kepada masing-masing ahli waris "
+        "almarhum Suyanto dan almarhumah Wartini."
+    )
+    assert payouts_of(text) == [(42_000_000, "Suyanto", {"JKM"}), (42_000_000, "Wartini", {"JKM"})]
+
+
+def test_a_rough_total_takes_the_programmes_of_the_parts_that_make_it_up():
+    text = (
+        "Ahli waris almarhum Teguh Prasetyo menerima manfaat Jaminan Kecelakaan Kerja (JKK) senilai Rp 215 juta "
+        "lebih. Rinciannya, santunan kematian Rp 190.080.000, biaya pemakaman Rp 10.000.000 dan santunan "
+        "berkala Rp 12.000.000, ditambah beasiswa untuk satu anak Rp 3.000.000."
+    )
+    found = payouts_of(text)
+    assert found[0] == (215_000_000, "Teguh Prasetyo", {"JKK", "beasiswa"})
+    assert [value for value, _, _ in found[1:]] == [190_080_000, 10_000_000, 12_000_000, 3_000_000]
+
+
+def test_company_donations_are_not_benefits():
+    text = "Pemkab menyerahkan dana CSR Rp 500 juta dari perusahaan daerah kepada Dinas Sosial."
+    assert payouts_of(text) == []

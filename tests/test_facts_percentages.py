@@ -79,3 +79,12 @@ def test_every_percentage_points_at_its_number():
     (percentage,) = extract_percentages(context_for(text))
     assert percentage.value == 52.75
     assert text[percentage.provenance.start : percentage.provenance.end] == "52,75%"
+
+
+def test_a_target_set_with_a_verb_and_a_share_of_a_whole():
+    found = percentages_of(
+        "Ia menyebut baru 38,6 persen dari 560 ribu pekerja di Kabupaten Mojokerto yang terlindungi. "
+        "\"Tahun depan kami targetkan 45 persen,\" ujar Bupati."
+    )
+    assert found[38.6] == ("pekerja di Kabupaten Mojokerto yang terlindungi", "coverage")
+    assert found[45] == ("target cakupan tahun depan", "target")

@@ -649,8 +649,10 @@ def _each_marker(text: str, sentence: Sentence, amount: _Amount) -> int | None:
         between = text[marks[-1].end() : amount.start]
         if len(between.split()) <= 4:
             return marks[-1].start()
-    after = lex.each.match(text, amount.end + len(text[amount.end :]) - len(text[amount.end :].lstrip()))
-    if after and after.start() < sentence.end:
+    # "Rp 42 juta masing-masing", "Rp 42 juta diberikan kepada masing-masing ahli waris"
+    clause_end = re.search(r"[,;:.]\s|$", text[amount.end : sentence.end])
+    after = lex.each.search(text, amount.end, amount.end + clause_end.start())
+    if after and len(text[amount.end : after.start()].split()) <= 3:
         return amount.start - 1
     return None
 
@@ -701,10 +703,11 @@ def _match_totals(items: list[_Item]) -> None:
     """A total that the items just before (or just after) it add up to takes
     their programmes and, when they share one, their beneficiary."""
     for position, item in enumerate(items):
-        if item.kind != "total":
+        approximate = item.amount.approximate and item.group is None
+        if item.kind != "total" and not approximate:
             continue
-        for run in (reversed(items[:position]), items[position + 1 :]):
-            parts = _summing_run(item.value, run)
+        for run in (list(reversed(items[:position])), items[position + 1 :]):
+            parts = _summing_run(item.value, run, approximate)
             if parts:
                 programs = {p for part in parts for p in part.programs}
                 item.programs = [p for p in PROGRAM_ORDER if p in programs]
@@ -714,19 +717,27 @@ def _match_totals(items: list[_Item]) -> None:
                 for part in parts:
                     if part.kind == "single":
                         part.kind = "component"
+                item.kind = "total"
                 item.amount.rule = "payout.stated_total"
                 break
 
 
-def _summing_run(target: int, run) -> list[_Item] | None:
-    total, parts = 0, []
-    for item in run:
+def _summing_run(target: int, run: list[_Item], approximate: bool = False) -> list[_Item] | None:
+    """The items of `run`, in order, that add up to `target` (for an
+    approximate "Rp 215 juta lebih": to at least it, less than 10% more,
+    taking as many as fit)."""
+    ceiling = target * 1.1 if approximate else target
+    total = 0
+    for count, item in enumerate(run, start=1):
         total += item.value
-        parts.append(item)
-        if total == target and len(parts) >= 2:
-            return parts
-        if total > target:
+        if total > ceiling:
             return None
+        if count >= 2 and total >= target:
+            if not approximate:
+                return run[:count]
+            following = run[count] if count < len(run) else None
+            if following is None or total + following.value > ceiling or following.kind == "total":
+                return run[:count]
     return None
 
 

@@ -127,14 +127,14 @@ def _words_after(text: str) -> str:
     return " ".join(words[: _lexicon().max_words])
 
 
-def _whole_after(text: str) -> str:
+def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
     """"58,2 persen dari total angkatan kerja": " dari total angkatan kerja"."""
     match = re.match(r"\s*dari\s+(?P<whole>[^,.;:\"“”()]+)", text)
     if not match:
         return ""
     whole = re.sub(r"\b(?:sekitar|kurang lebih|lebih dari|hampir)\s+", "", match.group("whole"))
     whole = re.sub(r"\b\d[\d.,]*\s*(?:ribu|juta)?\s*", "", whole)
-    words = whole.split()[:WHOLE_WORDS]
+    words = whole.split()[:limit]
     while words and (words[-1].lower() in ("di", "ke", "yang", "dan") or words[-1][0].isdigit()):
         words.pop()
     return " dari " + " ".join(words) if words else ""
@@ -217,6 +217,9 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         return f"{change[0]} {_drop_change_verb(subject)} {change[1]}".strip()
     if subject:
         return subject + _whole_after(after)
+    whole = _whole_after(after, limit=_lexicon().max_words)
+    if whole:
+        return whole[len(" dari ") :]  # "baru 38,6 persen dari 560 ribu pekerja di Kabupaten X yang terlindungi"
     if re.match(r"\s*(?:untuk|bagi)\s+\S", after) or (after.split() and _VERB.match(after.split()[0])):
         return _words_after(after)  # "10 persen untuk persiapan masa pensiun", "... ditanggung pemberi kerja"
     earlier_subject = _earlier_clause_subject(place)
@@ -243,7 +246,13 @@ def _target(own: str, after: str, noun: str) -> str:
         rest = about_before(named.group("rest"))
         if rest and not lex.anaphor.search(rest) and not re.search(r"\b(?:naik|menjadi|mendekati)\b", rest):
             return about_before(own[named.start() :])
-    return " ".join(w for w in ("target", noun, _time_after(after)) if w)
+    return " ".join(w for w in ("target", noun, _time_after(after) or _time_in(own)) if w)
+
+
+def _time_in(text: str) -> str:
+    """"Tahun depan kami targetkan": the time a target is set for."""
+    match = re.search(r"(?i)\b(?:(?:akhir|awal|pertengahan)\s+)?tahun\s+(?:depan|ini|\d{4})\b|\b20\d\d\b", text)
+    return match.group().lower() if match else ""
 
 
 def _antecedent(place: _Place, earlier: list[_Found]) -> str | None:
