@@ -176,7 +176,9 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
 @click.option("--refetch", is_flag=True, help="Fetch again even when the page is in the cache.")
 @click.option("--no-facts", is_flag=True, help="Store the articles only, without extracting facts.")
 @click.option("--quiet", is_flag=True, help="No line per source; only failures and the summary.")
-def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, refetch, no_facts, quiet):
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes (one writer; same results as serial).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Fetch and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
+def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, refetch, no_facts, quiet, workers, dask_address):
     """Fetch or read each SOURCE, extract its article and facts, and store them.
 
     SOURCE is a URL, an .html file (with --url for its address), a .txt file,
@@ -206,8 +208,14 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         detail = (outcome.title or outcome.url) if outcome.status == STORED else outcome.reason
         click.echo(f"{outcome.status} {outcome.source}" + (f": {detail}" if detail else ""), err=True)
 
+    # --workers N / --dask ADDRESS: the same run spread over processes or a cluster (extract.scale).
+    from extract.scale.runner import BackendError, run_sources_parallel
+
+    if dask_address and workers > 1:
+        raise click.UsageError("--workers and --dask do not go together (the cluster has its own workers)")
+    parallel = {"workers": workers, "dask_address": dask_address, "progress_bar": not quiet}
     try:
-        report = run_sources(
+        report = (run_sources_parallel if workers > 1 or dask_address else run_sources)(
             sources,
             db_path,
             url=url,
@@ -218,7 +226,10 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
             stdin=sys.stdin if "-" in sources else None,
             facts=not no_facts,
             progress=show,
+            **(parallel if workers > 1 or dask_address else {}),
         )
+    except BackendError as error:
+        raise click.ClickException(str(error)) from None
     except (sqlite3.Error, OSError) as error:
         raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     for outcome in report.failed:
@@ -245,3 +256,59 @@ def nlp_command(source, rules_only, published, as_json):
         raise click.ClickException(str(error)) from None
     doc = annotate(source.read(), reference_date=published, nlp=nlp)
     click.echo(json.dumps(doc_to_dict(doc), ensure_ascii=False) if as_json else format_doc(doc))
+
+
+@cli.command(name="bench")
+@_ner_model_option
+@click.option(
+    "--articles",
+    "sizes",
+    multiple=True,
+    default=(1000,),
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Articles to synthesise and run; repeat it (--articles 1000 --articles 10000) to see how time grows.",
+)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes.")
+@click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on the Dask cluster at ADDRESS instead.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the synthetic pages.")
+@click.option("--keep", "workdir", type=click.Path(file_okay=False), help="Keep the pages and databases in DIR.")
+@click.option("--profile", "profile_to", type=click.Path(dir_okay=False), help="Write a pyinstrument profile (.html or text) of the run to FILE (with --workers 1).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object on the last line of stdout.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def bench_command(sizes, workers, dask_address, seed, workdir, profile_to, as_json, quiet):
+    """Time the pipeline end to end on synthetic cached pages, stage by stage, against trafilatura alone."""
+    import json
+
+    from extract.bench.throughput import bench, format_bench, progress_bars
+    from extract.scale.runner import BackendError
+
+    if dask_address and workers > 1:
+        raise click.UsageError("--workers and --dask do not go together (the cluster has its own workers)")
+    if profile_to and (workers > 1 or dask_address):
+        raise click.UsageError("--profile sees this process only: use it with --workers 1")
+    with progress_bars(enabled=not quiet) as progress:
+        try:
+            result = bench(list(sizes), workers, dask_address=dask_address, seed=seed, workdir=workdir, progress=progress, profile_to=profile_to)
+        except BackendError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(format_bench(result), err=as_json)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+
+
+@cli.command(name="bench-queries")
+@click.option("--events", default=1_000_000, show_default=True, type=click.IntRange(min=1), help="Events in the synthetic database.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Build the database here (kept), or reuse it when it exists [default: a temporary file].")
+@click.option("--repeats", default=5, show_default=True, type=click.IntRange(min=1), help="Timed runs of each query after the first.")
+@click.option("--json", "as_json", is_flag=True, help="Print the timings as one JSON object on the last line of stdout.")
+def bench_queries_command(events, db_path, repeats, as_json):
+    """Time the timeline query, facets and full-text search through Datasette on a synthetic database of N events."""
+    import json
+
+    from extract.bench.query_scale import bench_queries, format_query_bench
+
+    result = bench_queries(events, db_path, repeats=repeats)
+    click.echo(format_query_bench(result), err=as_json)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))

@@ -1,0 +1,210 @@
+"""The unit of work that runs in a worker: sources in, articles and facts out.
+
+`process_chunk(tasks, settings)` is a module-level function over small,
+picklable inputs (a source: a URL or a file path, and an index), so one code
+path serves the calling process, a process pool and a Dask cluster. Each
+worker process keeps what is expensive to build at module level and builds
+it once: the NLP pipeline (extract.nlp.pipeline.load_pipeline, itself cached)
+and the fetcher (its connection pool, robots.txt and per-host clock).
+
+Nothing is written to the database here: results go back to the single
+writer (extract.scale.runner), which stores them in input order.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from extract.ingest.errors import IngestError
+from extract.ingest.fetch import FetchPolicy
+from extract.ingest.sources import Source
+from extract.model import Article, Facts
+
+READ = "read"  # fetching or reading the source, HTML → article
+FACTS = "facts"  # NLP and fact extraction
+
+# One BLAS/OpenMP thread per worker: parallelism comes from the processes, and
+# N workers × N threads on N cores only fight over the cores.
+# Same name as extract.nlp.pipeline.NER_MODEL_ENV, read here without importing
+# spaCy (keep_torch_out must run before spaCy is imported).
+NER_MODEL_ENV = "EXTRACT_NER_MODEL"
+
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to know; picklable."""
+
+    cache_dir: str
+    policy: FetchPolicy = field(default_factory=FetchPolicy)
+    refetch: bool = False
+    facts: bool | Callable[[Article], Facts] = True  # True: the package's extractor; a function must be picklable
+    timed: bool = False  # split the facts stage into NLP and the rest (extract bench)
+    # The NER model, decided where the run starts (--ner-model sets the
+    # environment there, which Dask workers on other machines do not see).
+    ner_model: str | None = field(default_factory=lambda: os.environ.get(NER_MODEL_ENV))
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int  # position in the run: the writer stores results in this order
+    source: Source
+
+
+@dataclass
+class Result:
+    index: int
+    article: Article | None = None
+    facts: Facts | None = None
+    failed_at: str | None = None  # READ or FACTS
+    reason: str | None = None  # one line, as `extract run` reports it
+    seconds: dict[str, float] = field(default_factory=dict)  # wall clock: read, nlp, facts
+    cpu_seconds: dict[str, float] = field(default_factory=dict)  # this process's CPU time, same keys
+
+
+def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
+    """Every task of a chunk, in order. Never raises for one bad source."""
+    return [process_task(task, settings) for task in tasks]
+
+
+def process_task(task: Task, settings: Settings) -> Result:
+    from extract.pipeline import read_article
+
+    result = Result(task.index)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    try:
+        fetcher, cache = _fetcher(settings.cache_dir, settings.policy)
+        result.article = read_article(task.source, fetcher, cache, settings.refetch)
+    except Exception as error:
+        result.failed_at, result.reason = READ, failure_reason(error)
+        return result
+    finally:
+        result.seconds[READ] = time.perf_counter() - started
+        result.cpu_seconds[READ] = time.process_time() - cpu_started
+    extractor = _extractor(settings.facts)
+    if extractor is None:
+        return result
+    started, cpu_started = time.perf_counter(), time.process_time()
+    try:
+        if extractor is _package_extractor():
+            nlp = pipeline(settings.ner_model)
+            if settings.timed:
+                nlp = TimedPipeline(nlp)
+            result.facts = extractor(result.article, nlp=nlp)
+            if settings.timed:
+                result.seconds["nlp"], result.cpu_seconds["nlp"] = nlp.seconds, nlp.cpu_seconds
+        else:
+            result.facts = extractor(result.article)
+    except Exception as error:
+        result.failed_at, result.reason = FACTS, failure_reason(error)
+    result.seconds[FACTS] = time.perf_counter() - started - result.seconds.get("nlp", 0.0)
+    result.cpu_seconds[FACTS] = time.process_time() - cpu_started - result.cpu_seconds.get("nlp", 0.0)
+    return result
+
+
+def failure_reason(error: BaseException) -> str:
+    """The one-line reason `extract run` gives for a source that failed."""
+    if isinstance(error, IngestError):
+        return error.reason
+    if isinstance(error, OSError):
+        return f"cannot read: {error.strerror or error}"
+    first = str(error).splitlines()[0] if str(error) else ""
+    return f"internal error: {type(error).__name__}: {first}"
+
+
+def warm_up(settings: Settings | None = None, lean: bool = False) -> None:
+    """Load the pipeline now (worker start-up), not inside the first task's timing.
+
+    `lean` (in processes of our own, never in a shared Dask worker) keeps
+    torch out of the process first: see `keep_torch_out`.
+    """
+    for name, value in SINGLE_THREAD_ENV.items():
+        os.environ.setdefault(name, value)
+    ner_model = settings.ner_model if settings is not None else os.environ.get(NER_MODEL_ENV)
+    if lean:
+        keep_torch_out(ner_model)
+    if settings is None or settings.facts is True:
+        pipeline(ner_model)
+
+
+def keep_torch_out(ner_model: str | None = None) -> bool:
+    """Make `import torch` fail in this process, unless a transformers NER model is configured.
+
+    thinc imports torch whenever it is installed, though a spaCy pipeline on
+    thinc's own CPU ops never calls it; that costs each worker about 180 MB
+    and 1.5 s. A None entry in sys.modules is Python's documented way to make
+    an import raise ImportError, which thinc takes as "no torch". Returns
+    whether torch was kept out (False when already imported or needed).
+    """
+    if "torch" in sys.modules or "spacy" in sys.modules:
+        return False
+    model = ner_model or os.environ.get(NER_MODEL_ENV)
+    if model and (Path(model) / "config.json").is_file() and not (Path(model) / "config.cfg").is_file():
+        return False  # a Hugging Face model: extract.nlp.hf_ner runs it with torch
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    return True
+
+
+# -- per-process caches ----------------------------------------------------
+
+_lock = threading.Lock()  # Dask may run several tasks of one worker in threads
+_fetchers: dict[tuple[str, FetchPolicy], Any] = {}
+
+
+def pipeline(ner_model: str | None = None):
+    """The NLP pipeline, loaded once in this process (extract.nlp.pipeline caches it)."""
+    from extract.nlp.pipeline import load_pipeline
+
+    with _lock:
+        return load_pipeline(ner_model)
+
+
+def _fetcher(cache_dir: str, policy: FetchPolicy):
+    from extract.ingest.cache import HtmlCache
+    from extract.ingest.fetch import Fetcher
+
+    key = (cache_dir, policy)
+    with _lock:
+        if key not in _fetchers:
+            cache = HtmlCache(cache_dir)
+            _fetchers[key] = (Fetcher(policy, cache), cache)
+        return _fetchers[key]
+
+
+def _package_extractor():
+    from extract.pipeline import package_fact_extractor
+
+    return package_fact_extractor()
+
+
+def _extractor(facts: bool | Callable[[Article], Facts]):
+    if facts is True:
+        return _package_extractor()
+    return facts or None
+
+
+class TimedPipeline:
+    """A spaCy pipeline that adds up the time spent in its calls (the NLP stage)."""
+
+    def __init__(self, nlp):
+        self._nlp = nlp
+        self.seconds = 0.0
+        self.cpu_seconds = 0.0
+
+    def __call__(self, *args, **kwargs):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        try:
+            return self._nlp(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.cpu_seconds += time.process_time() - cpu_started
+
+    def __getattr__(self, name: str):
+        return getattr(self._nlp, name)
