@@ -168,3 +168,16 @@ def test_a_rough_total_takes_the_programmes_of_the_parts_that_make_it_up():
 def test_company_donations_are_not_benefits():
     text = "Pemkab menyerahkan dana CSR Rp 500 juta dari perusahaan daerah kepada Dinas Sosial."
     assert payouts_of(text) == []
+
+
+def test_a_total_alone_is_a_payout_only_after_payouts():
+    text = (
+        "Pemkot menyalurkan bantuan Rp 500.000 kepada masing-masing pedagang yang terdampak, total Rp 60 juta. "
+        "Ahli waris almarhum Darto menerima santunan kematian Rp 42 juta dan biaya pemakaman Rp 10 juta. "
+        "Totalnya Rp 52 juta."
+    )
+    assert payouts_of(text) == [
+        (42_000_000, "Darto", {"JKM"}),
+        (10_000_000, "Darto", {"JKM"}),
+        (52_000_000, "Darto", {"JKM"}),
+    ]

@@ -88,3 +88,11 @@ def test_a_target_set_with_a_verb_and_a_share_of_a_whole():
     )
     assert found[38.6] == ("pekerja di Kabupaten Mojokerto yang terlindungi", "coverage")
     assert found[45] == ("target cakupan tahun depan", "target")
+
+
+def test_a_share_named_by_a_relative_clause_of_a_whole_named_before():
+    found = percentages_of(
+        "Eris menjelaskan, dari 450.000 angkatan kerja di Kabupaten Blitar, baru sekitar 27 persen yang "
+        "terdaftar sebagai peserta aktif."
+    )
+    assert found[27][0] == "terdaftar sebagai peserta aktif dari angkatan kerja di Kabupaten Blitar"

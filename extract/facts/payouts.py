@@ -318,10 +318,14 @@ def _candidates(ctx: Context) -> list[_Amount]:
     """Every rupiah amount of the content sentences that reads as a payout."""
     lex = lexicon()
     found: list[_Amount] = []
-    for sentence in ctx.sentences:
+    for position, sentence in enumerate(ctx.sentences):
         matches = find_money(sentence.text)
         if not matches or not lex.payout_cues.search(sentence.text):
             continue
+        # "Totalnya Rp70 juta.": a total alone is a payout only after payouts
+        only_total = all(lex.total_cues.fullmatch(m.group()) for m in lex.payout_cues.finditer(sentence.text))
+        before = ctx.sentences[position - 1] if position else None
+        listed = any(a.sentence is before for a in found)
         previous_end = sentence.start
         seen_spans = set()
         for match in matches:
@@ -333,6 +337,9 @@ def _candidates(ctx: Context) -> list[_Amount]:
             if ctx.is_furniture(start, end):
                 continue
             if _not_payout(ctx.text, sentence, previous_end, start, end):
+                previous_end = end
+                continue
+            if only_total and not (listed or any(a.sentence is sentence for a in found)):
                 previous_end = end
                 continue
             found.append(_Amount(start, end, match.value, match.approximate, sentence))

@@ -129,10 +129,11 @@ def _words_after(text: str) -> str:
 
 def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
     """"58,2 persen dari total angkatan kerja": " dari total angkatan kerja"."""
-    match = re.match(r"\s*dari\s+(?P<whole>[^,.;:\"“”()]+)", text)
+    match = re.match(r"\s*dari\s+(?P<whole>.*)", text)
     if not match:
         return ""
-    whole = re.sub(r"\b(?:sekitar|kurang lebih|lebih dari|hampir)\s+", "", match.group("whole"))
+    whole = _PHRASE_END.split(match.group("whole"), maxsplit=1)[0]
+    whole = re.sub(r"\b(?:sekitar|kurang lebih|lebih dari|hampir)\s+", "", whole)
     whole = re.sub(r"\b\d[\d.,]*\s*(?:ribu|juta)?\s*", "", whole)
     words = whole.split()[:limit]
     while words and (words[-1].lower() in ("di", "ke", "yang", "dan") or words[-1][0].isdigit()):
@@ -192,6 +193,13 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
     share = _share_after(after)
     if share:
         return share
+    relative = re.match(r"\s*yang\s+(?P<what>[^,.;:\"“”()]+)", after)
+    if relative and not about_before(own):
+        # "dari 450.000 angkatan kerja, baru 27 persen yang terdaftar sebagai peserta"
+        clauses = _CLAUSE_BREAK.split(place.text[: place.match.start])[:-1]
+        wholes = [c for c in clauses if re.match(r"\s*dari\s", c, re.IGNORECASE)]
+        of = _whole_after(" dari " + wholes[-1].strip()[len("dari") :]) if wholes and not place.same_clause else ""
+        return " ".join(relative.group("what").split()[: lex.max_words]) + of
     if place.same_clause:
         # "dari 38,9 persen menjadi 44,6 persen": the same subject, now
         if re.fullmatch(r"\s*menjadi\s*", own) and earlier and earlier[-1].about.endswith(" sebelumnya"):
