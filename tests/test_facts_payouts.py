@@ -181,3 +181,24 @@ def test_a_total_alone_is_a_payout_only_after_payouts():
         (10_000_000, "Darto", {"JKM"}),
         (52_000_000, "Darto", {"JKM"}),
     ]
+
+
+def test_a_benefit_size_stated_as_a_rule_is_not_a_payout():
+    text = (
+        "Kepala cabang berharap jumlah peserta naik dua kali lipat. Menurut dia, iuran JKK-JKM hanya "
+        "Rp 16.800 sebulan, sedangkan manfaat santunan kematian mencapai Rp 42 juta."
+    )
+    assert payouts_of(text) == []
+
+
+def test_written_amount_styles_and_honorific_markers():
+    text = (
+        "Santunan diberikan kepada keluarga mendiang Kasno dan mendiang Sumirah. Keduanya menerima "
+        "Rp.42.000.000,- masing-masing. Selain itu, ahli waris dari Alm. Supriadi, tukang ojek yang meninggal "
+        "karena kecelakaan kerja, menerima santunan JKK sebesar RP 150 JUTA."
+    )
+    assert payouts_of(text) == [
+        (42_000_000, "Kasno", {"JKM"}),
+        (42_000_000, "Sumirah", {"JKM"}),
+        (150_000_000, "Supriadi", {"JKK"}),
+    ]

@@ -62,6 +62,7 @@ class _Lexicon:
     injury_components: re.Pattern[str]
     work_accident: re.Pattern[str]
     payout_cues: re.Pattern[str]
+    grounding: re.Pattern[str]
     not_payout: re.Pattern[str]
     conditions: re.Pattern[str]
     limit_before: re.Pattern[str]
@@ -95,6 +96,7 @@ def lexicon() -> _Lexicon:
         injury_components=word_pattern(data["injury_components"]),
         work_accident=word_pattern(data["work_accident"]),
         payout_cues=word_pattern(data["payout_cues"] + [w for ws in data["programs"].values() for w in ws]),
+        grounding=word_pattern(data["grounding_words"]),
         not_payout=word_pattern(data["not_payout_cues"]),
         conditions=word_pattern(data["condition_words"]),
         limit_before=re.compile(rf"(?<!\w)(?:{limits})\s*$", re.IGNORECASE),
@@ -326,6 +328,8 @@ def _candidates(ctx: Context) -> list[_Amount]:
         only_total = all(lex.total_cues.fullmatch(m.group()) for m in lex.payout_cues.finditer(sentence.text))
         before = ctx.sentences[position - 1] if position else None
         listed = any(a.sentence is before for a in found)
+        if not (only_total or listed or _grounded(sentence) or (before is not None and _grounded(before))):
+            continue  # "manfaat santunan kematian mencapai Rp 42 juta": a rule, not a payout
         previous_end = sentence.start
         seen_spans = set()
         for match in matches:
@@ -345,6 +349,19 @@ def _candidates(ctx: Context) -> list[_Amount]:
             found.append(_Amount(start, end, match.value, match.approximate, sentence))
             previous_end = end
     return found
+
+
+def _grounded(sentence: Sentence) -> bool:
+    """Does the sentence report something handed over, received, paid or
+    broken down, name an insured worker, or speak of claims?"""
+    lex = lexicon()
+    text = sentence.text
+    return bool(
+        lex.grounding.search(text)
+        or lex.insured_marker.search(text)
+        or lex.insured_suffix.search(text)
+        or lex.aggregate_cues.search(text)
+    )
 
 
 def _clause_start(text: str, sentence: Sentence, floor: int, offset: int) -> int:
