@@ -202,3 +202,12 @@ def test_written_amount_styles_and_honorific_markers():
         (42_000_000, "Sumirah", {"JKM"}),
         (150_000_000, "Supriadi", {"JKK"}),
     ]
+
+
+def test_the_named_heir_is_kept_apart_from_the_beneficiary():
+    text = (
+        "Murni (45) masih ingat malam ketika suaminya, Darsono, tidak pulang dari laut.\n"
+        "Murni menerima santunan kematian Rp48 juta dari BPJS Ketenagakerjaan."
+    )
+    (payout,) = extract_payouts(context_for(text))
+    assert (payout.beneficiary, payout.heir) == ("Darsono", "Murni")

@@ -273,6 +273,8 @@ def _named_mid_sentence(ctx: Context, name: str, other_than: int) -> bool:
         before = ctx.text[: m.start()].rstrip(" \t\"“'")
         if before and before[-1] not in ".!?\n":
             return True
+        if re.match(r"\s*\(\d{1,3}\)", ctx.text[m.end() :]):  # "Murni (45)": a person's age
+            return True
     return False
 
 
@@ -286,6 +288,7 @@ def _plain_name_context(text: str, end: int, limit: int) -> bool:
         or re.match(rf"\s+dan\s+{_NAME_WORD}", rest)
         or re.match(r"\s+yang\b", rest)
         or re.match(r"\s*\(\d{1,3}\)", rest)
+        or re.match(r"\s+(?:menerima|mendapat|mendapatkan|memperoleh|mencairkan)\b", rest)
     )
 
 
@@ -563,6 +566,7 @@ class _Item:
     programs: list[str]
     kind: str = "single"
     group: int | None = None  # items of one "masing-masing" share a group
+    heir: str | None = None
 
 
 def _people_before(ctx: Context, amount: _Amount, people: dict[int, list[_Person]]) -> list[_Person]:
@@ -661,7 +665,9 @@ def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person
             who = insured[0].name if len(insured) == 1 else None
         else:
             who = _insured_before(ctx, amount, people)
-        items.append(_Item(amount, amount.value, who, amount.programs, "total" if amount.total else "single"))
+        heirs = [p.name for p in people.get(sentence.index, []) if not p.insured and p.name != who]
+        heir = heirs[0] if amount.death and heirs else None  # "Sulastri menerima santunan kematian ..."
+        items.append(_Item(amount, amount.value, who, amount.programs, "total" if amount.total else "single", heir=heir))
     return items
 
 
@@ -797,6 +803,7 @@ def extract_payouts(ctx: Context) -> list[Payout]:
             Payout(
                 amount_idr=item.value,
                 beneficiary=item.beneficiary,
+                heir=item.heir,
                 programs=list(item.programs),
                 kind=item.kind,
                 provenance=ctx.provenance(amount.start, amount.end, amount.rule),

@@ -31,6 +31,7 @@ from functools import lru_cache
 from extract.facts.context import Context
 from extract.facts.text import load_lexicon, word_pattern
 from extract.model import Percentage
+from extract.normalize.numbers import find_numbers
 from extract.normalize.percent import PercentMatch, find_percents
 
 # a comma that is not a decimal comma ("17,9 persen"), or ; : and quotes
@@ -134,7 +135,8 @@ def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
         return ""
     whole = _PHRASE_END.split(match.group("whole"), maxsplit=1)[0]
     whole = re.sub(r"\b(?:sekitar|kurang lebih|lebih dari|hampir)\s+", "", whole)
-    whole = re.sub(r"\b\d[\d.,]*\s*(?:ribu|juta)?\s*", "", whole)
+    for number in reversed(find_numbers(whole)):  # "1,19 juta angkatan kerja" -> "angkatan kerja"
+        whole = whole[: number.start] + whole[number.end :]
     words = whole.split()[:limit]
     while words and (words[-1].lower() in ("di", "ke", "yang", "dan") or words[-1][0].isdigit()):
         words.pop()
