@@ -211,3 +211,12 @@ def test_the_named_heir_is_kept_apart_from_the_beneficiary():
     )
     (payout,) = extract_payouts(context_for(text))
     assert (payout.beneficiary, payout.heir) == ("Darsono", "Murni")
+
+
+def test_an_injured_worker_named_sentences_before_and_a_place_after_a_noun_is_not_a_name():
+    text = (
+        "Ia mencontohkan Parjo, perajin gerabah Kasongan yang sudah terdaftar secara mandiri. "
+        "Tangannya melepuh saat bekerja pada Agustus lalu. "
+        "Seluruh biaya perawatannya sebesar Rp18,7 juta ditanggung BPJS Ketenagakerjaan melalui program JKK."
+    )
+    assert payouts_of(text) == [(18_700_000, "Parjo", {"JKK"})]

@@ -249,7 +249,7 @@ def _persons(ctx: Context, sentence: Sentence) -> list[_Person]:
                 people.append(_Person(name, match.start(), match.end(), True))
                 taken.append((match.start(), match.end()))
             continue
-        if not _plain_name_context(text, match.end(), hi):
+        if not _plain_name_context(text, match.end(), hi) or _modifies_noun(text, lo, match.start()):
             continue
         if lex.relative_after.match(text, match.end(), hi):
             continue
@@ -276,6 +276,24 @@ def _named_mid_sentence(ctx: Context, name: str, other_than: int) -> bool:
         if re.match(r"\s*\(\d{1,3}\)", ctx.text[m.end() :]):  # "Murni (45)": a person's age
             return True
     return False
+
+
+_VERB = re.compile(r"(?:me(?:ng|ny|m|n)?|di|ber|ter|se)[a-z]{3,}$")
+_BEFORE_NAMES = frozenset(
+    "kepada oleh untuk bagi dengan dan atau adalah yakni yaitu ialah seperti termasuk bernama "
+    "saudara saudari sdr almarhum almarhumah mendiang".split()
+)
+
+
+def _modifies_noun(text: str, lo: int, start: int) -> bool:
+    """"perajin gerabah Kasongan", "pedagang sayur Pasar Srago": a capitalised
+    word right after a common noun names a place or a thing, not a person
+    (after a verb or a preposition it may be a name: "mencontohkan Sugiyono")."""
+    before = re.search(r"([a-z]+)\s+$", text[lo:start])
+    if not before:
+        return False
+    word = before.group(1)
+    return not (_VERB.match(word) or word in _BEFORE_NAMES)
 
 
 def _plain_name_context(text: str, end: int, limit: int) -> bool:
