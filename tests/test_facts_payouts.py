@@ -220,3 +220,20 @@ def test_an_injured_worker_named_sentences_before_and_a_place_after_a_noun_is_no
         "Seluruh biaya perawatannya sebesar Rp18,7 juta ditanggung BPJS Ketenagakerjaan melalui program JKK."
     )
     assert payouts_of(text) == [(18_700_000, "Parjo", {"JKK"})]
+
+
+def test_a_payout_to_a_worker_whose_contributions_were_subsidised_is_still_a_payout():
+    text = (
+        "Pada kesempatan yang sama, BPJS Ketenagakerjaan menyerahkan santunan jaminan kematian sebesar Rp42 juta "
+        "kepada ahli waris seorang pedagang pasar yang terdaftar sebagai peserta penerima bantuan iuran. "
+        "Pemkab menyisihkan Rp 10 juta per tahun untuk membayar iuran warga desa."
+    )
+    assert payouts_of(text) == [(42_000_000, None, {"JKM"})]
+
+
+def test_a_total_received_by_one_worker_s_heirs_is_that_workers():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan kepada ahli waris Sutarno, perangkat desa yang meninggal akibat "
+        "kecelakaan kerja. Total manfaat yang diterima ahli waris mencapai Rp177,24 juta."
+    )
+    assert payouts_of(text) == [(177_240_000, "Sutarno", {"JKK"})]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extract.facts.percentages import about_before, extract_percentages
+from extract.facts.workers import extract_worker_counts
 from facts_helpers import context_for
 
 
@@ -96,3 +97,13 @@ def test_a_share_named_by_a_relative_clause_of_a_whole_named_before():
         "terdaftar sebagai peserta aktif."
     )
     assert found[27][0] == "terdaftar sebagai peserta aktif dari angkatan kerja di Kabupaten Blitar"
+
+
+def test_a_figure_pointed_back_to_may_be_a_count_of_people():
+    ctx = context_for(
+        "Hingga akhir September 2024 sebanyak 4.312 perangkat desa di Kabupaten Malang telah terdaftar. "
+        "Angka itu setara dengan 96,8 persen dari seluruh perangkat desa di kabupaten tersebut."
+    )
+    ctx.results["worker_counts"] = extract_worker_counts(ctx)  # the orchestrator runs them first
+    (percentage,) = extract_percentages(ctx)
+    assert percentage.about == "perangkat desa di Kabupaten Malang dari seluruh perangkat desa"

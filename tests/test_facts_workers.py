@@ -79,3 +79,11 @@ def test_every_count_points_at_its_number():
     (count,) = extract_worker_counts(context_for(text))
     assert text[count.provenance.start : count.provenance.end] == "8.400"
     assert count.provenance.rule.startswith("workers.")
+
+
+def test_a_venue_after_di_is_not_the_groups_place():
+    found = counts_of(
+        "Pemkot menandatangani kerja sama perlindungan bagi 45.000 pekerja rentan di Balai Kota Surabaya, Kamis. "
+        "Program itu juga melindungi 2.000 nelayan di Kabupaten Gresik."
+    )
+    assert found == {45000: "pekerja rentan", 2000: "nelayan di Kabupaten Gresik"}

@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from extract.facts.context import Context
+from extract.facts.places import place_words
 from extract.facts.text import Sentence, load_lexicon, word_pattern
 from extract.model import Payout
 from extract.normalize.money import find_money
@@ -112,7 +112,7 @@ def lexicon() -> _Lexicon:
         recipients=word_pattern(data["recipient_nouns"]),
         max_recipients=int(data["max_recipients"]),
         clause_openers=frozenset(w.casefold() for w in data["clause_openers"]),
-        not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | _place_words(),
+        not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | place_words(),
         relative_after=re.compile(
             rf"\s*,\s*(?:seorang\s+)?(?:{'|'.join(re.escape(w) for w in data['relative_words'])})\b", re.IGNORECASE
         ),
@@ -141,23 +141,6 @@ def _marker_regex(marker: str) -> str:
 
 
 # ---- names ------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    """Words of place names (kabupaten/kota, kecamatan, other places): a run
-    of capitalised words holding one is a place, not a person."""
-    from extract.nlp.regions import all_regencies
-
-    words: set[str] = set()
-    for region in all_regencies():
-        words.update(w.casefold() for w in region.name.split()[1:])
-    for name in ("kecamatan_jatim", "places"):
-        path = resources.files("extract").joinpath(f"data/gazetteers/{name}.txt")
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                words.update(w.casefold() for w in line.split())
-    return frozenset(words)
 
 
 _NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|I)"
@@ -411,7 +394,8 @@ def _not_payout(text: str, sentence: Sentence, previous_end: int, start: int, en
     after = text[end : sentence.end]
     tail = re.split(r"[,;:.]", after, maxsplit=1)[0]
     # "Rp 10 juta per tahun untuk membayar iuran", "Rp 15 ribu per kilogram"
-    return bool(lex.not_payout.search(tail) and not lex.payout_cues.search(tail)) or bool(
+    purpose = re.match(r"\s*(?:(?:per|setiap)\s+\w+\s+)?(?:untuk|guna|bagi)\b", tail)
+    return bool(purpose and lex.not_payout.search(tail) and not lex.payout_cues.search(tail)) or bool(
         re.match(r"\s*(?:per|/)\s*(?:kilogram|kg|hektare|hektar|ha|ton|liter|meter|m2|unit)\b", after, re.I)
     )
 
@@ -502,7 +486,6 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             amount.aggregate = bool(lex.aggregate_cues.search(sentence.text))
             amount.total = amount.aggregate or bool(
                 lex.total_cues.search(text[_clause_start(text, sentence, lo, amount.start) : amount.start])
-                or lex.total_cues.search(text[lo : amount.start])
             )
             cues = _cues(text, lo, amount.start)
             death_here = None
@@ -681,6 +664,9 @@ def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person
             restated = _sentence_people(amount.restated, people) if amount.restated else []
             insured = [p for p in restated if p.insured]
             who = insured[0].name if len(insured) == 1 else None
+            if who is None and not amount.aggregate and not _recipient_count(ctx, sentence, amount.start):
+                # "total manfaat yang diterima ahli waris mencapai Rp177,24 juta": one worker's
+                who = _insured_before(ctx, amount, people)
         else:
             who = _insured_before(ctx, amount, people)
         heirs = [p.name for p in people.get(sentence.index, []) if not p.insured and p.name != who]
@@ -760,8 +746,7 @@ def _match_totals(items: list[_Item]) -> None:
                 programs = {p for part in parts for p in part.programs}
                 item.programs = [p for p in PROGRAM_ORDER if p in programs]
                 beneficiaries = {part.beneficiary for part in parts}
-                if item.beneficiary is None and len(beneficiaries) == 1:
-                    item.beneficiary = beneficiaries.pop()
+                item.beneficiary = beneficiaries.pop() if len(beneficiaries) == 1 else None
                 for part in parts:
                     if part.kind == "single":
                         part.kind = "component"

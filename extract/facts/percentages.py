@@ -137,6 +137,7 @@ def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
     whole = re.sub(r"\b(?:sekitar|kurang lebih|lebih dari|hampir)\s+", "", whole)
     for number in reversed(find_numbers(whole)):  # "1,19 juta angkatan kerja" -> "angkatan kerja"
         whole = whole[: number.start] + whole[number.end :]
+    whole = re.sub(r"\s+di\s+\w+\s+(?:tersebut|itu|ini)\s*$", "", whole)  # "... di kabupaten tersebut"
     words = whole.split()[:limit]
     while words and (words[-1].lower() in ("di", "ke", "yang", "dan") or words[-1][0].isdigit()):
         words.pop()
@@ -174,9 +175,12 @@ class _Place:
     after: str  # the words after it, up to the next percentage
     same_clause: bool  # another percentage came before it in its clause
     sentence: int
+    counts: list[tuple[int, int, str]]  # (sentence index, offset in it, group) of worker counts
 
 
-def _place(text: str, matches: list[PercentMatch], index: int, sentence: int) -> _Place:
+def _place(
+    text: str, matches: list[PercentMatch], index: int, sentence: int, counts: list[tuple[int, int, str]]
+) -> _Place:
     match = matches[index]
     previous = matches[index - 1] if index else None
     following = matches[index + 1] if index + 1 < len(matches) else None
@@ -186,7 +190,7 @@ def _place(text: str, matches: list[PercentMatch], index: int, sentence: int) ->
     own = text[max(clause_from, previous.end if same_clause else 0) : match.start]
     after = text[match.end : following.start if following else len(text)]
     after = re.sub(r"\s+(?:dan|atau|serta)(?:\s+(?:paling\s+banyak|sekitar|hampir|maksimal))?\s*$", "", after)
-    return _Place(text, match, own, after, same_clause, sentence)
+    return _Place(text, match, own, after, same_clause, sentence, counts)
 
 
 def _about(place: _Place, earlier: list[_Found]) -> str:
@@ -227,14 +231,14 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         return f"{change[0]} {_drop_change_verb(subject)} {change[1]}".strip()
     if subject:
         return subject + _whole_after(after)
-    whole = _whole_after(after, limit=_lexicon().max_words)
-    if whole:
-        return whole[len(" dari ") :]  # "baru 38,6 persen dari 560 ribu pekerja di Kabupaten X yang terlindungi"
     if re.match(r"\s*(?:untuk|bagi)\s+\S", after) or (after.split() and _VERB.match(after.split()[0])):
         return _words_after(after)  # "10 persen untuk persiapan masa pensiun", "... ditanggung pemberi kerja"
     earlier_subject = _earlier_clause_subject(place)
     if earlier_subject:
         return earlier_subject + _whole_after(after)
+    whole = _whole_after(after, limit=_lexicon().max_words)
+    if whole:
+        return whole[len(" dari ") :]  # "Ia menyebut baru 38,6 persen dari 560 ribu pekerja di X yang terlindungi"
     return _words_after(after)
 
 
@@ -267,11 +271,19 @@ def _time_in(text: str) -> str:
 
 def _antecedent(place: _Place, earlier: list[_Found]) -> str | None:
     """What "angka itu", "cakupannya", "jumlahnya" point back to: the last
-    percentage of this or the previous sentence, else the subject of an
-    earlier clause of this sentence."""
+    percentage of this or the previous sentence, else the group of a count
+    there ("4.312 perangkat desa ... Angka itu setara dengan 96,8 persen"),
+    else the subject of an earlier clause of this sentence."""
     if earlier and earlier[-1].sentence >= place.sentence - 1:
         return earlier[-1].about
-    return _earlier_clause_subject(place)
+    here = [group for index, start, group in place.counts if index == place.sentence and start < place.match.start]
+    if here:
+        return here[-1]
+    subject = _earlier_clause_subject(place)
+    if subject:
+        return subject
+    before = [group for index, _, group in place.counts if index == place.sentence - 1]
+    return before[-1] if before else None
 
 
 def _earlier_clause_subject(place: _Place) -> str | None:
@@ -309,6 +321,11 @@ def _drop_change_verb(subject: str) -> str:
 def extract_percentages(ctx: Context) -> list[Percentage]:
     found: list[_Found] = []
     seen: set[float] = set()
+    counts = []
+    for count in ctx.results.get("worker_counts", []):
+        where = ctx.sentence_at(count.provenance.start) if count.provenance else None
+        if where is not None:
+            counts.append((where.index, count.provenance.start - where.start, count.category))
     for sentence in ctx.sentences:
         text = sentence.text
         matches = find_percents(text)
@@ -317,7 +334,7 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
             if value in seen:
                 continue
             seen.add(value)
-            place = _place(text, matches, index, sentence.index)
+            place = _place(text, matches, index, sentence.index, counts)
             about = _about(place, found)
             breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start))
             clause = text[breaks[-1].end() if breaks else 0 : match.end]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
+from extract.facts.places import is_place_start
 from extract.facts.text import Sentence, load_lexicon, overlaps, word_pattern
 from extract.model import WorkerCount
 from extract.normalize.dates import find_dates
@@ -152,8 +153,8 @@ def category_after(text: str, end: int) -> str | None:
                 continue
             break
         if lower == "di":
-            if not (next_word and next_word[:1].isupper()):
-                break
+            if not (next_word and next_word[:1].isupper() and is_place_start(next_word)):
+                break  # "di kabupaten tersebut", "di Balai Kota Surabaya": not the group's place
             place = [word]
             j = i + 1
             while j < len(tokens) and tokens[j].group("word") and tokens[j].group("word")[:1].isupper():
