@@ -3,11 +3,15 @@
 Patterns of Indonesian news prose about BPJS Ketenagakerjaan benefits, over
 the rupiah amounts of each content sentence (extract.normalize.money):
 
-* An amount is a payout when its sentence speaks of something handed over,
-  received or paid ("menerima", "santunan", "klaim", "total") and its own
-  clause is not about a contribution, wage, budget, price or condition
-  ("iuran", "upah", "anggaran", "harga", "jika"), nor a limit right before
-  it ("hingga Rp 174 juta", "di bawah Rp15 juta").
+* An amount is a payout when its sentence speaks of a benefit ("santunan",
+  "manfaat", "klaim", "beasiswa", a programme) reported as handed over,
+  received, paid or broken down ("menerima", "diserahkan", "rinciannya"; in
+  it or the sentence before), and its own clause is not about a
+  contribution, wage, budget, price, donation or condition ("iuran", "upah",
+  "anggaran", "harga", "CSR", "jika"), nor a limit right before it ("hingga
+  Rp 174 juta", "di bawah Rp15 juta"). "Manfaat santunan kematian mencapai
+  Rp 42 juta" alone states a rule, not a payout; "Totalnya Rp70 juta" is one
+  only after payouts.
 * Programmes: the programme names nearest before the amount ("santunan JKM
   Rp 42 juta", "manfaat JKK dan JKM ... dengan total Rp1,26 miliar"); a
   death component ("santunan kematian", "biaya pemakaman", "santunan
@@ -21,14 +25,18 @@ the rupiah amounts of each content sentence (extract.normalize.money):
   for a death benefit, the last one named before it. Old-age, pension and
   injury benefits go to living workers, who may also be named plainly
   ("Sugianto dan Marlina, menerima ... masing-masing Rp A dan Rp B").
-  An heir named as the receiver is never the beneficiary.
+  An heir named as the receiver is never the beneficiary (it is kept as
+  `heir`), and a capitalised word right after a common noun ("perajin
+  gerabah Kasongan") is a place, not a person.
 * "Masing-masing Rp 42 juta" is one payout per recipient: the names around
   it, else the count ("kepada empat ahli waris", "Kelima almarhum").
   "Masing-masing Rp A dan Rp B" pairs amounts and names in order.
 * A stated total ("totalnya", "total yang diterima", a branch's claims) is a
   payout of its own; when the amounts just before (or after) it add up to it
-  exactly, it takes their programmes and, if they share one, their
-  beneficiary. Claim figures ("klaim", "kasus") take nothing from context.
+  (exactly; for "Rp 215 juta lebih", to up to 10% more), it takes their
+  programmes and, if they share one, their beneficiary. A total received by
+  one worker's heirs is that worker's. Claim and period figures ("klaim",
+  "kasus", "sepanjang 2023") take nothing from context.
 * One amount stated twice at different precision ("Rp 280 juta lebih",
   "Rp 288.900.000") is one payout at the exact value.
 

@@ -3,9 +3,22 @@ pekerja", and "jumlah peserta aktif ... mencapai 114.377".
 
 A number (extract.normalize.numbers, digits or words) counts people when a
 noun for people follows it (extract/data/facts/workers.yaml); "dua anak",
-"19 desa", "1.275 klaim" do not. In "1 Desa 100 pekerja" the count is the
-100 per village. Amounts, percentages, dates and regulation numbers are not
-counts. The same value stated twice is one count.
+"19 desa", "1.275 klaim" and vague "ribuan pedagang" do not. In "1 Desa 100
+pekerja" the count is the 100 per village. Amounts, percentages, dates and
+regulation numbers are not counts. The same value stated twice is one count.
+
+The category is the group as the article names it: the noun phrase after
+the number with its list of groups ("guru ngaji, marbot masjid dan pengurus
+mushala"), its place after "di" when that is a place ("di Kota Batu", not
+"di Balai Kota"), a short relative clause ("yang belum terlindungi") and
+the short name in brackets of a long one ("anggota Linmas"). "N orang" takes
+the group the sentence gives ("1.480 orang yang terdaftar sebagai peserta
+aktif" -> "terdaftar sebagai peserta aktif"; "4.800 nelayan, tetapi yang
+terdaftar baru 1.950 orang" -> "nelayan yang terdaftar"; "jumlah peserta
+aktif di X tercatat N orang" -> "peserta aktif di X"). A count per unit says
+so ("setiap desa mendaftarkan 25 warganya" -> "warga per desa"), and a
+firm's workers are named with the firm ("PT X ... mempekerjakan 860
+karyawan" -> "karyawan PT X").
 """
 
 from __future__ import annotations
