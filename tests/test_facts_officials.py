@@ -111,6 +111,24 @@ def test_legal_instruments_named_after_an_office_are_not_people():
     assert found == {}
 
 
+def test_abbreviated_first_name_stays_in_the_name_and_the_sentence():
+    text = "Santunan diserahkan Camat Kalianget, Moh. Ridwan Hakim, kepada ahli waris. Acara berlangsung khidmat."
+    official = facts_of(text).officials[0]
+    assert (official.name, official.position) == ("Moh. Ridwan Hakim", "Camat Kalianget")
+    assert official.provenance[0].sentence == text.split(" Acara")[0]
+
+
+def test_a_degree_that_ends_a_sentence_closes_the_official():
+    text = (
+        "Nota itu ditandatangani Kepala Dinas Perikanan Kabupaten Tuban, Agus Salim, S.Pi. "
+        "Penandatanganan disaksikan para camat."
+    )
+    official = facts_of(text).officials[0]
+    assert (official.name, official.position) == ("Agus Salim", "Kepala Dinas Perikanan Kabupaten Tuban")
+    assert official.titles == ["S.Pi."]
+    assert official.provenance[0].sentence.endswith("S.Pi.")
+
+
 def test_an_office_without_a_name_is_not_an_official():
     assert officials_of("Bupati Tuban, dalam sambutannya, mengapresiasi kerja sama itu.") == {}
 

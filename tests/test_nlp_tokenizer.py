@@ -82,6 +82,50 @@ def test_initials_and_glued_titles_stay_inside_the_sentence(nlp):
     ]
 
 
+@pytest.mark.parametrize("first_name", ["Moh.", "Moch.", "Muh.", "Abd.", "Ach."])
+def test_abbreviated_first_name_is_one_token_inside_the_sentence(nlp, first_name):
+    text = f"Santunan diserahkan {first_name} Ridwan Hakim kepada ahli waris."
+    assert first_name in words(nlp, text)
+    assert sentences(nlp, text + " Acara selesai.") == [text, "Acara selesai."]
+
+
+def test_first_names_come_from_the_abbreviations_file():
+    assert {"Moh.", "Moch.", "Abd."} <= load_abbreviations().first_names <= load_abbreviations().never_final
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a degree after a name and a comma, then a new clause
+        (
+            "Nota itu diteken Budi Santoso, M.Si. Penandatanganan disaksikan camat.",
+            ["Nota itu diteken Budi Santoso, M.Si.", "Penandatanganan disaksikan camat."],
+        ),
+        (
+            "Hadir Rina Lestari, S.H., M.H. Dalam sambutannya ia berpesan.",
+            ["Hadir Rina Lestari, S.H., M.H.", "Dalam sambutannya ia berpesan."],
+        ),
+        (
+            "Hadir Agus Salim, S.Pi. “Kami siap,” katanya.",
+            ["Hadir Agus Salim, S.Pi.", "“Kami siap,” katanya."],
+        ),
+        # the name's office, another title or a lower-case word continue it
+        (
+            "Hadir Budi Santoso, M.Si. Kepala Dinas Sosial Kabupaten Tuban.",
+            ["Hadir Budi Santoso, M.Si. Kepala Dinas Sosial Kabupaten Tuban."],
+        ),
+        ("Hadir Budi Santoso, S.Sos. M.Si. dari dinas.", ["Hadir Budi Santoso, S.Sos. M.Si. dari dinas."]),
+        ("Hadir Agus Salim, S.Pi. dalam acara itu.", ["Hadir Agus Salim, S.Pi. dalam acara itu."]),
+        # a title that opens a name is not a degree
+        ("Hadir Wakil Bupati, K.H. Abdul Mujib di pendopo.", ["Hadir Wakil Bupati, K.H. Abdul Mujib di pendopo."]),
+        # without the comma the degree stays inside (see SPECIAL_CASES)
+        ("Sekretaris dinas, Agus Salim M.M. Kemudian memberi arahan.", ["Sekretaris dinas, Agus Salim M.M. Kemudian memberi arahan."]),
+    ],
+)
+def test_degree_after_a_name_ends_a_sentence_only_before_a_new_clause(nlp, text, expected):
+    assert sentences(nlp, text) == expected
+
+
 def test_plain_full_stops_question_and_exclamation_marks_end_sentences(nlp):
     text = "Program berjalan. Apakah cukup? Tentu saja! Semua senang."
     assert sentences(nlp, text) == ["Program berjalan.", "Apakah cukup?", "Tentu saja!", "Semua senang."]

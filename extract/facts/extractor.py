@@ -18,7 +18,7 @@ from spacy.language import Language
 from extract.facts import events, furniture, officials, payouts, percentages, regions, regulations, workers
 from extract.facts.context import Context
 from extract.facts.provenance import EXTRACTOR_VERSION
-from extract.facts.text import Sentence, load_lexicon, split_lines
+from extract.facts.text import Sentence, split_lines
 from extract.model import Article, Facts, Mention
 
 Extractor = Callable[[Context], list]
@@ -63,7 +63,7 @@ def build_context(article: Article, nlp: Language) -> Context:
         ranges = [(s.start_char, s.end_char) for s in doc.sents]
     else:
         ranges = [(0, len(text))]
-    pieces = _subtract(_join_name_abbreviations(split_lines(ranges, text), text), ignored)
+    pieces = _subtract(split_lines(ranges, text), ignored)
     sentences = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(pieces)]
     return Context(
         article=article,
@@ -106,22 +106,6 @@ def _mentions(ctx: Context) -> list[Mention]:
         )
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
     return mentions
-
-
-def _join_name_abbreviations(ranges: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Undo a sentence break right after an abbreviated first name ("Moh.
-    Ilyas Fadholi"): the name belongs to one sentence."""
-    abbreviations = tuple(load_lexicon("officials")["name_abbreviations"])
-    out: list[tuple[int, int]] = []
-    for start, end in ranges:
-        if out:
-            prev_start, prev_end = out[-1]
-            gap = text[prev_end:start]
-            if text[prev_start:prev_end].endswith(abbreviations) and gap.strip() == "" and "\n" not in gap:
-                out[-1] = (prev_start, end)
-                continue
-        out.append((start, end))
-    return out
 
 
 def _subtract(ranges: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:

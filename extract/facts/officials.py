@@ -58,7 +58,6 @@ class _Lexicon:
     beneficiary_markers: tuple[tuple[str, ...], ...]
     place_heads: tuple[tuple[str, ...], ...]
     place_intro: frozenset[str]
-    name_abbreviations: frozenset[str]
     company_prefixes: frozenset[str]
     nickname_titles: frozenset[str]
     alias_links: re.Pattern[str]
@@ -87,7 +86,6 @@ def lexicon() -> _Lexicon:
         beneficiary_markers=_phrases(data["beneficiary_markers"]),
         place_heads=_phrases(data["place_heads"]),
         place_intro=frozenset(_fold(w) for w in data["place_intro_words"]),
-        name_abbreviations=frozenset(_fold(w) for w in data["name_abbreviations"]),
         company_prefixes=frozenset(_fold(w) for w in data["company_prefixes"]),
         nickname_titles=frozenset(_fold(w) for w in data["nickname_titles"]),
         alias_links=re.compile(
@@ -328,8 +326,6 @@ class _Sentence:
             elif self.is_name_word(j) and words < MAX_NAME_WORDS and not closed:
                 words += 1
                 j += 1
-            elif word == "." and words and self._abbreviated(j - 1) and j + 1 < len(self) and self.is_name_word(j + 1):
-                j += 1  # "Moh. Ilyas Fadholi" tokenised as "Moh" "." "Ilyas"
             elif word == "," and words and j + 1 < len(self) and (_is_honorific(self.words[j + 1]) or _looks_like_degree(self.words[j + 1])):
                 j += 1
             elif self.folded[j] in self.lex.particles and words and j + 1 < len(self) and self.is_name_word(j + 1):
@@ -351,8 +347,6 @@ class _Sentence:
                 i -= 1  # "Drs. Mikhael Hankam Indoro, M.Si selaku ..."
             elif self.folded[i - 1] in self.lex.particles and i >= 2 and self.is_name_word(i - 2):
                 i -= 1
-            elif word == "." and i >= 2 and self._abbreviated(i - 2):
-                i -= 1
             else:
                 break
         # a name does not run on from a capitalised organisation or office
@@ -361,14 +355,6 @@ class _Sentence:
         while i < end and not (self.is_name_word(i) or _is_honorific(self.words[i])):
             i += 1
         return i
-
-    def _initial(self, k: int) -> bool:
-        """An initial or abbreviated first name: "M.", "Moh", "."."""
-        word = self.words[k]
-        return re.fullmatch(r"[A-Z]\.?", word) is not None or self._abbreviated(k) or (word == "." and self._abbreviated(k - 1))
-
-    def _abbreviated(self, k: int) -> bool:
-        return k >= 0 and self.folded[k] in self.lex.name_abbreviations
 
     def is_name(self, i: int, j: int) -> bool:
         """Tokens i..j-1 make a plausible person's name."""

@@ -9,7 +9,11 @@ Rules, in order:
 - an ellipsis ("...", "…") ends a sentence only before a capital letter;
 - abbreviations are single tokens (see extract.nlp.tokenizer) and never end a
   sentence, except the few listed as `may_end_sentence` ("dll.", "dsb."),
-  which do before a capital letter.
+  which do before a capital letter;
+- a degree written after a name and a comma ends a sentence before a
+  capitalised word that is neither a title nor an office: "..., M.Si.
+  Penandatanganan dilakukan" is two sentences, "..., M.Si. Kepala Dinas
+  Sosial" and "..., S.H. M.H." are not split.
 
 Whitespace tokens (the newline itself) stay with the sentence before them, so
 `sent.text` may end in "\\n"; strip it when showing a sentence.
@@ -17,14 +21,20 @@ Whitespace tokens (the newline itself) stay with the sentence before them, so
 
 from __future__ import annotations
 
+import json
+import re
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.gazetteers import data_text, honorific_titles
 from extract.nlp.tokenizer import load_abbreviations
 
 _FULL_STOPS = frozenset(".!?")
 _ELLIPSES = frozenset({"...", "…", "....", "…."})
 _CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+_OPENERS = "\"“'‘(["
 
 
 def _is_full_stop(text: str) -> bool:
@@ -32,13 +42,57 @@ def _is_full_stop(text: str) -> bool:
 
 
 def _starts_capitalised(text: str) -> bool:
-    first = text.lstrip("\"“'‘([")[:1]
+    first = text.lstrip(_OPENERS)[:1]
     return first.isupper() or first.isdigit()
+
+
+def _fold_title(text: str) -> str:
+    return re.sub(r"[.,()]", "", text).casefold()
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(_fold_title(t) for t in honorific_titles())
+
+
+@lru_cache(maxsize=1)
+def _office_openers() -> frozenset[str]:
+    """First words of the offices in patterns/position.jsonl ("kepala",
+    "bupati", "kadis"): after a name and its degree they continue the
+    sentence (name, then office)."""
+    words: set[str] = set()
+    for line in data_text("patterns/position.jsonl").splitlines():
+        if line.strip():
+            first = json.loads(line)["pattern"][0].get("LOWER")
+            words |= set(first["IN"]) if isinstance(first, dict) else {first}
+    return frozenset(words)
+
+
+def _degree_ends_sentence(doc: Doc, i: int, next_index: int) -> bool:
+    """Whether the degree at i, after a name, closes the sentence: it follows
+    a comma or another degree, and the next word opens a new clause."""
+    degrees = load_abbreviations().degrees
+    before = i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if before < 0 or not (doc[before].text == "," or doc[before].text in degrees):
+        return False
+    if next_index >= len(doc):
+        return False
+    word = doc[next_index].text
+    if word.strip(_OPENERS) == "" and next_index + 1 < len(doc):
+        word = doc[next_index + 1].text  # an opening quote: the word inside it
+    return (
+        _starts_capitalised(word)
+        and _fold_title(word) not in _titles()
+        and word.lower().strip(_OPENERS) not in _office_openers()
+    )
 
 
 def sentence_starts(doc: Doc) -> list[bool]:
     """For each token, whether it starts a sentence."""
-    may_end = load_abbreviations().may_end_sentence
+    abbreviations = load_abbreviations()
+    may_end = abbreviations.may_end_sentence
     n = len(doc)
     starts = [False] * n
     if n:
@@ -68,6 +122,12 @@ def sentence_starts(doc: Doc) -> list[bool]:
             start_after(i, need_capital=False)
         elif text in _ELLIPSES or text in may_end:
             start_after(i, need_capital=True)
+        elif text in abbreviations.degrees:
+            j = i + 1
+            while j < n and doc[j].is_space:
+                j += 1
+            if _degree_ends_sentence(doc, i, j):
+                starts[j] = True
         i += 1
     return starts
 

@@ -2,7 +2,8 @@
 
 spaCy's blank Indonesian tokenizer splits "Kab." into "Kab" + "." and
 "Rp.5.000.000" into "Rp" + ".5.000.000". Here every abbreviation in
-extract/data/patterns/abbreviations.yaml and every dotted title in
+extract/data/patterns/abbreviations.yaml (abbreviated first names like
+"Moh." among them) and every dotted title in
 extract/data/gazetteers/honorifics.txt is one token (so the sentence splitter
 can tell it from a full stop), and the abbreviations listed as
 `glued_to_next` are split off the word they are glued to: "Kab.Blitar" is
@@ -34,6 +35,8 @@ class Abbreviations:
     never_final: frozenset[str]  # tokens that never end a sentence
     may_end_sentence: frozenset[str]  # "dll.": ends one before a capital letter
     glued_to_next: tuple[str, ...]
+    first_names: frozenset[str] = frozenset()  # "Moh.", "Abd.": open a person's name
+    degrees: frozenset[str] = frozenset()  # "M.Si.", "S.H.": written after a name
 
 
 def _case_variants(word: str) -> set[str]:
@@ -46,11 +49,18 @@ def load_abbreviations() -> Abbreviations:
     never_final: set[str] = set()
     for word in data["abbreviations"]:
         never_final |= _case_variants(word)
+    # As written only: "ST." in capitals is a degree that may end a sentence.
+    first_names = frozenset(data["first_names"])
+    never_final |= first_names
+    before_name = set(data["titles_before_name"])
+    degrees: set[str] = set()
     for title in honorific_titles():
         # Titles like "S.H." or "M.Si" (a dot inside) are abbreviations; an
         # undotted title ("KH", "AKBP") is an ordinary word for the tokenizer.
         if "." in title.strip("()") and not title.startswith("("):
             never_final |= {title, title.upper()}
+            if "." in title[:-1] and title.endswith(".") and title not in before_name:
+                degrees |= {title, title.upper()}
     may_end: set[str] = set()
     for word in data["may_end_sentence"]:
         may_end |= _case_variants(word)
@@ -58,6 +68,8 @@ def load_abbreviations() -> Abbreviations:
         never_final=frozenset(never_final - may_end),
         may_end_sentence=frozenset(may_end),
         glued_to_next=tuple(data["glued_to_next"]),
+        first_names=first_names,
+        degrees=frozenset(degrees),
     )
 
 
