@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = REPO_ROOT / "models" / "id_ner"
@@ -145,6 +150,12 @@ def score_spans(
     return {**overall, "support": sum(n_gold.values()), "per_type": per_type}
 
 
+@lru_cache(maxsize=2)
+def _load_for_scoring(model_path: str) -> Language:
+    # Scoring feeds gold tokens, so the saved tokenizer (slow to build) is skipped.
+    return spacy.load(model_path, exclude=["tokenizer"])
+
+
 def evaluate_ner(
     model_path: str | Path = DEFAULT_MODEL,
     conll_path: str | Path = DEFAULT_TEST_DATA,
@@ -156,13 +167,10 @@ def evaluate_ner(
     Returns {"p", "r", "f", "support", "per_type": {label: {p, r, f, support}},
     "sentences", "model", "data"}. Only the first `limit` sentences when given.
     """
-    import spacy
-    from spacy.tokens import Doc
-
     sentences = read_conll(conll_path, label_map=label_map, limit=limit)
     if not sentences:
         raise ConllFormatError(f"{conll_path}: no sentences")
-    nlp = spacy.load(model_path)
+    nlp = _load_for_scoring(str(Path(model_path).resolve()))
     docs = (Doc(nlp.vocab, words=list(s.words)) for s in sentences)
     predicted = [
         {(ent.start, ent.end, ent.label_) for ent in doc.ents} for doc in nlp.pipe(docs, batch_size=64)

@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("trained", type=Path)
     parser.add_argument("target", type=Path)
     parser.add_argument("--sources", default="idner-news-2k", help="comma-separated training sources")
+    parser.add_argument("--domain", type=int, default=0, help="number of template sentences trained on")
     args = parser.parse_args(argv)
     if not (args.trained / "meta.json").is_file():
         print(f"error: {args.trained} is not a trained spaCy pipeline", file=sys.stderr)
@@ -50,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     used = [n for n in args.sources.split(",") if n]
     meta.update({k: v for k, v in ship.items() if k != "sources"})
     meta["sources"] = [ship["sources"][n] for n in used]
+    if args.domain:
+        meta["sources"].append({**ship["sources"]["domain"], "sentences": args.domain})
     meta["performance"] = {
         "ents_p": round(scores["p"], 4),
         "ents_r": round(scores["r"], 4),
