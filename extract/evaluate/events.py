@@ -1,0 +1,155 @@
+"""`extract eval-events`: score typed events against the events check set.
+
+The check set (corpus/events/README.md) holds one `<id>.yaml` per gold
+article: the events a journalist would put on a timeline, each a `type` and
+a `date` (ISO or null). The article itself is read from the gold folder
+(`<id>.json`). An event matches on (type, date), as a multiset, exactly like
+a list of the gold format (extract/evaluate/scoring.py); counts are reported
+per type and pooled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from extract.evaluate.gold import GoldArticle, GoldFormatError, read_gold_folder
+from extract.evaluate.scoring import Error, ListScore
+from extract.model import Article
+
+EVENT_TYPES = ("agreement_signing", "benefit_payout", "meeting", "award")
+
+EventKey = tuple[str, str | None]  # (type, ISO date or None)
+EventPredictor = Callable[[GoldArticle], list[EventKey]]
+
+
+@dataclass
+class EventsReport:
+    types: dict[str, ListScore]
+    errors: list[Error]
+    articles: int
+
+    @property
+    def total(self) -> ListScore:
+        total = ListScore()
+        for score in self.types.values():
+            total.tp += score.tp
+            total.fp += score.fp
+            total.fn += score.fn
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "types": {name: score.to_dict() for name, score in self.types.items()},
+            "all": self.total.to_dict(),
+        }
+
+
+def _event_key(item: Any, where: str) -> EventKey:
+    if not isinstance(item, dict) or item.get("type") not in EVENT_TYPES:
+        raise GoldFormatError(f"{where}: each event needs a type, one of {', '.join(EVENT_TYPES)}")
+    date = item.get("date")
+    return item["type"], None if date is None else str(date)
+
+
+def read_event_set(folder: str | Path) -> dict[str, list[EventKey]]:
+    """Every `<id>.yaml` of the folder: article id -> its annotated events."""
+    path = Path(folder)
+    if not path.is_dir():
+        raise GoldFormatError(f"{folder}: not a folder")
+    annotated: dict[str, list[EventKey]] = {}
+    for file in sorted(path.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, yaml.YAMLError) as error:
+            raise GoldFormatError(f"{file}: not valid UTF-8 YAML ({error})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+            raise GoldFormatError(f"{file}: needs an 'events' list")
+        article = str(data.get("article") or file.stem)
+        annotated[article] = [_event_key(item, str(file)) for item in data["events"]]
+    if not annotated:
+        raise GoldFormatError(f"{folder}: no .yaml event files in this folder")
+    return annotated
+
+
+def predict_events_with_extractor(article: GoldArticle) -> list[EventKey]:
+    """The extractor's events of the types the check set covers, given what
+    the gold format allows: text, published, title, url."""
+    from extract.facts import extract_facts  # imported late: loads the NLP pipeline
+
+    given = Article(
+        url=article.url,
+        source=None,
+        title=article.title,
+        published=article.published,
+        author=None,
+        editor=None,
+        text=article.text,
+    )
+    facts = extract_facts(given)
+    return [(e.type, e.date) for e in facts.events if e.type in EVENT_TYPES]
+
+
+def match_events(article_id: str, gold: list[EventKey], predicted: list[EventKey]) -> tuple[dict[str, ListScore], list[Error]]:
+    scores = {name: ListScore() for name in EVENT_TYPES}
+    errors: list[Error] = []
+    unmatched = list(predicted)
+    for key in gold:
+        if key in unmatched:
+            unmatched.remove(key)
+            scores[key[0]].tp += 1
+        else:
+            scores[key[0]].fn += 1
+            errors.append(Error(article_id, key[0], "fn", {"type": key[0], "date": key[1]}))
+    for key in unmatched:
+        scores[key[0]].fp += 1
+        errors.append(Error(article_id, key[0], "fp", {"type": key[0], "date": key[1]}))
+    return scores, errors
+
+
+def evaluate_events(
+    events_folder: str | Path,
+    gold_folder: str | Path | None = None,
+    predict: EventPredictor = predict_events_with_extractor,
+) -> EventsReport:
+    """Score `predict` on every article of the check set. The articles are
+    read from `gold_folder` (default: the `gold` folder beside the check set)."""
+    annotated = read_event_set(events_folder)
+    gold_folder = Path(events_folder).parent / "gold" if gold_folder is None else Path(gold_folder)
+    articles = {a.id: a for a in read_gold_folder(gold_folder)}
+    missing = sorted(set(annotated) - set(articles))
+    if missing:
+        raise GoldFormatError(f"{gold_folder}: no gold article for {', '.join(missing)}")
+    types = {name: ListScore() for name in EVENT_TYPES}
+    errors: list[Error] = []
+    for article_id, gold in annotated.items():
+        scores, found = match_events(article_id, gold, predict(articles[article_id]))
+        for name, score in scores.items():
+            types[name].add(score)
+        errors.extend(found)
+    return EventsReport(types=types, errors=errors, articles=len(annotated))
+
+
+def format_events_report(report: EventsReport) -> str:
+    lines = [
+        f"{report.articles} articles",
+        f"{'type':<18} {'tp':>5} {'fp':>5} {'fn':>5}  {'prec':>6} {'rec':>6} {'f1':>6}",
+    ]
+    for name, score in [*report.types.items(), ("all", report.total)]:
+        lines.append(
+            f"{name:<18} {score.tp:>5} {score.fp:>5} {score.fn:>5}  "
+            f"{score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}"
+        )
+    return "\n".join(lines)
+
+
+def format_events_errors(report: EventsReport) -> str:
+    return "\n".join(
+        f"{e.article_id}  {e.kind.upper()}  {e.item['type']:<18} {e.item['date']}"
+        for e in sorted(report.errors, key=lambda e: (e.article_id, e.kind, e.list_name, str(e.item["date"])))
+    )
