@@ -28,6 +28,9 @@ class Article:
     final_url: str | None = None
     html_sha256: str | None = None  # key of the raw page in the HTML cache
     fetched_at: str | None = None  # ISO timestamp, UTC
+    # Photo captions of an HTML page, without the photo credit "(Foto: ...)".
+    # Not part of `text`: officials named only in a caption still count.
+    captions: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -38,10 +41,11 @@ class Provenance:
     """Where a fact came from: the exact words, and what produced it."""
 
     sentence: str
-    start: int  # character offsets of the evidence in Article.text
+    start: int  # character offsets of the evidence in `field` of the article
     end: int
     rule: str  # e.g. "payout.amount_to_beneficiary" or "ner:model"
     extractor_version: str
+    field: str = "text"  # "text" (Article.text) or "caption:<n>" (Article.captions[n])
 
 
 @dataclass

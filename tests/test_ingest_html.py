@@ -32,6 +32,8 @@ def test_corpus_page_gives_its_article(page):
         assert getattr(article, field) == want[field], field
     # every body paragraph, in order, and nothing else
     assert article.text.split("\n") == want["body"]
+    # photo captions apart from the text, without their credit
+    assert article.captions == want.get("captions", [])
     for furniture in want["must_not_contain"]:
         assert furniture not in article.text
     assert article.language == "id"

@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from extract.model import Article, Facts
+from extract.model import Article, Facts, Provenance
 from extract.store.db import article_id, canonical_url, fact_counts, load_article, open_db, save_article
 from extract.store.schema import migrations
 
@@ -176,6 +176,38 @@ def test_database_from_an_older_schema_upgrades_in_place(tmp_path):
     article, facts = make_article()
     aid = save_article(db, article, facts)
     assert fact_counts(db, aid)["events"] == 2
+
+
+def test_stored_provenance_says_what_its_offsets_point_into(tmp_path):
+    from sqlite_utils import Database
+
+    # A database from before captions: the offsets it holds are into the text.
+    path = tmp_path / "m003.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m004_captions_and_provenance_field")
+    old.table("articles").insert({"id": "abc", "text": "Bupati Blitar Ahmad Santoso hadir."})
+    old.table("officials").insert({"key": "ahmad santoso", "name": "Ahmad Santoso"})
+    mentions = old.table("official_mentions")
+    mentions.insert({"official_key": "ahmad santoso", "article_id": "abc", "seq": 0, "span_start": 14, "span_end": 27})
+    mentions.insert({"official_key": "ahmad santoso", "article_id": "abc", "seq": 1})  # no provenance
+    old.close()
+
+    db = open_db(path, populate_regions=False)
+    assert [r["field"] for r in db.table("official_mentions").rows_where(order_by="id")] == ["text", None]
+    assert db.table("articles").get("abc")["captions"] is None  # not collected then
+    assert load_article(db, "abc").captions == []
+
+    # Now an official read from a caption says so, and the captions are kept.
+    article, facts = make_article()
+    article.captions = ["Bupati Blitar Ahmad Santoso menyerahkan santunan."]
+    facts.officials[0].provenance.append(Provenance(article.captions[0], 0, 26, "test.caption", "test-1", "caption:0"))
+    aid = save_article(db, article, facts)
+    rows = db.table("official_mentions").rows_where("article_id = ?", [aid], order_by="id")
+    assert [(r["field"], r["span_start"]) for r in rows] == [
+        ("text", article.text.index("Ahmad Santoso")),
+        ("caption:0", 0),
+    ]
+    assert load_article(db, aid).captions == article.captions
 
 
 def test_regions_table_holds_the_official_list_with_coordinates(tmp_path):

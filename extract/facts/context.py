@@ -5,6 +5,10 @@ article: the text, the spaCy doc (run once), the article's content sentences
 (page furniture left out), the reference date for relative dates, and the
 results of the extractors that ran before (`ctx.results["officials"]`, ...).
 An extractor is a function `(ctx) -> list[...]`.
+
+Photo captions of an HTML page (`Article.captions`) are not in the text; each
+has a context of its own in `ctx.captions` (offsets into the caption, its
+sentences' `field` "caption:<n>"), which only the officials extractor reads.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class Context:
     furniture: list[tuple[int, int]]  # (start, end) of furniture in the text
     reference: dt.date | None  # publication date: relative dates resolve against it
     results: dict[str, list[Any]] = field(default_factory=dict)
+    captions: list["Context"] = field(default_factory=list)  # one per Article.captions entry
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
@@ -42,6 +47,13 @@ class Context:
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def sentence_of(self, evidence: Provenance) -> Sentence | None:
+        """The content sentence of the text that `evidence` points into; None
+        for evidence in a caption (its offsets are not into the text)."""
+        if evidence.field != "text":
+            return None
+        return self.sentence_at(evidence.start)
 
     def is_furniture(self, start: int, end: int) -> bool:
         return overlaps(start, end, self.furniture)

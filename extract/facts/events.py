@@ -441,7 +441,7 @@ def _region(ctx: Context, sentences: list[Sentence], venue: str | None):
     regions = ctx.results.get("regions", [])
     indexes = {s.index for s in sentences}
     for region in regions:
-        if region.provenance and (sentence := ctx.sentence_at(region.provenance.start)) and sentence.index in indexes:
+        if region.provenance and (sentence := ctx.sentence_of(region.provenance)) and sentence.index in indexes:
             return region
     return regions[0] if regions else None
 
@@ -500,7 +500,7 @@ def _parties(ctx: Context, sentences: list[Sentence]) -> list[str]:
         for official in ctx.results.get("officials", []):
             organisation = official.organisation
             mentioned = any(
-                (s := ctx.sentence_at(p.start)) is not None and s.index in indexes for p in official.provenance
+                (s := ctx.sentence_of(p)) is not None and s.index in indexes for p in official.provenance
             )
             if not organisation or not mentioned:
                 continue
@@ -525,7 +525,7 @@ def _officials_present(ctx: Context, sentences: list[Sentence]) -> list[str]:
     keys = []
     for official in ctx.results.get("officials", []):
         for prov in official.provenance:
-            sentence = ctx.sentence_at(prov.start)
+            sentence = ctx.sentence_of(prov)  # None for a caption: present in the photo, not the sentence
             if sentence is not None and sentence.index in indexes and official.key not in keys:
                 keys.append(official.key)
     return keys
@@ -541,7 +541,7 @@ def _workers(ctx: Context, sentences: list[Sentence]) -> int | None:
     lex = lexicon()
     counts = []
     for count in ctx.results.get("worker_counts", []):
-        sentence = ctx.sentence_at(count.provenance.start) if count.provenance else None
+        sentence = ctx.sentence_of(count.provenance) if count.provenance else None
         if sentence is None:
             continue
         before = _last_words(ctx.text[sentence.start : count.provenance.start], 3)

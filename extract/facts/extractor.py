@@ -5,7 +5,9 @@ One pass: run the NLP pipeline once, find the page furniture to ignore
 content sentences, then run each extractor in `EXTRACTORS` in order over the
 shared `Context`. Each extractor is a function `(ctx) -> list[...]`; later
 ones may read what earlier ones found in `ctx.results` (events read the
-officials, regions, payouts and worker counts).
+officials, regions, payouts and worker counts). The photo captions of an HTML
+page are run through the pipeline too, each in a context of its own
+(`ctx.captions`); only officials are read from them.
 """
 
 from __future__ import annotations
@@ -57,14 +59,24 @@ def default_pipeline() -> Language:
 
 def build_context(article: Article, nlp: Language) -> Context:
     text = article.text or ""
+    site = article.source or _site(article.url)
+    ctx = _context(article, nlp, text, furniture.furniture_spans(text, site), "text")
+    ctx.captions = [
+        _context(article, nlp, caption, furniture.caption_credits(caption, site), f"caption:{n}")
+        for n, caption in enumerate(article.captions)
+    ]
+    return ctx
+
+
+def _context(article: Article, nlp: Language, text: str, ignored: list[tuple[int, int]], field: str) -> Context:
+    """The context of one field of the article: its text, or one caption."""
     doc = nlp(text)
-    ignored = furniture.furniture_spans(text, article.source or _site(article.url))
     if doc.has_annotation("SENT_START"):
         ranges = [(s.start_char, s.end_char) for s in doc.sents]
     else:
         ranges = [(0, len(text))]
     pieces = _subtract(split_lines(ranges, text), ignored)
-    sentences = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(pieces)]
+    sentences = [Sentence(i, start, end, text[start:end], field) for i, (start, end) in enumerate(pieces)]
     return Context(
         article=article,
         text=text,

@@ -19,17 +19,12 @@ from __future__ import annotations
 import re
 
 from extract.facts.text import line_ranges
-from extract.ingest.clean import CAPTION, furniture_kind
+from extract.ingest.clean import CAPTION, credit_spans, furniture_kind
 from extract.ingest.siterules import rules_for, site_from_dateline
 
-# The credit part of a caption: "(Foto: BPJS Ketenagakerjaan Blitar)", "(Dok/Ist)".
-_CREDIT = re.compile(
-    r"\(\s*(?:foto|photo|dok|dokumentasi|ist|istimewa|ilustrasi|grafis|sumber\s+foto|kredit\s+foto)\b[^)]*\)"
-    r"|^\s*(?:foto|photo|ilustrasi|dok|dokumentasi|sumber\s+foto|kredit\s+foto|grafis)\s*[:/].*$"
-    # an agency credit closing a caption: "... di Klaten. ANTARA/Bambang Dwi"
-    r"|(?<=[.\s])(?-i:ANTARA(?:\s+FOTO)?|ANTARAFOTO)\s*/\s*[A-Z][^.\n]*$",
-    re.IGNORECASE,
-)
+# The credit part of a caption ("(Foto: BPJS Ketenagakerjaan Blitar)",
+# "(Dok/Ist)") is `caption_credits` in extract/data/site_rules.yaml: the same
+# patterns ingestion removes from the captions of HTML pages.
 
 
 def furniture_spans(text: str, site: str | None = None) -> list[tuple[int, int]]:
@@ -45,11 +40,11 @@ def furniture_spans(text: str, site: str | None = None) -> list[tuple[int, int]]
         kind = None if in_tail else furniture_kind(line, rules=rules)
         if kind == "tail":
             in_tail = True
-        header = index < body_from and kind != CAPTION and not _reads_like_caption(line)
+        header = index < body_from and kind != CAPTION and not _reads_like_caption(line, rules)
         if in_tail or (kind is not None and kind != CAPTION) or header:
             spans.append((start, end))
             continue
-        spans.extend((start + m.start(), start + m.end()) for m in _CREDIT.finditer(line))
+        spans.extend((start + s, start + e) for s, e in credit_spans(line, rules))
         content.append((start, end))
     if dateline:
         spans.append(dateline)
@@ -58,12 +53,18 @@ def furniture_spans(text: str, site: str | None = None) -> list[tuple[int, int]]
     return sorted(set(spans))
 
 
-def _reads_like_caption(line: str) -> bool:
+def caption_credits(caption: str, site: str | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the photo credit in a caption given apart from the text
+    (Article.captions): HTML ingestion removes it, other inputs may keep it."""
+    return credit_spans(caption, rules_for(site))
+
+
+def _reads_like_caption(line: str, rules) -> bool:
     """A header line that is a photo caption, not a headline or an ad: a
     full sentence ("... menyerahkan santunan kepada ahli waris.") or one
     closed by a photo credit."""
     words = line.split()
-    return len(words) >= 12 and (line.rstrip().endswith(".") or bool(_CREDIT.search(line)) or len(words) >= 16)
+    return len(words) >= 12 and (line.rstrip().endswith(".") or bool(credit_spans(line, rules)) or len(words) >= 16)
 
 
 def _dateline(text: str, lines: list[tuple[int, int]], rules) -> tuple[int, tuple[int, int] | None]:

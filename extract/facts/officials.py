@@ -623,7 +623,7 @@ def resolve(mentions: list[_Mention], ctx: Context) -> list[Official]:
             groups[longer[0]].extend(groups.pop(short))
     officials = []
     for key, items in groups.items():
-        items.sort(key=lambda item: item[0].start)
+        items.sort(key=lambda item: _order(item[0]))
         fullest = max(items, key=lambda item: len(item[1].split()))
         positions = [item[0] for item in items if item[0].position]
         best = max(positions, key=lambda m: len(m.position.split())) if positions else None
@@ -639,9 +639,15 @@ def resolve(mentions: list[_Mention], ctx: Context) -> list[Official]:
             key=key,
             provenance=[_provenance(item[0]) for item in items],
         )
-        officials.append((items[0][0].start, official))
+        officials.append((_order(items[0][0]), official))
     officials.sort(key=lambda pair: pair[0])
     return [official for _, official in officials]
+
+
+def _order(mention: _Mention) -> tuple[int, int]:
+    """Text first, then the captions in turn; by offset within each."""
+    field = mention.sentence.field
+    return (0 if field == "text" else 1 + int(field.partition(":")[2] or 0), mention.start)
 
 
 def _aliases(ctx: Context) -> list[tuple[str, str]]:
@@ -694,20 +700,29 @@ def _region_code(position: str) -> str | None:
 def _provenance(mention: _Mention) -> Provenance:
     from extract.facts.provenance import provenance
 
-    start = min(mention.start, mention.position_start or mention.start)
-    end = max(mention.end, mention.position_end or mention.end)
+    # "is None", not "or": an office may open a caption, at offset 0
+    start = mention.start if mention.position_start is None else min(mention.start, mention.position_start)
+    end = mention.end if mention.position_end is None else max(mention.end, mention.position_end)
     return provenance(mention.sentence, start, end, mention.rule)
 
 
 def extract_officials(ctx: Context) -> list[Official]:
+    """Officials of the text, then those of the photo captions (a person named
+    only in a caption counts); one Official per person across both."""
     known = _known_names(ctx)
-    per_starts = {e.start_char for e in ctx.entities("PER")}
-    common = frozenset(w.casefold() for w in re.findall(r"(?<![\w.])[a-z][a-z-]+\b", ctx.text))
+    common = _common_words(ctx.text)
     mentions: list[_Mention] = []
-    for sentence in ctx.sentences:
-        view = _Sentence(ctx, sentence, known, per_starts, common)
-        mentions.extend(_find_mentions(view))
+    for part in [ctx, *ctx.captions]:
+        per_starts = {e.start_char for e in part.entities("PER")}
+        words = common if part is ctx else common | _common_words(part.text)
+        for sentence in part.sentences:
+            view = _Sentence(part, sentence, known, per_starts, words)
+            mentions.extend(_find_mentions(view))
     return resolve(mentions, ctx)
+
+
+def _common_words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in re.findall(r"(?<![\w.])[a-z][a-z-]+\b", text))
 
 
 def link_across_articles(officials: list[Official]) -> dict[str, str]:

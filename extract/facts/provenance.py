@@ -9,11 +9,13 @@ EXTRACTOR_VERSION = "facts-0.2.0"
 
 
 def provenance(sentence: Sentence, start: int, end: int, rule: str) -> Provenance:
-    """Evidence `start:end` (offsets in the article text) inside `sentence`."""
+    """Evidence `start:end` inside `sentence`: offsets in the article text, or
+    in the caption the sentence belongs to (`sentence.field`)."""
     return Provenance(
         sentence=sentence.text,
         start=start,
         end=end,
         rule=rule,
         extractor_version=EXTRACTOR_VERSION,
+        field=sentence.field,
     )

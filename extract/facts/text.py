@@ -21,6 +21,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    field: str = "text"  # what start/end point into: "text" or "caption:<n>"
 
     def contains(self, start: int, end: int) -> bool:
         return self.start <= start and end <= self.end

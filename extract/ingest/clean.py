@@ -68,6 +68,29 @@ def is_furniture_line(line: str, source: str | None = None) -> bool:
     return furniture_kind(line, source) is not None
 
 
+def credit_spans(line: str, rules: SiteRules) -> list[tuple[int, int]]:
+    """(start, end) in `line` of every photo credit ("(Foto: Humas)", "ANTARA/X")."""
+    return sorted((m.start(), m.end()) for p in rules.caption_credits for m in p.finditer(line) if m.end() > m.start())
+
+
+def caption_text(caption: str, rules: SiteRules) -> str:
+    """A photo caption as kept in Article.captions: one line, credit removed."""
+    line = " ".join(caption.split())
+    for start, end in reversed(_merge(credit_spans(line, rules))):
+        line = line[:start] + " " + line[end:]
+    return " ".join(line.split()).strip(" -–—|,;")
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def parse_byline(line: str, rules: SiteRules) -> tuple[str | None, str | None]:
     """(author, editor) named by a byline line such as "Penulis : X - Editor : Y"."""
     for pattern in rules.bylines:

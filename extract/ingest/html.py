@@ -2,7 +2,8 @@
 
 trafilatura finds the main text and the page's metadata; this module adds
 what Indonesian regional sites need on top: the site's furniture rules
-(XPaths pruned before extraction, line patterns dropped after), bylines of
+(XPaths pruned before extraction, line patterns dropped after), photo
+captions kept apart from the text (`Article.captions`), bylines of
 the form "Penulis : X - Editor : Y", and publication dates written the
 Indonesian way ("Rabu, 14 Des 2022 19:45 WIB"), which htmldate can miss.
 """
@@ -19,7 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
-from extract.ingest.clean import CleanedText, clean_text, parse_byline
+from extract.ingest.clean import CAPTION, CleanedText, caption_text, clean_text, parse_byline
 from extract.ingest.errors import ExtractionError
 from extract.ingest.checks import ARTICLE_LANGUAGE, check_is_article
 from extract.ingest.siterules import SiteRules, rules_for, site_from_dateline, site_of
@@ -64,7 +65,7 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
         include_comments=False,
         include_tables=True,
         deduplicate=False,
-        prune_xpath=list(rules.prune_xpaths) or None,
+        prune_xpath=list(rules.prune_xpaths + rules.caption_xpaths) or None,
     )
     if doc is None or not (doc.text or "").strip():
         raise ExtractionError("no article text found on the page")
@@ -86,7 +87,21 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
         text=text,
         categories=_unique(meta.categories + list(doc.categories or []) + cleaned.categories),
         language=ARTICLE_LANGUAGE,
+        captions=page_captions(tree, cleaned, rules),
     )
+
+
+def page_captions(tree: HtmlElement, cleaned: CleanedText, rules: SiteRules) -> list[str]:
+    """The page's photo captions, credit removed: caption elements (in page
+    order), then caption lines cleaning dropped from the text."""
+    elements = [e for xpath in rules.caption_xpaths for e in tree.xpath(xpath) if hasattr(e, "text_content")]
+    chosen = set(elements)
+    # a caption inside another caption element ("<div class=caption><figcaption>") is read once
+    outermost = [e for e in elements if not any(a in chosen for a in e.iterancestors())]
+    order = {e: i for i, e in enumerate(tree.iter())}
+    found = [e.text_content() for e in sorted(set(outermost), key=order.__getitem__)]
+    found += [line.text for line in cleaned.dropped if line.kind == CAPTION]
+    return _unique([caption_text(c, rules) for c in found])
 
 
 def read_page_metadata(tree: HtmlElement, url: str | None) -> PageMetadata:

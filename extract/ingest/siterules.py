@@ -18,8 +18,8 @@ import yaml
 
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "site_rules.yaml"
 
-_PATTERN_KEYS = ("dateline", "drop_lines", "stop_lines", "caption_lines", "bylines", "trailing")
-_XPATH_KEYS = ("prune_xpaths", "byline_xpaths", "date_xpaths", "category_xpaths")
+_PATTERN_KEYS = ("dateline", "drop_lines", "stop_lines", "caption_lines", "caption_credits", "bylines", "trailing")
+_XPATH_KEYS = ("prune_xpaths", "caption_xpaths", "byline_xpaths", "date_xpaths", "category_xpaths")
 
 
 @dataclass(frozen=True)
@@ -32,9 +32,11 @@ class SiteRules:
     drop_lines: tuple[re.Pattern, ...] = ()
     stop_lines: tuple[re.Pattern, ...] = ()
     caption_lines: tuple[re.Pattern, ...] = ()
+    caption_credits: tuple[re.Pattern, ...] = ()
     bylines: tuple[re.Pattern, ...] = ()
     trailing: tuple[re.Pattern, ...] = ()
     prune_xpaths: tuple[str, ...] = ()
+    caption_xpaths: tuple[str, ...] = ()
     byline_xpaths: tuple[str, ...] = ()
     date_xpaths: tuple[str, ...] = ()
     category_xpaths: tuple[str, ...] = ()

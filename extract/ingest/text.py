@@ -27,6 +27,11 @@ def article_from_json(data: object) -> Article:
     for field in ("title", "author", "editor"):
         if data.get(field):
             setattr(article, field, str(data[field]))
+    # the photo captions `extract run --json` printed for an HTML page
+    captions = data.get("captions") or []
+    if not isinstance(captions, list) or not all(isinstance(c, str) for c in captions):
+        raise ExtractionError('"captions" must be a list of strings')
+    article.captions = [c for c in captions if c.strip()]
     if data.get("published"):
         published = parse_published(str(data["published"]))
         if published is None:

@@ -29,33 +29,37 @@ EVENT_TYPE_LABELS = {
     "statement": "Statement",
 }
 
-# Facts whose evidence the article page marks, with the label shown for each.
+# Facts whose evidence the article page marks, with the label shown for each;
+# evidence in a photo caption (field "caption:<n>") has no place in the text.
 FACT_SPAN_QUERIES = {
-    "events": ("select span_start, span_end, 'EVENT ' || type as label, summary as title from events where article_id = ?"),
+    "events": (
+        "select span_start, span_end, 'EVENT ' || type as label, summary as title"
+        " from events where article_id = ? and coalesce(field, 'text') = 'text'"
+    ),
     "payouts": (
         "select span_start, span_end, 'PAYOUT' as label, amount_idr || ' ' || programs as title"
-        " from payouts where article_id = ?"
+        " from payouts where article_id = ? and coalesce(field, 'text') = 'text'"
     ),
     "official_mentions": (
         "select span_start, span_end, 'OFFICIAL' as label, name || coalesce(' - ' || position, '') as title"
-        " from official_mentions where article_id = ?"
+        " from official_mentions where article_id = ? and coalesce(field, 'text') = 'text'"
     ),
     "worker_counts": (
         "select span_start, span_end, 'WORKERS' as label, value || ' ' || category as title"
-        " from worker_counts where article_id = ?"
+        " from worker_counts where article_id = ? and coalesce(field, 'text') = 'text'"
     ),
     "percentages": (
         "select span_start, span_end, 'PERCENTAGE' as label, value || '% ' || about as title"
-        " from percentages where article_id = ?"
+        " from percentages where article_id = ? and coalesce(field, 'text') = 'text'"
     ),
     "regulations": (
         "select span_start, span_end, 'REGULATION' as label,"
         " kind || coalesce(' ' || number, '') || coalesce('/' || year, '') as title"
-        " from regulations where article_id = ?"
+        " from regulations where article_id = ? and coalesce(field, 'text') = 'text'"
     ),
     "article_regions": (
         "select span_start, span_end, 'REGION' as label, region_code || ' ' || coalesce(region_name, '') as title"
-        " from article_regions where article_id = ?"
+        " from article_regions where article_id = ? and coalesce(field, 'text') = 'text'"
     ),
 }
 
@@ -191,10 +195,13 @@ async def article_page(datasette, request) -> Response:
         payout["amount_text"] = format_rupiah(payout["amount_idr"])
         payout["programs_text"] = ", ".join(json.loads(payout["programs"] or "[]"))
     labels = sorted({s.label for s in spans})
+    for official in facts["officials"]:
+        official["read_from"] = "photo caption" if (official.get("field") or "text").startswith("caption") else "text"
     html = await datasette.render_template(
         "article.html",
         {
             "article": article,
+            "captions": json.loads(article.get("captions") or "[]"),
             "source_link": safe_link(article["url"]),
             "text_html": highlight(text, spans),
             "span_count": len(spans),

@@ -144,6 +144,7 @@ def load_article(db: Database, aid: str) -> Article:
         final_url=row["final_url"],
         html_sha256=row["html_sha256"],
         fetched_at=row["fetched_at"],
+        captions=json.loads(row.get("captions") or "[]"),
     )
 
 
@@ -196,6 +197,7 @@ def _provenance_row(prov: Provenance | None) -> dict[str, Any]:
         "span_end": prov.end,
         "rule": prov.rule,
         "extractor_version": prov.extractor_version,
+        "field": prov.field,
     }
 
 
@@ -214,6 +216,7 @@ def _article_row(aid: str, article: Article, version: str | None) -> dict[str, A
         "editor": article.editor,
         "text": article.text,
         "categories": json.dumps(article.categories, ensure_ascii=False),
+        "captions": json.dumps(article.captions, ensure_ascii=False),
         "language": article.language,
         "html_sha256": article.html_sha256,
         "fetched_at": article.fetched_at,

@@ -13,14 +13,29 @@ from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("bpjs-extract")
 
-# Provenance of a fact, as columns of the fact's own row.
-PROVENANCE_COLUMNS = {
+# Provenance of a fact, as columns of the fact's own row, as m002 created
+# them (released migrations never change).
+_M002_PROVENANCE_COLUMNS = {
     "sentence": str,
     "span_start": int,
     "span_end": int,
     "rule": str,
     "extractor_version": str,
 }
+# ... and as they are now: m004 added `field`, what span_start/span_end point
+# into ("text" for articles.text, "caption:<n>" for the n-th caption).
+PROVENANCE_COLUMNS = {**_M002_PROVENANCE_COLUMNS, "field": str}
+
+# Tables whose rows carry the provenance columns.
+PROVENANCE_TABLES = (
+    "article_regions",
+    "events",
+    "official_mentions",
+    "payouts",
+    "worker_counts",
+    "percentages",
+    "regulations",
+)
 
 # Tables holding one article's facts, children before parents, so that
 # deleting in this order never trips a foreign key.
@@ -109,7 +124,7 @@ def m002_facts(db: Database) -> None:
             "region_code": str,
             "region_name": str,
             "resolved_from": str,
-            **PROVENANCE_COLUMNS,
+            **_M002_PROVENANCE_COLUMNS,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
@@ -130,7 +145,7 @@ def m002_facts(db: Database) -> None:
             "region_name": str,
             "workers": int,
             "summary": str,
-            **PROVENANCE_COLUMNS,
+            **_M002_PROVENANCE_COLUMNS,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
@@ -156,7 +171,7 @@ def m002_facts(db: Database) -> None:
             "titles": str,  # JSON list
             "organisation": str,
             "region_code": str,
-            **PROVENANCE_COLUMNS,
+            **_M002_PROVENANCE_COLUMNS,
         },
         pk="id",
         foreign_keys=[
@@ -179,7 +194,7 @@ def m002_facts(db: Database) -> None:
             "date": str,  # of the payout event, else the article's publication
             "month": str,
             "year": int,
-            **PROVENANCE_COLUMNS,
+            **_M002_PROVENANCE_COLUMNS,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
@@ -195,7 +210,7 @@ def m002_facts(db: Database) -> None:
             "date": str,
             "month": str,
             "year": int,
-            **PROVENANCE_COLUMNS,
+            **_M002_PROVENANCE_COLUMNS,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
@@ -212,7 +227,7 @@ def m002_facts(db: Database) -> None:
             "date": str,
             "month": str,
             "year": int,
-            **PROVENANCE_COLUMNS,
+            **_M002_PROVENANCE_COLUMNS,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
@@ -226,7 +241,7 @@ def m002_facts(db: Database) -> None:
             "number": str,
             "year": int,
             "title": str,
-            **PROVENANCE_COLUMNS,
+            **_M002_PROVENANCE_COLUMNS,
         },
         pk="id",
         foreign_keys=[("article_id", "articles", "id")],
@@ -298,6 +313,16 @@ def m003_region_source_and_map_view(db: Database) -> None:
         where r.latitude is not null and r.longitude is not null
         """,
     )
+
+
+@migrations(name="m004_captions_and_provenance_field")
+def m004_captions_and_provenance_field(db: Database) -> None:
+    # Photo captions of HTML pages (JSON list), kept apart from the text.
+    db.table("articles").add_column("captions", str)
+    # Officials may be read from a caption: offsets then point into it.
+    for table in PROVENANCE_TABLES:
+        db.table(table).add_column("field", str)
+        db.execute(f"update [{table}] set field = 'text' where span_start is not null")
 
 
 def apply_migrations(db: Database) -> list[str]:
