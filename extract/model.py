@@ -119,7 +119,7 @@ class Regulation:
 
 @dataclass
 class Event:
-    type: str  # agreement_signing, benefit_payout, meeting, award, statement
+    type: str  # agreement_signing, benefit_payout, meeting, award, statement (someone spoke that day)
     date: str | None = None  # ISO date
     date_precision: str | None = None  # "day", "month", "year"
     venue: str | None = None
@@ -154,16 +154,12 @@ class Facts:
     regulations: list[Regulation] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    # Dates of reported happenings that are not events of their own, such as
-    # the day an official gave a statement ("kata X, Rabu (8/11/2023)").
-    statement_dates: list[str] = field(default_factory=list)
 
     def to_gold(self) -> dict[str, list]:
-        """The eight lists of the gold format, each fact once."""
-        event_dates = _unique(
-            [e.date for e in self.events if e.date and e.date_precision == "day"]
-            + self.statement_dates
-        )
+        """The eight lists of the gold format, each fact once. Event dates are
+        the days of every dated event, statements ("kata X, Rabu
+        (8/11/2023)") included."""
+        event_dates = _unique([e.date for e in self.events if e.date and e.date_precision == "day"])
         return {
             "event_dates": event_dates,
             "regions": _unique([r.name for r in self.regions]),

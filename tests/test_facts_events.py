@@ -59,10 +59,36 @@ def test_range_gives_two_dates():
     assert gold["event_dates"] == ["2024-05-16", "2024-05-17"]
 
 
-def test_dated_statement_is_an_event_date():
-    facts = facts_of('"Pendaftaran dibuka sampai akhir tahun," kata Kepala Dinas Sosial Tuban, Rudi Hartono, Rabu (22/5/2024).')
-    assert facts.statement_dates == ["2024-05-22"]
+def test_dated_statement_is_an_event_with_its_speaker_and_provenance():
+    text = '"Pendaftaran dibuka sampai akhir tahun," kata Kepala Dinas Sosial Tuban, Rudi Hartono, Rabu (22/5/2024).'
+    facts = facts_of(text)
+    statements = [e for e in facts.events if e.type == "statement"]
+    assert [(e.date, e.date_precision, e.officials) for e in statements] == [("2024-05-22", "day", ["rudi hartono"])]
+    evidence = statements[0].provenance
+    assert text[evidence.start : evidence.end] == "kata Kepala Dinas Sosial Tuban, Rudi Hartono, Rabu (22/5/2024)"
+    assert evidence.sentence == text and evidence.rule == "events.statement"
+    assert "Rudi Hartono" in statements[0].summary
+    assert facts.events[-1] is statements[0]  # statements come after the happenings
     assert facts.to_gold()["event_dates"] == ["2024-05-22"]
+    assert facts.to_gold()["agreements"] == []
+
+
+def test_speaker_named_by_a_short_form_is_the_official():
+    facts = facts_of(
+        "Wakil Bupati Pasuruan KH Abdul Mujib Imron membuka sosialisasi itu.\n"
+        '"Kami mendukung penuh," kata Gus Mujib, Rabu (22/5/2024).'
+    )
+    assert [e.officials for e in facts.events if e.type == "statement"] == [["abdul mujib imron"]]
+
+
+def test_statement_without_a_named_speaker_keeps_no_officials_and_one_event_per_day():
+    facts = facts_of(
+        "Kepala Dinas Sosial Tuban Rudi Hartono dan Camat Rengel Sugeng Riyadi hadir dalam acara itu.\n"
+        '"Pendaftaran dibuka sampai akhir tahun," ujarnya, Rabu (22/5/2024).\n'
+        '"Kami akan mendata ulang," tuturnya, Rabu (22/5/2024).'
+    )
+    statements = [e for e in facts.events if e.type == "statement"]
+    assert [(e.date, e.officials) for e in statements] == [("2024-05-22", [])]
 
 
 def test_planned_signing_is_not_an_agreement():
@@ -128,7 +154,8 @@ def test_date_before_a_reported_signing_in_a_quote_tag_is_the_signing_day():
         published="2024-04-05",
     )
     assert facts.to_gold()["agreements"][0]["date"] == "2024-04-02"
-    assert facts.statement_dates == ["2024-04-05"]
+    assert [(e.type, e.date) for e in facts.events] == [("agreement_signing", "2024-04-02"), ("statement", "2024-04-05")]
+    assert facts.to_gold()["event_dates"] == ["2024-04-02", "2024-04-05"]
 
 
 def test_signing_with_a_date_that_cannot_be_resolved_has_no_date():

@@ -3,7 +3,7 @@ and the gold-format projection. Texts are written for the test."""
 
 from extract.facts import EXTRACTOR_VERSION, extract_facts
 from extract.facts.extractor import EXTRACTORS
-from extract.model import GOLD_LISTS, Article
+from extract.model import GOLD_LISTS, Article, Facts
 
 
 def facts_of(text: str, published: str | None = "2024-05-24", url: str | None = None):
@@ -79,6 +79,9 @@ def test_extractors_are_registered_in_order():
     # events read the officials and regions found before them
     assert names.index("events") > names.index("officials")
     assert names.index("events") > names.index("regions")
+    # every list lands in the Facts field of its name; dated statements are events
+    assert set(names) <= set(Facts.__dataclass_fields__)
+    assert "statement_dates" not in Facts.__dataclass_fields__
 
 
 def test_mentions_come_from_content_sentences_only():

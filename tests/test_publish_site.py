@@ -192,7 +192,7 @@ def test_scraped_text_is_escaped_everywhere(site):
 def test_map_of_events_by_region(site):
     ds, _ = site
     response = get(ds, "/-/map")
-    assert response.status_code == 302 and response.headers["location"] == "/extract/events_map"
+    assert response.status_code == 302 and response.headers["location"] == "/extract/events_map?type__not=statement"
     html = get(ds, "/extract/events_map").text
     assert "datasette-cluster-map.js" in html
     points = rows(ds, "/extract/events_map.json?_shape=array")

@@ -4,7 +4,10 @@
   event unless its clause says it is a death, an accident, a data cut-off,
   the day a rule takes effect, or something planned (events.yaml,
   `date_exclusion_words`). A date right after a speech clause ("kata X,
-  Rabu (8/11/2023)") is the day of a statement: `extract_statement_dates`.
+  Rabu (8/11/2023)"), or a dated sentence that reports no event, is the day
+  of a statement: an Event of type "statement", with who spoke when the
+  sentence names them (`extract_statements`). Statements come after the
+  other events in the list.
 * A sentence's event type comes from trigger words (events.yaml,
   `event_types`): a signing needs a signing word and an agreement word
   ("menandatangani kerja sama", "penandatanganan MoU") and must be reported
@@ -27,6 +30,7 @@ from extract.facts.context import Context
 from extract.facts.text import Sentence, clause_start, load_lexicon, word_pattern
 from extract.model import Event
 from extract.normalize.dates import DateMatch, find_dates
+from extract.normalize.names import name_key
 
 LEAD_SENTENCES = 2  # the lead of a news article: its first sentences
 
@@ -184,15 +188,80 @@ def _after_speech(text: str, sentence: Sentence, start: int) -> bool:
     return all(w[:1].isupper() or w.lower() in {"pada", "dan", "nya"} for w in words)
 
 
-def extract_statement_dates(ctx: Context) -> list[str]:
-    """ISO days on which an official gave a reported statement."""
-    dates = []
+def extract_statements(ctx: Context) -> list[Event]:
+    """Statements given on a known day ("kata X, Rabu (8/11/2023)"): one
+    event per day, its provenance the first sentence dating it, its officials
+    those who spoke."""
+    by_day: dict[dt.date, Event] = {}
     for mention in dated_mentions(ctx):
-        if mention.statement and not mention.excluded and mention.precision == "day":
-            iso = mention.date.isoformat()
-            if iso not in dates:
-                dates.append(iso)
-    return dates
+        if not mention.statement or mention.excluded or mention.precision != "day":
+            continue
+        speakers = _speakers(ctx, mention)
+        event = by_day.get(mention.date)
+        if event is not None:
+            event.officials.extend(k for k in speakers if k not in event.officials)
+            continue
+        sentences = [mention.sentence]
+        venue = _venue(ctx, sentences)
+        region = _region(ctx, sentences, venue)
+        verb = _speech_verb_before(ctx.text, mention.sentence, mention.start)
+        start = verb.start() + mention.sentence.start if verb else mention.start
+        by_day[mention.date] = Event(
+            type="statement",
+            date=mention.date.isoformat(),
+            date_precision="day",
+            venue=venue,
+            region_code=region.code if region else None,
+            region_name=region.name if region else None,
+            officials=speakers,
+            provenance=ctx.provenance(start, mention.end, "events.statement"),
+        )
+    events = list(by_day.values())
+    for event in events:
+        event.summary = _statement_summary(ctx, event)
+    return events
+
+
+def _speech_verb_before(text: str, sentence: Sentence, start: int) -> re.Match[str] | None:
+    verbs = list(lexicon().speech.finditer(text[sentence.start : start]))
+    return verbs[-1] if verbs else None
+
+
+def _speakers(ctx: Context, mention: DatedMention) -> list[str]:
+    """Keys of the officials who gave the statement: the one named between
+    the speech verb and the date ("kata Gus Mujib, Rabu ..."), else the one
+    official the sentence names ("Ditemui di kantornya, Jumat (8/3/2024),
+    Teguh Santoso menyebut ..."); nobody when that is not clear."""
+    officials = ctx.results.get("officials", [])
+    verb = _speech_verb_before(ctx.text, mention.sentence, mention.start)
+    if verb:
+        between = ctx.text[mention.sentence.start + verb.end() : mention.start]
+        named = {name_key(w) for w in re.findall(r"[A-Z][\w'’-]*", between)} - {""}
+        overlap = {o.key: len(named & set(o.key.split())) for o in officials}
+        best = max(overlap.values(), default=0)
+        if best and list(overlap.values()).count(best) == 1:
+            return [k for k, n in overlap.items() if n == best]
+    sentence = mention.sentence
+    in_sentence = [
+        o.key
+        for o in officials
+        if any((s := ctx.sentence_of(p)) is not None and s.index == sentence.index for p in o.provenance)
+        or re.search(r"(?<!\w)" + re.escape(o.name) + r"(?!\w)", sentence.text, re.IGNORECASE)
+    ]
+    return in_sentence if len(in_sentence) == 1 else []
+
+
+def _statement_summary(ctx: Context, event: Event) -> str:
+    """"Pernyataan Rudi Hartono (Kepala Dinas Sosial Tuban) (2024-05-22)"."""
+    names = {o.key: o for o in ctx.results.get("officials", [])}
+    parts = [lexicon().labels.get("statement", "statement")]
+    for key in event.officials:
+        official = names.get(key)
+        if official is not None:
+            parts.append(official.name + (f" ({official.position})" if official.position else ""))
+    if event.date:
+        parts.append(f"({event.date})")
+    return " ".join(parts)
 
 
 # ---- event types -------------------------------------------------------------
@@ -237,6 +306,12 @@ def _not_done(text: str, at: int) -> bool:
 
 
 def extract_events(ctx: Context) -> list[Event]:
+    """The article's events: the happenings it reports, then the dated
+    statements (`extract_statements`)."""
+    return extract_happenings(ctx) + extract_statements(ctx)
+
+
+def extract_happenings(ctx: Context) -> list[Event]:
     dates = [d for d in dated_mentions(ctx) if not d.excluded and not d.statement]
     by_sentence: dict[int, list[DatedMention]] = {}
     for mention in dates:

@@ -37,7 +37,6 @@ EXTRACTORS: list[tuple[str, Extractor]] = [
     ("percentages", percentages.extract_percentages),
     ("payouts", payouts.extract_payouts),
     ("events", events.extract_events),
-    ("statement_dates", events.extract_statement_dates),
 ]
 
 __all__ = ["EXTRACTOR_VERSION", "EXTRACTORS", "build_context", "extract_facts"]
@@ -99,7 +98,6 @@ def _assemble(ctx: Context) -> Facts:
         regulations=results.get("regulations", []),
         regions=results.get("regions", []),
         mentions=_mentions(ctx),
-        statement_dates=results.get("statement_dates", []),
     )
 
 

@@ -239,7 +239,8 @@ async def charts_page(datasette, request) -> Response:
 
 
 async def map_redirect(datasette, request) -> Response:
-    return Response.redirect(datasette.urls.table(datasette.get_database().name, "events_map"))
+    # Happenings only, as on the timeline; the type facet can bring statements back.
+    return Response.redirect(datasette.urls.table(datasette.get_database().name, "events_map") + "?type__not=statement")
 
 
 async def feed_redirect(datasette, request) -> Response:
