@@ -174,3 +174,55 @@ def test_short_forms_link_to_one_person_across_articles():
     # when the office says so, so with two Rinis and no region she stays apart
     assert links == {}
     assert link_across_articles(first + second) == {"rini": "rini syarifah"}
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        # the office in brackets after the name
+        (
+            "Bantuan diserahkan Rina Kusumawati (Kepala BPJS Ketenagakerjaan Cabang Kediri) kepada keluarga.",
+            "Rina Kusumawati",
+            "Kepala BPJS Ketenagakerjaan Cabang Kediri",
+        ),
+        # "yang menjabat" after a name closed by a degree and a comma
+        (
+            "Nota itu ditandatangani Dr. H. Bambang Purnomo, M.Si, yang menjabat Sekretaris Daerah Kabupaten Ngawi, mewakili bupati.",
+            "Bambang Purnomo",
+            "Sekretaris Daerah Kabupaten Ngawi",
+        ),
+        # "Ka" glued to an agency's short name is an office head
+        (
+            "Kadisnakertrans Ngawi Agus Salim menyebut pihaknya siap mengawasi proyek.",
+            "Agus Salim",
+            "Kadisnakertrans Ngawi",
+        ),
+        # "menurut" before the office
+        (
+            "Menurut Kepala Dinas Sosial Kabupaten Tuban Budi Harjono, pendataan sudah selesai.",
+            "Budi Harjono",
+            "Kepala Dinas Sosial Kabupaten Tuban",
+        ),
+        # Balinese and Bugis name words are part of the name
+        ("Bupati Gianyar I Made Suryawan meninjau pendaftaran.", "I Made Suryawan", "Bupati Gianyar"),
+        (
+            "Kepala Dinas Sosial Kabupaten Bangli, Ni Luh Putu Ariani, menyerahkan bantuan.",
+            "Ni Luh Putu Ariani",
+            "Kepala Dinas Sosial Kabupaten Bangli",
+        ),
+        ("Ketua DPRD Wajo Andi Rahmat Hidayat ikut hadir.", "Andi Rahmat Hidayat", "Ketua DPRD Wajo"),
+    ],
+)
+def test_official_written_in_other_common_forms(text, name, position):
+    assert officials_of(text) == {name: position}
+
+
+def test_an_office_naming_a_building_or_a_place_introduces_no_person():
+    # "Kantor Bupati X, <town>" is a building and its town; "Camat X" alone
+    # names the district's office, X being a place
+    text = (
+        "Santunan diserahkan di Kantor Bupati Samosir, Pangururan, Kamis. "
+        "Warga di Sitinjo menyambut baik. Camat Sitinjo mengatakan warga senang. "
+        "Sosialisasi digelar di Aula Kantor Camat Dlanggu, Rabu."
+    )
+    assert officials_of(text) == {}

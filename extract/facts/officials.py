@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
+from extract.facts.places import place_words
 from extract.facts.text import Sentence, load_lexicon
 from extract.model import Official, Provenance
 from extract.normalize.names import load_honorifics, strip_titles
@@ -61,6 +62,8 @@ class _Lexicon:
     company_prefixes: frozenset[str]
     nickname_titles: frozenset[str]
     alias_links: re.Pattern[str]
+    building_words: tuple[tuple[str, ...], ...]
+    street_words: frozenset[str]
 
 
 def _fold(word: str) -> str:
@@ -88,6 +91,8 @@ def lexicon() -> _Lexicon:
         place_intro=frozenset(_fold(w) for w in data["place_intro_words"]),
         company_prefixes=frozenset(_fold(w) for w in data["company_prefixes"]),
         nickname_titles=frozenset(_fold(w) for w in data["nickname_titles"]),
+        building_words=_phrases(data["building_words"]),
+        street_words=frozenset(_fold(w) for w in data["street_words"]),
         alias_links=re.compile(
             r"(?:,\s*)?\b(?:" + "|".join(re.escape(w) for w in data["alias_links"]) + r")\s+", re.IGNORECASE
         ),
@@ -143,6 +148,7 @@ class _Sentence:
         known_names: frozenset[str],
         per_starts: set[int],
         common_words: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ):
         self.ctx = ctx
         self.sentence = sentence
@@ -153,6 +159,7 @@ class _Sentence:
         self.known_names = known_names
         self.per_starts = per_starts
         self.common_words = common_words
+        self.places = places
         self.in_region = self._mark_regions()
 
     def _mark_regions(self) -> list[bool]:
@@ -370,9 +377,16 @@ class _Sentence:
             return False
         if all(self.folded[k] in self.common_words for k in bare):
             return False
+        # a word the article uses as a place ("di Balige") is not a name
+        if all(self.folded[k] in self.places for k in bare):
+            return False
         if self._beneficiary_before(i, j) or self._deceased_after(j):
             return False
         return True
+
+    def after_building(self, i: int) -> bool:
+        """The office head at i names a building ("di Kantor Bupati Toba")."""
+        return any(i >= len(p) and tuple(self.folded[i - len(p) : i]) == p for p in self.lex.building_words)
 
     def _beneficiary_before(self, i: int, j: int) -> bool:
         window = self.folded[max(0, i - 4) : j]
@@ -412,8 +426,11 @@ class _Sentence:
         tail_start = self._after_last_office_word(i, j)
         # a village or district head's office ends with the place's name
         # ("Camat Sumbersari Hadi Wijaya", "Kepala Desa Jimbe Suyanto")
-        if self.match(head, self.lex.place_heads) and tail_start + 1 < j and tail_start == i:
-            tail_start += 1
+        if self.match(head, self.lex.place_heads) and tail_start == i:
+            if tail_start + 1 < j:
+                tail_start += 1
+            elif self.folded[i] in self.places or self.folded[i] in place_words():
+                return j, 0  # "Camat Dlanggu" alone: the place, no name
         for strength, evidence in (
             (2, lambda k: self.folded[k] in self.known_names),
             (1, lambda k: self.start(k) in self.per_starts),
@@ -463,6 +480,28 @@ def _known_names(ctx: Context) -> frozenset[str]:
     return frozenset(found - lex.position_words - lex.stop_words - heads)
 
 
+def _article_places(ctx: Context) -> frozenset[str]:
+    """Words the article writes as a place: the capitalised words after "di"
+    ("di Balige", "di Danau Toba"), not a building ("di Kantor Bupati") or a
+    street, which may carry a person's name ("di Jalan Ahmad Yani")."""
+    lex = lexicon()
+    found: set[str] = set()
+    for sentence in ctx.sentences:
+        words = [t.text for t in ctx.tokens(sentence)]
+        for k, word in enumerate(words[:-1]):
+            if word.casefold() != "di":
+                continue
+            run = []
+            for nxt in words[k + 1 : k + 4]:
+                if not (_is_cap(nxt) and nxt.isalpha()):
+                    break
+                run.append(_fold(nxt))
+            if not run or run[0] in lex.street_words or run[0] in lex.stop_words or any(run[0] == p[0] for p in lex.building_words):
+                continue
+            found.update(w for w in run if w not in lex.stop_words and w not in lex.position_words)
+    return frozenset(found)
+
+
 def _find_mentions(view: _Sentence) -> list[_Mention]:
     mentions: list[_Mention] = []
     taken_until = -1
@@ -480,6 +519,10 @@ def _find_mentions(view: _Sentence) -> list[_Mention]:
                     i = taken_until
                     continue
             i += 1
+            continue
+        if view.after_building(i):
+            taken_until = view.position_run(i)
+            i = max(taken_until, i + head)
             continue
         mention, end = _office_then_name(view, i)
         if mention is None:
@@ -545,6 +588,16 @@ def _name_then_office(view: _Sentence, i: int) -> _Mention | None:
     end = i
     if end > 0 and view.words[end - 1] == ",":
         end -= 1
+    elif end > 0 and view.words[end - 1] == "(":
+        # "Dewi Lestari (Kepala BPJS Ketenagakerjaan Cabang Jember)": the
+        # office fills the brackets
+        close = view.position_run(i)
+        if close >= len(view) or view.words[close] != ")":
+            return None
+        start = view.name_run_back(end - 1)
+        if start >= end - 1 or not view.is_name(start, end - 1):
+            return None
+        return _mention(view, start, end - 1, i, close, "officials.name_bracket_office")
     start = view.name_run_back(end)
     if start >= end or not view.is_name(start, end):
         return None
@@ -555,11 +608,14 @@ def _name_then_office(view: _Sentence, i: int) -> _Mention | None:
 
 def _name_link_office(view: _Sentence, link_at: int, link_len: int) -> _Mention | None:
     """"Yuni Urinawati selaku Kepala Bidang Perlindungan Jaminan Sosial Dinsos"."""
-    start = view.name_run_back(link_at)
-    if start >= link_at or not view.is_name(start, link_at):
+    end = link_at
+    if end > 0 and view.words[end - 1] == ",":
+        end -= 1  # "Eko Santoso, M.Si, yang menjabat Sekretaris Daerah"
+    start = view.name_run_back(end)
+    if start >= end or not view.is_name(start, end):
         return None
     office = link_at + link_len
-    return _mention(view, start, link_at, office, view.position_run(office), "officials.name_link_office")
+    return _mention(view, start, end, office, view.position_run(office), "officials.name_link_office")
 
 
 def _mention(view: _Sentence, name_start: int, name_end: int, office_start: int, office_end: int, rule: str) -> _Mention:
@@ -711,12 +767,13 @@ def extract_officials(ctx: Context) -> list[Official]:
     only in a caption counts); one Official per person across both."""
     known = _known_names(ctx)
     common = _common_words(ctx.text)
+    places = _article_places(ctx)
     mentions: list[_Mention] = []
     for part in [ctx, *ctx.captions]:
         per_starts = {e.start_char for e in part.entities("PER")}
         words = common if part is ctx else common | _common_words(part.text)
         for sentence in part.sentences:
-            view = _Sentence(part, sentence, known, per_starts, words)
+            view = _Sentence(part, sentence, known, per_starts, words, places)
             mentions.extend(_find_mentions(view))
     return resolve(mentions, ctx)
 
