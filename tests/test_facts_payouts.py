@@ -237,3 +237,41 @@ def test_a_total_received_by_one_worker_s_heirs_is_that_workers():
         "kecelakaan kerja. Total manfaat yang diterima ahli waris mencapai Rp177,24 juta."
     )
     assert payouts_of(text) == [(177_240_000, "Sutarno", {"JKK"})]
+
+
+def test_unnamed_heirs_listed_beside_named_ones_each_get_a_payout():
+    text = (
+        "Pemkab Ngawi menyerahkan santunan JKM kepada ahli waris empat pekerja rentan, Senin (13/5/2024). "
+        "Santunan masing-masing Rp42 juta diterima ahli waris almarhum Sutarno, ketua RT 03 di Desa Kedunggalar; "
+        "almarhumah Wartini, guru ngaji di Desa Pitu; ahli waris seorang marbot musala di Kecamatan Paron; "
+        "serta ahli waris seorang tukang ojek di Geneng."
+    )
+    assert payouts_of(text) == [
+        (42_000_000, "Sutarno", {"JKM"}),
+        (42_000_000, "Wartini", {"JKM"}),
+        (42_000_000, None, {"JKM"}),
+        (42_000_000, None, {"JKM"}),
+    ]
+
+
+def test_a_count_of_other_heirs_after_a_named_one_adds_that_many_payouts():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan kematian kepada keluarga pekerja, Senin (13/5/2024). "
+        "Santunan JKM masing-masing Rp42 juta diberikan kepada ahli waris almarhum Karyono, penyadap karet, "
+        "dan tiga ahli waris lainnya dari Kecamatan Bringin."
+    )
+    assert payouts_of(text) == [(42_000_000, "Karyono", {"JKM"})] + [(42_000_000, None, {"JKM"})] * 3
+
+
+def test_a_capitalised_job_after_a_named_deceased_is_not_another_name():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan kematian, Senin (13/5/2024). "
+        "Santunan JKM masing-masing Rp42 juta diterima ahli waris almarhum Suroto, Ketua RT 02; "
+        "ahli waris almarhum Sanusi, Marbot Masjid Al Ikhlas; dan ahli waris almarhumah Sri Wahyuni, "
+        "Guru Ngaji TPQ Nurul Huda."
+    )
+    assert payouts_of(text) == [
+        (42_000_000, "Suroto", {"JKM"}),
+        (42_000_000, "Sanusi", {"JKM"}),
+        (42_000_000, "Sri Wahyuni", {"JKM"}),
+    ]

@@ -88,6 +88,8 @@ class _Lexicon:
     clause_openers: frozenset[str]
     not_name_words: frozenset[str]
     relative_after: re.Pattern[str]
+    unnamed_one: re.Pattern[str]
+    unnamed_others: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -121,10 +123,22 @@ def lexicon() -> _Lexicon:
         max_recipients=int(data["max_recipients"]),
         clause_openers=frozenset(w.casefold() for w in data["clause_openers"]),
         not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | place_words(),
+        unnamed_one=re.compile(
+            rf"(?<![\w])(?:{_alternatives(data['unnamed_recipient_nouns'])})\s+(?:dari\s+)?seorang\s+(?=(?-i:[a-z]))",
+            re.IGNORECASE,
+        ),
+        unnamed_others=re.compile(
+            rf"(?<![\w])(\w+)\s+(?:{_alternatives(data['recipient_nouns'])})\s+(?:{_alternatives(data['others_words'])})(?![\w])",
+            re.IGNORECASE,
+        ),
         relative_after=re.compile(
             rf"\s*,\s*(?:seorang\s+)?(?:{'|'.join(re.escape(w) for w in data['relative_words'])})\b", re.IGNORECASE
         ),
     )
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 def _program_pattern(words: list[str]) -> re.Pattern[str]:
@@ -702,10 +716,14 @@ def _each_marker(text: str, sentence: Sentence, amount: _Amount) -> int | None:
 def _recipients(
     ctx: Context, amount: _Amount, candidates: list[_Person], people: dict[int, list[_Person]]
 ) -> list[str | None] | None:
-    """The recipients of a "masing-masing" amount: names in its sentence,
-    else a count in it, else names or a count in the sentences just before."""
-    if len(candidates) >= 2:
-        return [p.name for p in candidates]
+    """The recipients of a "masing-masing" amount: names in its sentence
+    with the unnamed recipients listed beside them, else a count in it, else
+    names or a count in the sentences just before."""
+    listed = [(p.start, p.name) for p in candidates] + [
+        (offset, None) for offset, count in _unnamed_recipients(ctx.text, amount.sentence) for _ in range(count)
+    ]
+    if len(listed) >= 2 and candidates:
+        return [name for _, name in sorted(listed, key=lambda pair: pair[0])]
     count = _recipient_count(ctx, amount.sentence, amount.start)
     if count:
         return [None] * count
@@ -718,6 +736,18 @@ def _recipients(
         if count:
             return [None] * count
     return None
+
+
+def _unnamed_recipients(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """(offset, how many) of each unnamed recipient of a list: "ahli waris
+    seorang penarik becak" (one), "dua ahli waris lain" (two)."""
+    lex = lexicon()
+    found = [(m.start(), 1) for m in lex.unnamed_one.finditer(text, sentence.start, sentence.end)]
+    for m in lex.unnamed_others.finditer(text, sentence.start, sentence.end):
+        value = 1 if m.group(1).casefold() == "seorang" else parse_number(m.group(1))
+        if isinstance(value, int) and 1 <= value <= lex.max_recipients:
+            found.append((m.start(), value))
+    return found
 
 
 # ---- totals, duplicates -------------------------------------------------------
