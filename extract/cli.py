@@ -49,6 +49,25 @@ def _ner_model_option(function):
     )(function)
 
 
+@cli.command(name="eval-events")
+@click.argument("events_folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--gold", "gold_folder", type=click.Path(exists=True, file_okay=False),
+              help="Folder of the articles [default: the gold folder beside EVENTS_FOLDER].")
+@click.option("--show-errors", is_flag=True, help="List every missed and every spurious event.")
+def eval_events_command(events_folder, gold_folder, show_errors):
+    """Score the extractor's typed events on (type, date) against a check set (corpus/events)."""
+    from extract.evaluate import GoldFormatError
+    from extract.evaluate.events import evaluate_events, format_events_errors, format_events_report
+
+    try:
+        report = evaluate_events(events_folder, gold_folder)
+    except GoldFormatError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(format_events_report(report))
+    if show_errors:
+        click.echo(format_events_errors(report))
+
+
 @cli.command(name="eval")
 @_ner_model_option
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))

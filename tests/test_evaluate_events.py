@@ -87,3 +87,15 @@ def test_extractor_scored_on_a_written_article(tmp_path):
     )
     report = evaluate_events(tmp_path / "events")
     assert report.types["agreement_signing"].tp == 1
+
+
+def test_cli_scores_the_bundled_check_set_and_lists_errors():
+    from click.testing import CliRunner
+
+    from extract.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval-events", "corpus/events", "--show-errors"])
+    assert result.exit_code == 0, result.output
+    last_row = [line for line in result.output.splitlines() if line.startswith("all ")][0]
+    f1 = float(last_row.split()[-1])
+    assert f1 >= 0.85

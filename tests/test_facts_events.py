@@ -165,3 +165,48 @@ def test_signing_with_a_date_that_cannot_be_resolved_has_no_date():
     )
     assert [a["date"] for a in facts_of(text, published=None).to_gold()["agreements"]] == [None]
     assert [a["date"] for a in facts_of(text, published="2023-12-04").to_gold()["agreements"]] == ["2023-12-03"]
+
+
+def happenings(text: str) -> list[tuple[str, str | None]]:
+    """The events a timeline would show (statements are not happenings)."""
+    return [(e.type, e.date) for e in facts_of(text).events if e.type != "statement"]
+
+
+def test_fruit_is_not_a_roll_call():
+    text = (
+        "Duka keluarga Slamet, pekerja kebun apel di Kecamatan Bumiaji, belum hilang.\n"
+        "Petani apel di lereng gunung itu kini diminta mendaftar sebagai peserta BPJS Ketenagakerjaan."
+    )
+    assert [t for t, _ in happenings(text)] == []
+
+
+def test_naming_a_programme_hands_nothing_over():
+    text = (
+        "Kelompok pekerja rentan belum tersentuh manfaat program BPJS Ketenagakerjaan, "
+        "yakni Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM)."
+    )
+    assert happenings(text) == []
+
+
+def test_a_plan_or_an_intention_is_not_an_event():
+    text = (
+        '"Kewajiban kami ke depan adalah menyosialisasikan program ini kepada masyarakat di desa," ujarnya.\n'
+        "Pemkab berencana menyerahkan santunan kepada ahli waris pada bulan depan."
+    )
+    assert happenings(text) == []
+
+
+def test_a_hand_over_told_across_two_sentences_is_one_dated_payout():
+    text = (
+        "BPJS Ketenagakerjaan Cabang Kediri menyerahkan santunan jaminan kematian kepada ahli waris almarhum Darmaji.\n"
+        "Penyerahan dilakukan di Pendopo Kabupaten Kediri, Kamis (23/5/2024)."
+    )
+    assert happenings(text) == [("benefit_payout", "2024-05-23")]
+
+
+def test_an_undated_act_on_the_same_occasion_takes_that_day():
+    text = (
+        "Sosialisasi perlindungan pekerja rentan digelar di Pendopo Kabupaten Tuban, Selasa (21/5/2024).\n"
+        "Pada kesempatan itu, bupati menyerahkan santunan jaminan kematian kepada dua ahli waris peserta."
+    )
+    assert sorted(happenings(text)) == [("benefit_payout", "2024-05-21"), ("meeting", "2024-05-21")]

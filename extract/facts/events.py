@@ -55,6 +55,7 @@ class _Candidate:
     date: DatedMention | None = None
     month_only: bool = False  # its sentence dates it to a month, not a day
     from_range: bool = False  # dated by the first day of a multi-day range
+    generic: bool = False  # a meeting only said to be held ("Acara berlangsung ...")
     extra: list[Sentence] = field(default_factory=list)
 
 
@@ -77,6 +78,15 @@ class _Lexicon:
     coverage_negations: re.Pattern[str]
     ordinal_days: dict[str, int]
     ordinals: re.Pattern[str]
+    handover: dict[str, re.Pattern[str]]  # per type: hand-over words and nouns
+    nouns: dict[str, re.Pattern[str]]
+    activity: re.Pattern[str]
+    held: re.Pattern[str]
+    other_senses: dict[str, re.Pattern[str]]
+    trigger_window: int
+    period: re.Pattern[str]
+    contribution: re.Pattern[str]
+    same_occasion: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +96,20 @@ def lexicon() -> _Lexicon:
     signing = types["agreement_signing"]
     return _Lexicon(
         triggers={name: word_pattern(words) for name, words in types.items() if isinstance(words, list)},
+        handover={name: word_pattern(types[name]["handover_words"]) for name in ("benefit_payout", "award")},
+        nouns={name: word_pattern(types[name]["payout_words"]) for name in ("benefit_payout", "award")},
+        activity=word_pattern(types["meeting"]["activity_words"]),
+        held=word_pattern(types["meeting"]["held_words"]),
+        other_senses={w.lower(): word_pattern(ctx) for w, ctx in types["meeting"]["other_senses"].items()},
+        trigger_window=int(data["trigger_window"]),
+        period=word_pattern(data["period_words"]),
+        contribution=word_pattern(data["contribution_words"]),
+        same_occasion=re.compile(
+            word_pattern(data["same_occasion"]["openers"]).pattern
+            + r"\s+(?:\w+\s+)?"
+            + word_pattern(data["same_occasion"]["referents"]).pattern,
+            re.IGNORECASE,
+        ),
         signing=word_pattern(signing["signing_words"]),
         agreement=word_pattern(signing["agreement_words"]),
         priority=tuple(data["type_priority"]),
@@ -279,15 +303,71 @@ def sentence_types(text: str, neighbours: str = "") -> list[tuple[str, int, int]
     agreed = lex.agreement.search(text) or (lex.agreement.search(neighbours) and _is_signing_noun(signing))
     if signing and agreed and not _not_done(text, signing.start()):
         found.append(("agreement_signing", signing.start(), signing.end()))
-    for name in lex.priority:
-        if name == "agreement_signing" or name not in lex.triggers:
-            continue
-        if name == "meeting" and found:
-            continue
-        hit = lex.triggers[name].search(text)
+    for name in ("benefit_payout", "award"):
+        hit = _handed_over(text, name)
+        if hit is None and not any(lex.nouns[other].search(text) for other in lex.nouns):
+            # "Penyerahan dilakukan di ..., Kamis (13/6/2024)." after "Ahli
+            # waris ... menerima manfaat ...": the hand-over told before
+            verb = lex.handover[name].search(text)
+            if verb and not _not_done(text, verb.start()) and _handed_over(neighbours, name):
+                hit = verb
         if hit:
             found.append((name, hit.start(), hit.end()))
-    return found
+    activity = next((m for m in lex.activity.finditer(text) if _is_activity(text, m)), None)
+    if activity and not _not_done(text, activity.start()):
+        found.append(("meeting", activity.start(), activity.end()))
+    elif not found:
+        # "Acara berlangsung di ...": a gathering held, of no named kind
+        held = lex.held.search(text)
+        if held and not _not_done(text, held.start()):
+            found.append(("meeting", held.start(), held.end()))
+    order = {name: i for i, name in enumerate(lex.priority)}
+    return sorted(found, key=lambda f: order.get(f[0], len(order)))
+
+
+def _handed_over(text: str, name: str) -> re.Match[str] | None:
+    """A payout (or award) noun handed over or received: the hand-over word
+    within a few words of the noun, reported as done, not over a period."""
+    lex = lexicon()
+    if lex.period.search(text):
+        return None
+    nouns = [(m.start(), m.end()) for m in lex.nouns[name].finditer(text)]
+    for verb in lex.handover[name].finditer(text):
+        if _not_done(text, verb.start()) or lex.contribution.search(_last_words(text[: verb.start()], 2)):
+            continue
+        for n_start, n_end in nouns:
+            between = text[min(verb.end(), n_end) : max(verb.start(), n_start)]
+            if len(re.findall(r"[\w-]+", between)) <= lex.trigger_window:
+                return verb
+    return None
+
+
+def _is_activity(text: str, match: re.Match[str]) -> bool:
+    """Not the word in another sense: "kebun apel", "Ruang Rapat"."""
+    senses = lexicon().other_senses.get(match.group(0).lower())
+    if senses is None:
+        return True
+    before = re.findall(r"[\w-]+", text[: match.start()])[-1:]
+    after = re.findall(r"[\w-]+", text[match.end() :])[:1]
+    return not any(senses.fullmatch(w) for w in before + after)
+
+
+def _is_generic(text: str) -> bool:
+    """A meeting trigger that only says something was held ("acara", "berlangsung")."""
+    return lexicon().held.fullmatch(text) is not None
+
+
+def _meeting_reported(ctx: Context, sentence: Sentence, t_start: int, t_end: int, dated: bool) -> bool:
+    """An activity is reported as a happening when dated, said to be held,
+    named by a verb ("meluncurkan"), or the setting of something else."""
+    lex = lexicon()
+    word = ctx.text[t_start:t_end].lower()
+    return (
+        dated
+        or lex.held.search(sentence.text) is not None
+        or word.startswith(("me", "di"))
+        or lex.same_occasion.search(sentence.text) is not None
+    )
 
 
 def _is_signing_noun(signing: re.Match[str] | None) -> bool:
@@ -320,10 +400,27 @@ def extract_happenings(ctx: Context) -> list[Event]:
 
     candidates: list[_Candidate] = []
     for sentence in ctx.sentences:
-        types = sentence_types(sentence.text, _neighbours(ctx, sentence))
+        types = [
+            t
+            for t in sentence_types(sentence.text, _neighbours(ctx, sentence))
+            # words in a quote are what someone said, not what the article reports
+            if not _inside_quote(ctx.text, sentence.start + t[1])
+        ]
         days = [d for d in by_sentence.get(sentence.index, []) if d.precision == "day"]
         if types and not days:
             days = _ordinal_day(ctx, sentence, dates)
+        if types and not days and lexicon().same_occasion.search(sentence.text):
+            days = _day_of_occasion(ctx, sentence)
+        types = [
+            t
+            for t in types
+            if t[0] != "meeting"
+            or (
+                not _is_generic(sentence.text[t[1] : t[2]])
+                and _meeting_reported(ctx, sentence, sentence.start + t[1], sentence.start + t[2], bool(days))
+            )
+            or (_is_generic(sentence.text[t[1] : t[2]]) and days)
+        ]
         if not days and any(name == "agreement_signing" for name, _, _ in types):
             days = _day_before(ctx, sentence)
         used: set[int] = set()
@@ -336,6 +433,7 @@ def extract_happenings(ctx: Context) -> list[Event]:
                     used.add(id(day))
                 candidates.append(
                     _Candidate(
+                        generic=name == "meeting" and _is_generic(sentence.text[t_start:t_end]),
                         type=name,
                         sentence=sentence,
                         trigger_start=sentence.start + t_start,
@@ -351,6 +449,17 @@ def extract_happenings(ctx: Context) -> list[Event]:
                 candidates.append(_Candidate("meeting", sentence, sentence.start, sentence.start, date=day))
     merged = _merge(candidates, ctx)
     return [_event(ctx, candidate) for candidate in merged]
+
+
+def _day_of_occasion(ctx: Context, sentence: Sentence) -> list[DatedMention]:
+    """"Pada kesempatan itu, ... menyerahkan santunan": the last day given
+    before the sentence (of an event or of a statement)."""
+    before = [
+        d
+        for d in dated_mentions(ctx)
+        if d.start < sentence.start and d.precision == "day" and not d.excluded
+    ]
+    return before[-1:] if before else []
 
 
 def _unresolved_date(ctx: Context, sentence: Sentence) -> bool:
@@ -401,13 +510,15 @@ def _ordinal_day(ctx: Context, sentence: Sentence, dates: list[DatedMention]) ->
 
 
 def _neighbours(ctx: Context, sentence: Sentence) -> str:
-    """The sentences just before and after `sentence` in its paragraph."""
+    """The sentences just before and after `sentence` in its paragraph; the
+    one before also across a paragraph break, since a paragraph may open by
+    referring back ("Penyerahan dilakukan di ..." after the hand-over)."""
     out = []
     for index in (sentence.index - 1, sentence.index + 1):
         if 0 <= index < len(ctx.sentences):
             other = ctx.sentences[index]
             between = ctx.text[min(other.end, sentence.end) : max(other.start, sentence.start)]
-            if "\n" not in between:
+            if "\n" not in between or index < sentence.index:
                 out.append(other.text)
     return " ".join(out)
 
@@ -430,6 +541,7 @@ def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
         key = (candidate.type, candidate.date.date)
         if key in dated:
             dated[key].extra.append(candidate.sentence)
+            dated[key].generic = dated[key].generic and candidate.generic
             continue
         dated[key] = candidate
         first_of_type.setdefault(candidate.type, candidate)
@@ -441,6 +553,7 @@ def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
         target = first_of_type.get(candidate.type)
         if target is not None and not candidate.month_only:
             target.extra.append(candidate.sentence)
+            target.generic = target.generic and candidate.generic
             continue
         if candidate.type in kept_undated:
             kept_undated[candidate.type].extra.append(candidate.sentence)
@@ -458,6 +571,10 @@ def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
             continue
         kept_undated[candidate.type] = candidate
     events = list(dated.values()) + list(kept_undated.values())
+    # "Acara berlangsung di ..., Senin (3/6)" in a hand-over report names the
+    # hand-over's ceremony, not a meeting of its own
+    days_of_others = {c.date.date for c in events if c.date is not None and not c.generic and c.type != "meeting"}
+    events = [c for c in events if not (c.generic and c.date is not None and c.date.date in days_of_others)]
     events.sort(key=lambda c: (c.sentence.index, c.trigger_start))
     return events
 
