@@ -275,3 +275,13 @@ def test_a_capitalised_job_after_a_named_deceased_is_not_another_name():
         (42_000_000, "Sanusi", {"JKM"}),
         (42_000_000, "Sri Wahyuni", {"JKM"}),
     ]
+
+
+def test_benefit_sizes_a_regulation_grants_are_rules_not_payouts():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan JKM kepada ahli waris almarhum Darmaji, Senin (13/5/2024). "
+        "Sesuai ketentuan yang berlaku, setiap peserta yang meninggal dunia berhak atas santunan sekaligus Rp20 juta, "
+        "santunan berkala Rp12 juta, dan biaya pemakaman Rp10 juta. Jumlahnya Rp42 juta. "
+        "Selain itu, Sulastri sebagai istri almarhum berhak atas JP berkala Rp350.000 per bulan."
+    )
+    assert payouts_of(text) == [(350_000, "Darmaji", {"JP"})]

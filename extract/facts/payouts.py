@@ -73,6 +73,8 @@ class _Lexicon:
     grounding: re.Pattern[str]
     not_payout: re.Pattern[str]
     conditions: re.Pattern[str]
+    entitlement: re.Pattern[str]
+    rule_references: re.Pattern[str]
     limit_before: re.Pattern[str]
     clause_breaks: re.Pattern[str]
     total_cues: re.Pattern[str]
@@ -109,6 +111,8 @@ def lexicon() -> _Lexicon:
         grounding=word_pattern(data["grounding_words"]),
         not_payout=word_pattern(data["not_payout_cues"]),
         conditions=word_pattern(data["condition_words"]),
+        entitlement=word_pattern(data["entitlement_words"]),
+        rule_references=word_pattern(data["rule_references"]),
         limit_before=re.compile(rf"(?<!\w)(?:{limits})\s*$", re.IGNORECASE),
         clause_breaks=word_pattern(data["clause_breaks"]),
         total_cues=word_pattern(data["total_cues"]),
@@ -356,6 +360,8 @@ def _candidates(ctx: Context) -> list[_Amount]:
         listed = any(a.sentence is before for a in found)
         if not (only_total or listed or _grounded(sentence) or (before is not None and _grounded(before))):
             continue  # "manfaat santunan kematian mencapai Rp 42 juta": a rule, not a payout
+        if _states_rule(ctx, sentence, matches[0].start + sentence.start):
+            continue
         previous_end = sentence.start
         seen_spans = set()
         for match in matches:
@@ -375,6 +381,18 @@ def _candidates(ctx: Context) -> list[_Amount]:
             found.append(_Amount(start, end, match.value, match.approximate, sentence))
             previous_end = end
     return found
+
+
+def _states_rule(ctx: Context, sentence: Sentence, first_amount: int) -> bool:
+    """Is the sentence a rule's statement of what is granted ("Berdasarkan
+    aturan itu, ahli waris peserta berhak atas santunan Rp20 juta"): an
+    entitlement and a reference to the rules or to any participant before
+    its first amount, and no one named?"""
+    lex = lexicon()
+    text, lo = ctx.text, sentence.start
+    if not (lex.entitlement.search(text, lo, first_amount) and lex.rule_references.search(text, lo, first_amount)):
+        return False
+    return not _persons(ctx, sentence)
 
 
 def _grounded(sentence: Sentence) -> bool:
