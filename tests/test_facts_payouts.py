@@ -285,3 +285,11 @@ def test_benefit_sizes_a_regulation_grants_are_rules_not_payouts():
         "Selain itu, Sulastri sebagai istri almarhum berhak atas JP berkala Rp350.000 per bulan."
     )
     assert payouts_of(text) == [(350_000, "Darmaji", {"JP"})]
+
+
+def test_children_of_one_deceased_each_receiving_are_payouts_to_that_worker():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan JKK kepada ahli waris almarhum Sugeng Riyadi, Senin (13/5/2024). "
+        "Kedua anak almarhum, Dimas dan Laras, juga menerima beasiswa masing-masing Rp1,5 juta."
+    )
+    assert payouts_of(text) == [(1_500_000, "Sugeng Riyadi", {"JKK", "beasiswa"})] * 2

@@ -86,6 +86,7 @@ class _Lexicon:
     list_intro: re.Pattern[str]
     person_honorific: re.Pattern[str]
     recipients: re.Pattern[str]
+    relative_recipients: re.Pattern[str]
     max_recipients: int
     clause_openers: frozenset[str]
     not_name_words: frozenset[str]
@@ -124,6 +125,7 @@ def lexicon() -> _Lexicon:
         list_intro=re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['list_intros']))})\b", re.IGNORECASE),
         person_honorific=re.compile(rf"(?:{'|'.join(map(re.escape, data['person_honorifics']))})\s+$"),
         recipients=word_pattern(data["recipient_nouns"]),
+        relative_recipients=word_pattern(data["relative_recipients"]),
         max_recipients=int(data["max_recipients"]),
         clause_openers=frozenset(w.casefold() for w in data["clause_openers"]),
         not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | place_words(),
@@ -639,21 +641,23 @@ def _sentence_people(amount: _Amount, people: dict[int, list[_Person]]) -> list[
     return [p for p in people.get(amount.sentence.index, []) if p.insured or not amount.death]
 
 
-def _recipient_count(ctx: Context, sentence: Sentence, upto: int) -> int | None:
-    """ "kepada empat ahli waris", "Kelima almarhum": how many receive."""
+def _recipient_count(ctx: Context, sentence: Sentence, upto: int, nouns: re.Pattern[str] | None = None) -> int | None:
+    """ "kepada empat ahli waris", "Kelima almarhum": how many receive (of
+    `nouns`, by default the recipient nouns)."""
     lex = lexicon()
+    nouns = nouns or lex.recipients
     text = ctx.text
     best = None
     for number in find_numbers(text[sentence.start : upto]):
         after = sentence.start + number.end
-        if lex.recipients.match(text, after + len(text[after:]) - len(text[after:].lstrip())):
+        if nouns.match(text, after + len(text[after:]) - len(text[after:].lstrip())):
             value = number.value
             if isinstance(value, int) and 2 <= value <= lex.max_recipients and not number.approximate:
                 best = value
     for m in re.finditer(r"(?i)\bke(\w+?)(?:nya)?\s+(?=\w)", text[sentence.start : upto]):
         value = parse_number(m.group(1))
         after = sentence.start + m.end()
-        if isinstance(value, int) and 2 <= value <= lex.max_recipients and lex.recipients.match(text, after):
+        if isinstance(value, int) and 2 <= value <= lex.max_recipients and nouns.match(text, after):
             best = value
     return best
 
@@ -745,6 +749,9 @@ def _recipients(
     count = _recipient_count(ctx, amount.sentence, amount.start)
     if count:
         return [None] * count
+    relatives = _recipient_count(ctx, amount.sentence, amount.start, lexicon().relative_recipients)
+    if relatives:
+        return [_insured_before(ctx, amount, people)] * relatives
     position = ctx.sentences.index(amount.sentence)
     for earlier in reversed(ctx.sentences[max(0, position - 3) : position]):
         named = [p.name for p in people.get(earlier.index, []) if p.insured or not amount.death]
