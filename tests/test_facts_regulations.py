@@ -96,3 +96,28 @@ def test_every_regulation_points_at_its_citation():
     assert text[evidence.start : evidence.end].startswith("Instruksi Presiden")
     assert evidence.rule.startswith("regulations.")
     assert regulation.title == "Optimalisasi Program"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a surat edaran in lower case, made specific by its issuer
+        (
+            "Pemkab Ngawi sudah menerbitkan surat edaran bupati yang meminta kepala desa mendaftarkan perangkatnya.",
+            [("SE", None, None)],
+        ),
+        (
+            "Langkah itu menindaklanjuti surat edaran Menteri Dalam Negeri tentang perlindungan pegawai non-ASN.",
+            [("SE", None, None)],
+        ),
+        # with no issuer it is a generic mention
+        ("Kepala desa diminta menindaklanjuti surat edaran itu pekan depan.", []),
+        # short written forms of numbered instruments, and an unnumbered SE by its issuer's short name
+        (
+            "Dasarnya PP No. 44/2015 dan Perda No 3 tahun 2022, serta SE Mendagri soal pegawai non-ASN.",
+            [("PP", "44", 2015), ("Perda", "3", 2022), ("SE", None, None)],
+        ),
+    ],
+)
+def test_regulations_in_short_and_lower_case_forms(text, expected):
+    assert cited(text) == expected
