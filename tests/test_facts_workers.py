@@ -87,3 +87,26 @@ def test_a_venue_after_di_is_not_the_groups_place():
         "Program itu juga melindungi 2.000 nelayan di Kabupaten Gresik."
     )
     assert found == {45000: "pekerja rentan", 2000: "nelayan di Kabupaten Gresik"}
+
+
+def test_every_group_of_a_breakdown_is_a_count_even_with_an_unlisted_noun():
+    found = counts_of(
+        "Sebanyak 2.150 pekerja rentan didaftarkan, terdiri atas 1.200 nelayan, 800 penyadap getah "
+        "dan 150 juru kunci makam di wilayah itu. Pemkab juga melindungi 300 modin serta 90 kelian adat."
+    )
+    assert found == {
+        2150: "pekerja rentan",
+        1200: "nelayan",
+        800: "penyadap getah",
+        150: "juru kunci makam",
+        300: "modin",
+        90: "kelian adat",
+    }
+
+
+def test_places_in_a_list_beside_a_count_and_address_numbers_are_not_counts():
+    found = counts_of(
+        "Program itu menjangkau 12 desa dan 30 pekerja di Kecamatan Ngawi. "
+        "Ahli waris almarhum Darto, warga RT 04 RW 02 Kelurahan Tegalsari, menerima santunan."
+    )
+    assert found == {30: "pekerja di Kecamatan Ngawi"}

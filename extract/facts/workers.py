@@ -52,6 +52,8 @@ class _Lexicon:
     subject_verbs: re.Pattern[str]
     subject_cuts: re.Pattern[str]
     employer: re.Pattern[str]
+    not_people: frozenset[str]
+    address_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +77,8 @@ def _lexicon() -> _Lexicon:
         subject_verbs=re.compile(r"(?:^|\s)(?:" + "|".join(_alternatives(data["subject_verbs"])) + r")\s*$", re.I),
         subject_cuts=re.compile(r"\s(?:" + "|".join(_alternatives(data["subject_cuts"])) + r")\s.*$", re.I),
         employer=word_pattern(data["employer_verbs"]),
+        not_people=frozenset(w.lower() for w in data["not_people_nouns"]),
+        address_words=frozenset(w.lower() for w in data["address_words"]),
     )
 
 
@@ -324,11 +328,80 @@ def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
     return found
 
 
+# A group named in a list of counts: lower-case words up to a mark, a number
+# or a word that starts something else.
+_LIST_ITEM = re.compile(r"\s+(?P<words>[a-z][\w'’/-]*(?:\s+[a-z][\w'’/-]*){0,2})")
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s(?:dan|serta)\s+)$")
+_ITEM_ENDS = frozenset(["dari", "di", "ke", "yang", "dan", "serta", "atau", "untuk", "pada", "dengan", "itu", "ini", "tersebut"])
+
+
+def _list_item(text: str, end: int) -> str | None:
+    """The group after a number inside a list of counts ("600 kelian adat
+    dari ..." -> "kelian adat"), or None when its noun counts no people."""
+    lex = _lexicon()
+    match = _LIST_ITEM.match(text, end)
+    if not match:
+        return None
+    words = []
+    for word in match.group("words").split():
+        if word in _ITEM_ENDS or (_VERB.match(word) and words):
+            break
+        words.append(word)
+    if not words or words[0] in lex.not_people or _VERB.match(words[0]) or lex.vague.fullmatch(words[0]):
+        return None
+    return " ".join(words)
+
+
+def _in_list_of_counts(text: str, number: tuple[int, int], counts: list[tuple[int, int]]) -> bool:
+    """Is the number joined to a count by a list link ("2.000 pecalang,
+    1.180 pemangku dan <number>", "<number> modin, 2.300 guru ngaji")?"""
+    start, end = number
+    for other_start, other_end in counts:
+        if other_end <= start:
+            gap = text[other_end:start]
+        elif other_start >= end:
+            gap = text[end:other_start]
+        else:
+            continue
+        if len(gap.split()) <= 5 and re.match(r"\s+[a-z]", gap) and _LIST_LINK.search(gap) and not re.search(r"[\d.;:()]", gap):
+            return True
+    return False
+
+
+def _address(text: str, start: int, written: str) -> bool:
+    """"RT 04 RW 02": a zero-padded number, or one after an address word."""
+    before = re.search(r"([\w.]+)\s*$", text[:start])
+    return written.lstrip().startswith("0") or bool(before and before.group(1).lower().rstrip(".") in _lexicon().address_words)
+
+
 def _counts(ctx: Context, sentence: Sentence):
+    found = list(_listed_counts(ctx, sentence))
+    return sorted(found, key=lambda count: count[1])
+
+
+def _listed_counts(ctx: Context, sentence: Sentence):
+    """The counts of `_noun_counts`, and the numbers listed beside them whose
+    noun is not in the vocabulary."""
+    text = sentence.text
+    counts = list(_noun_counts(ctx, sentence))
+    yield from counts
+    spans = [(start, end) for _, start, end, _, _ in counts]
+    taken = _taken(text, ctx.reference) + spans
+    for match in find_numbers(text):
+        if overlaps(match.start, match.end, taken) or not isinstance(match.value, int) or match.value < 1:
+            continue
+        if _lexicon().vague.search(match.text) or not _in_list_of_counts(text, (match.start, match.end), spans):
+            continue
+        category = _list_item(text, match.end)
+        if category:
+            yield match.value, match.start, match.end, category, "workers.list_item"
+
+
+def _noun_counts(ctx: Context, sentence: Sentence):
     lex = _lexicon()
     text = sentence.text
     taken = _taken(text, ctx.reference)
-    per_unit = find_per_unit(text)
+    per_unit = [m for m in find_per_unit(text) if not _address(text, m.start, m.text)]
     for match in per_unit:
         noun = category_after(text, match.end)
         category = f"{noun} per {match.unit}" if noun else f"per {match.unit}"
