@@ -293,3 +293,13 @@ def test_children_of_one_deceased_each_receiving_are_payouts_to_that_worker():
         "Kedua anak almarhum, Dimas dan Laras, juga menerima beasiswa masing-masing Rp1,5 juta."
     )
     assert payouts_of(text) == [(1_500_000, "Sugeng Riyadi", {"JKK", "beasiswa"})] * 2
+
+
+def test_a_programme_said_not_to_apply_does_not_decide_the_death_programme():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan kepada ahli waris almarhum Warsito, Senin (13/5/2024). "
+        "Warsito meninggal karena kecelakaan lalu lintas saat berangkat kerja. "
+        '"Ahli waris berhak atas manfaat JKK, bukan hanya Jaminan Kematian," kata petugas. '
+        "Rinciannya, santunan kematian Rp150.000.000 dan biaya pemakaman Rp10.000.000."
+    )
+    assert payouts_of(text) == [(150_000_000, "Warsito", {"JKK"}), (10_000_000, "Warsito", {"JKK"})]

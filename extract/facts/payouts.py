@@ -495,8 +495,13 @@ def _death_program(ctx: Context, offset: int) -> str | None:
         for code, pattern in lex.programs:
             if code in ("JKK", "JKM"):
                 for m in pattern.finditer(ctx.text, sentence.start, hi):
-                    best = max(best or (-1, ""), (m.start(), code))
+                    if not _NEGATED.search(ctx.text, max(sentence.start, m.start() - 20), m.start()):
+                        best = max(best or (-1, ""), (m.start(), code))
     return best[1] if best else None
+
+
+# "manfaat JKK, bukan hanya Jaminan Kematian": a programme said not to apply
+_NEGATED = re.compile(r"(?i)\b(?:bukan|tidak|tak)(?:\s+(?:hanya|sekadar|sekedar|cuma|lagi|termasuk))?\s+$")
 
 
 def _resolve(codes: list[str], death: str | None) -> list[str]:
