@@ -303,3 +303,15 @@ def test_a_programme_said_not_to_apply_does_not_decide_the_death_programme():
         "Rinciannya, santunan kematian Rp150.000.000 dan biaya pemakaman Rp10.000.000."
     )
     assert payouts_of(text) == [(150_000_000, "Warsito", {"JKK"}), (10_000_000, "Warsito", {"JKK"})]
+
+
+def test_an_exact_amount_its_breakdown_adds_up_to_is_their_total():
+    text = (
+        "Ahli waris almarhum Slamet menerima manfaat BPJS Ketenagakerjaan senilai Rp90.500.000, Senin (13/5/2024). "
+        "Rinciannya, santunan JKM Rp42.000.000 dan saldo JHT Rp48.500.000. "
+        "Istrinya juga menerima JP berkala Rp300.000 per bulan. "
+        "Yang dibayarkan sekaligus Rp90.500.000."
+    )
+    found = payouts_of(text)
+    assert (90_500_000, "Slamet", {"JKM", "JHT"}) in found
+    assert (300_000, "Slamet", {"JP"}) in found

@@ -806,9 +806,14 @@ def _match_totals(items: list[_Item]) -> None:
     their programmes and, when they share one, their beneficiary."""
     for position, item in enumerate(items):
         approximate = item.amount.approximate and item.group is None
-        if item.kind != "total" and not approximate:
+        # an exact amount the items next to it add up to is their total too
+        # ("menerima manfaat JKK senilai Rp187.120.000" before its breakdown)
+        exact_sum = item.kind == "single" and item.group is None and not item.amount.approximate
+        if item.kind != "total" and not approximate and not exact_sum:
             continue
         for run in (list(reversed(items[:position])), items[position + 1 :]):
+            # a lump sum leaves out what is paid every month or year
+            run = [part for part in run if not _periodic(part.amount)]
             parts = _summing_run(item.value, run, approximate)
             if parts:
                 programs = {p for part in parts for p in part.programs}
@@ -821,6 +826,13 @@ def _match_totals(items: list[_Item]) -> None:
                 item.kind = "total"
                 item.amount.rule = "payout.stated_total"
                 break
+
+
+def _periodic(amount: _Amount) -> bool:
+    """"JP berkala Rp412.500 per bulan": a monthly amount (a yearly beasiswa
+    is part of the first payment, a monthly pension is not)."""
+    after = amount.sentence.text[amount.end - amount.sentence.start :]
+    return re.match(r"\s*(?:per|setiap|tiap|/)\s*(?:bulan|bln)\b", after, re.IGNORECASE) is not None
 
 
 def _summing_run(target: int, run: list[_Item], approximate: bool = False) -> list[_Item] | None:
