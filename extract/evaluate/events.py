@@ -19,7 +19,6 @@ import yaml
 
 from extract.evaluate.gold import GoldArticle, GoldFormatError, read_gold_folder
 from extract.evaluate.scoring import Error, ListScore
-from extract.model import Article
 
 EVENT_TYPES = ("agreement_signing", "benefit_payout", "meeting", "award")
 
@@ -35,12 +34,7 @@ class EventsReport:
 
     @property
     def total(self) -> ListScore:
-        total = ListScore()
-        for score in self.types.values():
-            total.tp += score.tp
-            total.fp += score.fp
-            total.fn += score.fn
-        return total
+        return ListScore.pooled(self.types.values())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,16 +76,7 @@ def predict_events_with_extractor(article: GoldArticle) -> list[EventKey]:
     the gold format allows: text, published, title, url."""
     from extract.facts import extract_facts  # imported late: loads the NLP pipeline
 
-    given = Article(
-        url=article.url,
-        source=None,
-        title=article.title,
-        published=article.published,
-        author=None,
-        editor=None,
-        text=article.text,
-    )
-    facts = extract_facts(given)
+    facts = extract_facts(article.as_input())
     return [(e.type, e.date) for e in facts.events if e.type in EVENT_TYPES]
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.model import GOLD_LISTS
+from extract.model import GOLD_LISTS, Article
 
 
 class GoldFormatError(ValueError):
@@ -23,6 +23,18 @@ class GoldArticle:
     title: str | None
     text: str
     facts: dict[str, list]
+
+    def as_input(self) -> Article:
+        """What the extractor is given (the spec): the text, plus published, title and url."""
+        return Article(
+            url=self.url,
+            source=None,
+            title=self.title,
+            published=self.published,
+            author=None,
+            editor=None,
+            text=self.text,
+        )
 
     def to_json(self, facts: dict[str, list] | None = None) -> dict[str, Any]:
         return {

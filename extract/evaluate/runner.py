@@ -8,7 +8,6 @@ from typing import Callable
 
 from extract.evaluate.gold import GoldArticle, GoldFormatError, parse_gold, read_gold_folder, write_predictions
 from extract.evaluate.scoring import EvalReport, score_articles
-from extract.model import Article
 
 Predictor = Callable[[GoldArticle], dict[str, list]]
 
@@ -17,16 +16,7 @@ def predict_with_extractor(article: GoldArticle) -> dict[str, list]:
     """What the extractor finds, given only what the spec allows: text, published, title, url."""
     from extract.facts import extract_facts  # imported late: loads the NLP pipeline
 
-    given = Article(
-        url=article.url,
-        source=None,
-        title=article.title,
-        published=article.published,
-        author=None,
-        editor=None,
-        text=article.text,
-    )
-    return extract_facts(given).to_gold()
+    return extract_facts(article.as_input()).to_gold()
 
 
 def predictions_from_folder(folder: str | Path) -> Predictor:

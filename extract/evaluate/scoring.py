@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from extract.model import GOLD_LISTS
 from extract.normalize.names import name_key
@@ -158,6 +158,16 @@ class ListScore:
             for name, total in self.attribute_sums.items()
         }
 
+    @classmethod
+    def pooled(cls, scores: "Iterable[ListScore]") -> "ListScore":
+        """Counts of several scores summed (micro averaging); attributes are not pooled."""
+        total = cls()
+        for score in scores:
+            total.tp += score.tp
+            total.fp += score.fp
+            total.fn += score.fn
+        return total
+
     def add(self, other: "ListScore") -> None:
         self.tp += other.tp
         self.fp += other.fp
@@ -260,12 +270,7 @@ class EvalReport:
 
     @property
     def micro(self) -> ListScore:
-        total = ListScore()
-        for score in self.lists.values():
-            total.tp += score.tp
-            total.fp += score.fp
-            total.fn += score.fn
-        return total
+        return ListScore.pooled(self.lists.values())
 
     def to_dict(self) -> dict[str, Any]:
         return {
