@@ -309,7 +309,7 @@ def bench_command(sizes, workers, dask_address, seed, workdir, profile_to, as_js
     with progress_bars(enabled=not quiet) as progress:
         try:
             result = bench(list(sizes), workers, dask_address=dask_address, seed=seed, workdir=workdir, progress=progress, profile_to=profile_to)
-        except BackendError as error:
+        except (BackendError, FileNotFoundError) as error:  # no corpus pages to synthesise from
             raise click.ClickException(str(error)) from None
     click.echo(format_bench(result), err=as_json)
     if as_json:

@@ -24,16 +24,18 @@ from extract.scale.tasks import NER_MODEL_ENV, Result, Settings, Task
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_HTML = REPO / "corpus" / "html"
 SEED_TEXT = sorted((REPO / "corpus" / "seeds").glob("*.txt"))[0]
+GOLD_JSON = sorted((REPO / "corpus" / "gold").glob("gold-a-*.json"))[0]
 
 # Columns whose value is the time of the run, not its result.
 TIMESTAMP_COLUMNS = {"saved_at", "fetched_at", "applied_at"}
 
 
 def mixed_sources(tmp_path: Path) -> list[str]:
-    """Pages, a plain-text article, a file that does not exist and a page named twice."""
+    """Pages, a plain-text article, a JSON article, a file that does not exist and a page named twice."""
     return [
         str(CORPUS_HTML),
         str(SEED_TEXT),
+        str(GOLD_JSON),
         str(tmp_path / "missing.html"),
         str(CORPUS_HTML / "jatimtimes-blitar-monev.html"),
     ]
@@ -93,7 +95,7 @@ def test_workers_store_exactly_what_a_serial_run_stores(serial_run, pool, tmp_pa
     report = run_sources_parallel(mixed_sources(root), db, cache_dir=tmp_path / "cache", chunk_size=3, backend=pool)
     assert outcomes(report) == outcomes(serial_report)
     assert {o.status for o in report.outcomes} == {"stored", "failed", "duplicate"}
-    assert len(report.stored) == 9  # eight pages and the text
+    assert len(report.stored) == 10  # eight pages, the text and the JSON article
     assert table_rows(serial_db)["events"], "the corpus should give events to compare"
     assert_same_database(serial_db, db)
 

@@ -62,7 +62,7 @@ def load_templates(folder: str | Path = CORPUS_HTML) -> list[Template]:
 
     paths = sorted(Path(folder).glob("*.html"))
     if not paths:
-        raise FileNotFoundError(f"no .html pages in {folder}")
+        raise FileNotFoundError(f"no .html pages in {folder} to synthesise benchmark pages from (run from a checkout with corpus/html)")
     pages = []
     for path in paths:
         html, _ = decode_html(path.read_bytes())

@@ -19,13 +19,13 @@ import dataclasses
 import json
 import sys
 import time
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from extract.ingest.fetch import FetchPolicy
-from extract.ingest.sources import HtmlFileSource, Source, TextFileSource, UrlSource, expand_sources
+from extract.ingest.sources import Source, UrlSource, expand_sources
 from extract.model import Article, Facts
 from extract.pipeline import DEFAULT_DB, DUPLICATE, FAILED, STORED, Outcome, RunReport, article_json, default_cache_dir
 from extract.scale.backends import BackendError, DaskBackend, ProcessBackend, SerialBackend
@@ -182,8 +182,9 @@ def _store(db, label: str, result: Result, seen_articles: set[str], json_out: Te
 
 def _absolute(source: Source) -> Source:
     """Workers may run elsewhere (another directory, another machine with the same mounts)."""
-    if isinstance(source, (HtmlFileSource, TextFileSource)) and not source.path.is_absolute():
-        return dataclasses.replace(source, path=source.path.resolve())
+    path = getattr(source, "path", None)
+    if isinstance(path, Path) and not path.is_absolute():
+        return dataclasses.replace(source, path=path.resolve())
     return source
 
 
