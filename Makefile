@@ -8,7 +8,7 @@ DB ?= data/extract.db
 HOST ?= 127.0.0.1
 PORT ?= 8001
 
-.PHONY: setup demo test serve browser clean
+.PHONY: setup demo test bench browser clean
 
 # torch is pinned to the CPU build that this machine kind keeps on disk; an
 # unpinned torch would pull several GB of CUDA packages for no gain here.
@@ -33,6 +33,10 @@ demo: setup
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# Throughput at 1k and 10k synthetic articles (figures in the README).
+bench: setup
+	$(BIN)/extract bench --articles 1000 --articles 10000 --workers 2
 
 clean:
 	rm -rf $(VENV) data
