@@ -85,6 +85,16 @@ def default_cache_dir(db_path: str | Path) -> Path:
     return Path(db_path).parent / "html-cache"
 
 
+def failure_reason(error: BaseException) -> str:
+    """The one-line reason `extract run` gives for a source that failed."""
+    if isinstance(error, IngestError):
+        return error.reason
+    if isinstance(error, OSError):
+        return f"cannot read: {error.strerror or error}"
+    first = str(error).splitlines()[0] if str(error) else ""
+    return f"internal error: {type(error).__name__}: {first}"
+
+
 def package_fact_extractor() -> FactExtractor | None:
     """The facts stage, when the package has one. This is where facts plug into `run`."""
     try:
@@ -148,12 +158,8 @@ def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_ar
             return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
         fact_set = extractor(article) if extractor is not None else None
         aid = save_article(db, article, fact_set)
-    except IngestError as error:
-        return Outcome(label, FAILED, error.reason)
-    except OSError as error:
-        return Outcome(label, FAILED, f"cannot read: {error.strerror or error}")
     except Exception as error:  # a bug in one article's processing must not lose the others
-        return Outcome(label, FAILED, f"internal error: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+        return Outcome(label, FAILED, failure_reason(error))
     seen_articles.add(aid)
     if json_out is not None:
         json_out.write(json.dumps(article_json(aid, article, fact_set), ensure_ascii=False) + "\n")

@@ -27,7 +27,17 @@ from typing import TextIO
 from extract.ingest.fetch import FetchPolicy
 from extract.ingest.sources import Source, UrlSource, expand_sources
 from extract.model import Article, Facts
-from extract.pipeline import DEFAULT_DB, DUPLICATE, FAILED, STORED, Outcome, RunReport, article_json, default_cache_dir
+from extract.pipeline import (
+    DEFAULT_DB,
+    DUPLICATE,
+    FAILED,
+    STORED,
+    Outcome,
+    RunReport,
+    article_json,
+    default_cache_dir,
+    failure_reason,
+)
 from extract.scale.backends import BackendError, DaskBackend, ProcessBackend, SerialBackend
 from extract.scale.tasks import READ, Result, Settings, Task
 
@@ -170,8 +180,6 @@ def _store(db, label: str, result: Result, seen_articles: set[str], json_out: Te
     try:
         aid = save_article(db, article, result.facts)
     except Exception as error:
-        from extract.scale.tasks import failure_reason
-
         return Outcome(label, FAILED, failure_reason(error))
     seen_articles.add(aid)
     if json_out is not None:

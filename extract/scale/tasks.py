@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from extract.ingest.errors import IngestError
 from extract.ingest.fetch import FetchPolicy
 from extract.ingest.sources import Source
 from extract.model import Article, Facts
+from extract.pipeline import failure_reason
 
 READ = "read"  # fetching or reading the source, HTML → article
 FACTS = "facts"  # NLP and fact extraction
@@ -107,16 +107,6 @@ def process_task(task: Task, settings: Settings) -> Result:
     result.seconds[FACTS] = time.perf_counter() - started - result.seconds.get("nlp", 0.0)
     result.cpu_seconds[FACTS] = time.process_time() - cpu_started - result.cpu_seconds.get("nlp", 0.0)
     return result
-
-
-def failure_reason(error: BaseException) -> str:
-    """The one-line reason `extract run` gives for a source that failed."""
-    if isinstance(error, IngestError):
-        return error.reason
-    if isinstance(error, OSError):
-        return f"cannot read: {error.strerror or error}"
-    first = str(error).splitlines()[0] if str(error) else ""
-    return f"internal error: {type(error).__name__}: {first}"
 
 
 def warm_up(settings: Settings | None = None, lean: bool = False) -> None:
