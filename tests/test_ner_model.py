@@ -28,10 +28,12 @@ def offline_nlp():
     """The shipped pipeline, loaded while every attempt to open a socket fails."""
     original = socket.socket
 
-    def no_network(*args, **kwargs):
-        raise OSError("network access attempted while loading the NER model")
+    class NoNetwork(socket.socket):
+        # A subclass, so that modules subclassing socket (ssl) still import.
+        def __init__(self, *args, **kwargs):
+            raise OSError("network access attempted while loading the NER model")
 
-    socket.socket = no_network
+    socket.socket = NoNetwork
     try:
         yield spacy.load(DEFAULT_MODEL)
     finally:
