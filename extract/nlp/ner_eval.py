@@ -152,7 +152,8 @@ def score_spans(
 
 @lru_cache(maxsize=2)
 def _load_for_scoring(model_path: str) -> Language:
-    # Scoring feeds gold tokens, so the saved tokenizer (slow to build) is skipped.
+    # Once per process and path. Scoring feeds gold tokens, so the saved
+    # tokenizer (slow to build) is skipped.
     return spacy.load(model_path, exclude=["tokenizer"])
 
 
