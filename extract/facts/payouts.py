@@ -51,7 +51,7 @@ from functools import lru_cache
 
 from extract.facts.context import Context
 from extract.facts.places import place_words
-from extract.facts.text import Sentence, load_lexicon, word_pattern
+from extract.facts.text import Sentence, load_lexicon, phrase_alternation, word_pattern
 from extract.model import Payout
 from extract.normalize.money import find_money
 from extract.normalize.names import load_honorifics, name_key, strip_titles
@@ -99,7 +99,7 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     data = load_lexicon("payouts")
     programs = [(code, _program_pattern(words)) for code, words in data["programs"].items()]
-    limits = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in data["limit_words"])
+    limits = phrase_alternation(data["limit_words"])
     markers = sorted(data["insured_markers"], key=len, reverse=True)
     marker_alternatives = "|".join(_marker_regex(m) for m in markers)
     suffixes = "|".join(re.escape(s) for s in data["insured_suffixes"])
@@ -130,21 +130,17 @@ def lexicon() -> _Lexicon:
         clause_openers=frozenset(w.casefold() for w in data["clause_openers"]),
         not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | place_words(),
         unnamed_one=re.compile(
-            rf"(?<![\w])(?:{_alternatives(data['unnamed_recipient_nouns'])})\s+(?:dari\s+)?seorang\s+(?=(?-i:[a-z]))",
+            rf"(?<![\w])(?:{phrase_alternation(data['unnamed_recipient_nouns'])})\s+(?:dari\s+)?seorang\s+(?=(?-i:[a-z]))",
             re.IGNORECASE,
         ),
         unnamed_others=re.compile(
-            rf"(?<![\w])(\w+)\s+(?:{_alternatives(data['recipient_nouns'])})\s+(?:{_alternatives(data['others_words'])})(?![\w])",
+            rf"(?<![\w])(\w+)\s+(?:{phrase_alternation(data['recipient_nouns'])})\s+(?:{phrase_alternation(data['others_words'])})(?![\w])",
             re.IGNORECASE,
         ),
         relative_after=re.compile(
             rf"\s*,\s*(?:seorang\s+)?(?:{'|'.join(re.escape(w) for w in data['relative_words'])})\b", re.IGNORECASE
         ),
     )
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 def _program_pattern(words: list[str]) -> re.Pattern[str]:
@@ -155,7 +151,7 @@ def _program_pattern(words: list[str]) -> re.Pattern[str]:
     if acronyms:
         parts.append(r"(?-i:" + "|".join(map(re.escape, acronyms)) + r")")
     if names:
-        parts.append("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in names))
+        parts.append(phrase_alternation(names))
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 

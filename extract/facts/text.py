@@ -59,6 +59,12 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
+def phrase_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words and phrases, in the order given;
+    spaces in a phrase match any run of whitespace."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
+
+
 def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive regex matching any of the words on word boundaries;
     a word ending in "*" matches every word that starts with it; spaces in a

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from extract.facts.context import Context
 from extract.facts.places import is_place_start
-from extract.facts.text import Sentence, load_lexicon, overlaps, word_pattern
+from extract.facts.text import Sentence, load_lexicon, overlaps, phrase_alternation, word_pattern
 from extract.model import WorkerCount
 from extract.normalize.dates import find_dates
 from extract.normalize.money import find_money
@@ -59,7 +59,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_lexicon("workers")
-    units = "|".join(re.escape(u).replace(r"\ ", r"\s+") for u in sorted(data["units"], key=len, reverse=True))
+    units = phrase_alternation(_longest_first(data["units"]))
     per_words = "|".join(re.escape(w) for w in data["per_unit_words"])
     return _Lexicon(
         nouns=word_pattern(data["person_nouns"]),
@@ -72,18 +72,18 @@ def _lexicon() -> _Lexicon:
         per_unit=re.compile(rf"(?<![\w])(?:{per_words})\s+(?P<unit>{units})(?![\w])", re.I),
         bare_people=frozenset(w.lower() for w in data["bare_people"]),
         subject_openers=re.compile(
-            r"^(?:" + "|".join(_alternatives(data["subject_openers"])) + r")(?![\w])[\s,]*", re.I
+            r"^(?:" + phrase_alternation(_longest_first(data["subject_openers"])) + r")(?![\w])[\s,]*", re.I
         ),
-        subject_verbs=re.compile(r"(?:^|\s)(?:" + "|".join(_alternatives(data["subject_verbs"])) + r")\s*$", re.I),
-        subject_cuts=re.compile(r"\s(?:" + "|".join(_alternatives(data["subject_cuts"])) + r")\s.*$", re.I),
+        subject_verbs=re.compile(r"(?:^|\s)(?:" + phrase_alternation(_longest_first(data["subject_verbs"])) + r")\s*$", re.I),
+        subject_cuts=re.compile(r"\s(?:" + phrase_alternation(_longest_first(data["subject_cuts"])) + r")\s.*$", re.I),
         employer=word_pattern(data["employer_verbs"]),
         not_people=frozenset(w.lower() for w in data["not_people_nouns"]),
         address_words=frozenset(w.lower() for w in data["address_words"]),
     )
 
 
-def _alternatives(words: list[str]) -> list[str]:
-    return [re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)]
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
 
 
 def _taken(text: str, reference) -> list[tuple[int, int]]:
