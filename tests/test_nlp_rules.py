@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extract.nlp.pipeline import annotate, load_rules_pipeline
-from extract.nlp.ruler import law_parts, load_patterns
+from spacy.matcher import Matcher
+
+from extract.nlp.ruler import first_token_sets_expanded, law_parts, load_patterns
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +24,30 @@ def test_patterns_come_from_the_four_data_files():
     labels = {p["label"] for p in load_patterns()}
     assert {"LAW", "PROGRAM", "POSITION", "ORG"} <= labels
     assert all(p.get("id") for p in load_patterns())
+
+
+def test_expanding_first_token_word_sets_finds_the_same_matches(nlp):
+    """The ruler writes a first-token word set as one pattern per word (for
+    speed); every pattern file must match exactly as written."""
+    text = (
+        "Kepala Kantor Cabang BPJS Ketenagakerjaan Blitar dan Sekretaris Daerah Kabupaten Blitar "
+        "menyerahkan santunan JKM sesuai Peraturan Bupati Nomor 7 Tahun 2023 dan Perpres 36/2022. "
+        "Wakil Bupati serta Ketua DPRD, Dinas Tenaga Kerja dan Dinas Sosial hadir."
+    )
+    doc = nlp(text)
+
+    def matches(patterns):
+        matcher = Matcher(nlp.vocab)
+        for pattern in patterns:
+            matcher.add(f"{pattern['label']}|{pattern['id']}", [pattern["pattern"]])
+        return sorted((nlp.vocab.strings[key], start, end) for key, start, end in matcher(doc))
+
+    original = load_patterns()
+    expanded = first_token_sets_expanded(original)
+    assert len(expanded) > len(original)
+    assert not any(isinstance(p["pattern"][0].get("LOWER"), dict) for p in expanded)
+    assert matches(expanded) == matches(original)
+    assert len(matches(original)) >= 5
 
 
 @pytest.mark.parametrize(
