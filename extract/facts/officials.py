@@ -47,22 +47,38 @@ class _Mention:
     sentence: Sentence
 
 
+class Phrases(tuple):
+    """Word tuples, longest first, indexed by their first word: a sentence is
+    matched against them at every token, so only the phrases that can start
+    there are tried."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+
+    def __new__(cls, phrases) -> "Phrases":
+        self = super().__new__(cls, phrases)
+        groups: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self:
+            groups.setdefault(phrase[0], []).append(phrase)
+        self.by_first = {first: tuple(group) for first, group in groups.items()}
+        return self
+
+
 @dataclass(frozen=True)
 class _Lexicon:
-    heads: tuple[tuple[str, ...], ...]  # longest first
+    heads: Phrases
     position_words: frozenset[str]
     connectors: frozenset[str]
-    links: tuple[tuple[str, ...], ...]
+    links: Phrases
     stop_words: frozenset[str]
     particles: frozenset[str]
     speech_verbs: frozenset[str]
-    beneficiary_markers: tuple[tuple[str, ...], ...]
-    place_heads: tuple[tuple[str, ...], ...]
+    beneficiary_markers: Phrases
+    place_heads: Phrases
     place_intro: frozenset[str]
     company_prefixes: frozenset[str]
     nickname_titles: frozenset[str]
     alias_links: re.Pattern[str]
-    building_words: tuple[tuple[str, ...], ...]
+    building_words: Phrases
     street_words: frozenset[str]
 
 
@@ -70,9 +86,9 @@ def _fold(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
-def _phrases(words) -> tuple[tuple[str, ...], ...]:
+def _phrases(words) -> Phrases:
     split = {tuple(_fold(w) for w in str(p).split()) for p in words}
-    return tuple(sorted(split, key=len, reverse=True))
+    return Phrases(sorted(split, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -191,8 +207,11 @@ class _Sentence:
         """Article text of tokens i..j-1."""
         return self.ctx.text[self.start(i) : self.end(j - 1)]
 
-    def match(self, i: int, phrases) -> int:
-        for phrase in phrases:
+    def match(self, i: int, phrases: Phrases) -> int:
+        """Length of the first (longest) phrase at token i, or 0."""
+        if i >= len(self.folded):
+            return 0
+        for phrase in phrases.by_first.get(self.folded[i], ()):
             if tuple(self.folded[i : i + len(phrase)]) == phrase:
                 return len(phrase)
         return 0
