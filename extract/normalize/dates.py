@@ -36,7 +36,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Iterator, Literal
 
 from extract.normalize.lexicon import (
@@ -47,6 +46,7 @@ from extract.normalize.lexicon import (
     month_numbers,
     weekday_numbers,
 )
+from extract.normalize.memo import scanned_once
 from extract.normalize.numbers import WORD_NUMBER, parse_number
 
 Precision = Literal["day", "month", "year"]
@@ -484,6 +484,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
 ]
 
 
+@scanned_once
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     """Every date expression in ``text``, in order, resolved against ``reference``.
 
@@ -491,13 +492,6 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     are left out when ``reference`` is None. A range yields one match per
     value, all with the range's span.
     """
-    return list(_find_dates(text, reference))
-
-
-# Several extractors read the dates of the same sentence; the matches are
-# immutable, so each sentence is scanned once.
-@lru_cache(maxsize=2048)
-def _find_dates(text: str, reference: dt.date | None) -> tuple[DateMatch, ...]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, list[DateValue], bool]] = []
     for pattern, handler in _PATTERNS:
@@ -510,11 +504,11 @@ def _find_dates(text: str, reference: dt.date | None) -> tuple[DateMatch, ...]:
                 taken.append((start, end))
                 found.append((start, end, values, relative))
     found.sort(key=lambda item: (item[0], item[1]))
-    return tuple(
+    return [
         DateMatch(start, end, text[start:end], value, relative)
         for start, end, values, relative in found
         for value in values
-    )
+    ]
 
 
 def parse_date(text: str, reference: dt.date | None = None) -> DateValue | None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from extract.normalize.lexicon import alternation, lexicon
+from extract.normalize.memo import scanned_once
 from extract.normalize.numbers import (
     SP,
     number_value,
@@ -119,6 +120,7 @@ def _candidates(text: str) -> list[tuple[int, int, Amounts]]:
     return found
 
 
+@scanned_once
 def find_money(text: str) -> list[MoneyMatch]:
     """Every rupiah amount in ``text``, in order, with exact character offsets."""
     taken: list[tuple[int, int, Amounts]] = []

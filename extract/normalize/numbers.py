@@ -30,6 +30,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from extract.normalize.lexicon import alternation, lexicon
+from extract.normalize.memo import scanned_once
 
 Number = int | float
 
@@ -299,6 +300,7 @@ def _word_numbers(text: str) -> list[tuple[int, int, Number, bool]]:
     return found
 
 
+@scanned_once
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in ``text`` (digits, with scale words, or words), in order.
 
@@ -338,6 +340,7 @@ def _per_unit_re() -> re.Pattern[str]:
     )
 
 
+@scanned_once
 def find_per_unit(text: str) -> list[PerUnitMatch]:
     """"<n> <unit> <m>" counts such as "1 Desa 100" (100 per village), in order.
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extract.normalize.lexicon import alternation, lexicon
+from extract.normalize.memo import scanned_once
 from extract.normalize.numbers import (
     DIGITS,
     SP,
@@ -52,6 +53,7 @@ def _values(m: re.Match[str]) -> list[tuple[Number, bool]] | None:
     return found
 
 
+@scanned_once
 def find_percents(text: str) -> list[PercentMatch]:
     """Every percentage in ``text``, in order, with exact character offsets."""
     matches = []
