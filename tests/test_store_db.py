@@ -210,6 +210,56 @@ def test_stored_provenance_says_what_its_offsets_point_into(tmp_path):
     assert load_article(db, aid).captions == article.captions
 
 
+def test_events_keep_the_date_the_timeline_places_them_at(db):
+    article, facts = make_article(published="2024-03-14")
+    facts.events[0].date, facts.events[0].date_precision = "2024-03-10", "day"
+    facts.events[1].date, facts.events[1].date_precision = None, None  # the article's date stands in
+    aid = save_article(db, article, facts)
+    rows = db.execute("select date, timeline_date from events where article_id = ? order by seq", [aid]).fetchall()
+    assert rows == [("2024-03-10", "2024-03-10"), (None, "2024-03-14")]
+
+    # Saved again with another publication date (as reprocess does): the stand-in follows it.
+    article.published = "2024-03-15"
+    aid = save_article(db, article, facts)
+    rows = db.execute("select date, timeline_date from events where article_id = ? order by seq", [aid]).fetchall()
+    assert rows == [("2024-03-10", "2024-03-10"), (None, "2024-03-15")]
+
+
+def test_database_at_m004_gets_timeline_dates_and_their_index(tmp_path):
+    from sqlite_utils import Database
+
+    path = tmp_path / "m004.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m005_timeline_date")
+    old.table("articles").insert_all(
+        [{"id": "dated", "published": "2024-05-02"}, {"id": "undated", "published": None}], pk="id"
+    )
+    old.table("events").insert_all(
+        [
+            {"id": 1, "article_id": "dated", "seq": 0, "type": "meeting", "date": "2024-04-30"},
+            {"id": 2, "article_id": "dated", "seq": 1, "type": "meeting", "date": None},
+            {"id": 3, "article_id": "undated", "seq": 0, "type": "meeting", "date": "2023-01-09"},
+            {"id": 4, "article_id": "undated", "seq": 1, "type": "meeting", "date": None},
+        ],
+        pk="id",
+    )
+    old.close()
+
+    db = open_db(path, populate_regions=False)
+    assert [m.name for m in migrations.pending(db)] == []
+    assert db.execute("select id, timeline_date from events order by id").fetchall() == [
+        (1, "2024-04-30"),
+        (2, "2024-05-02"),
+        (3, "2023-01-09"),
+        (4, None),
+    ]
+    # The timeline's order (undated last, then date, then id) comes from the index, unsorted.
+    sql = "select id from events order by timeline_date is null, timeline_date, id"
+    assert [r[0] for r in db.execute(sql)] == [3, 1, 2, 4]
+    plan = " | ".join(row[3] for row in db.execute("explain query plan " + sql))
+    assert "idx_events_timeline" in plan and "TEMP B-TREE" not in plan
+
+
 def test_regions_table_holds_the_official_list_with_coordinates(tmp_path):
     db = open_db(tmp_path / "x.db")
     assert db.table("regions").count > 500  # every regency and city of Indonesia

@@ -78,9 +78,13 @@ def test_reprocess_rereads_the_cached_page(tmp_path):
 
     report = reprocess(db_path, cache_dir=cache_dir, progress=False)
     assert (report.processed, report.from_html) == (1, 1)
-    stored = load_article(open_db(db_path, populate_regions=False), aid)
+    db = open_db(db_path, populate_regions=False)
+    stored = load_article(db, aid)
     assert "menandatangani perjanjian kerja sama" in stored.text
     assert stored.html_sha256 == sha and stored.url == url
+    # The re-extracted events are placed on the timeline by their date, else the re-read article's.
+    placed = db.execute("select date, timeline_date from events where article_id = ?", [aid]).fetchall()
+    assert placed and all(t == (d if d is not None else stored.published) for d, t in placed)
 
 
 def test_reprocess_command_reports_a_summary(db_path):

@@ -358,6 +358,8 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
                     "type": event.type,
                     "date": event.date,
                     "date_precision": event.date_precision,
+                    # As the m005 migration computes it: the event's date, else the article's.
+                    "timeline_date": event.date if event.date is not None else article.published,
                     "month": month,
                     "year": year,
                     "venue": event.venue,

@@ -325,6 +325,26 @@ def m004_captions_and_provenance_field(db: Database) -> None:
         db.execute(f"update [{table}] set field = 'text' where span_start is not null")
 
 
+@migrations(name="m005_timeline_date")
+def m005_timeline_date(db: Database) -> None:
+    # The date the timeline orders and filters events by: the event's own,
+    # else its article's publication date. Stored rather than computed in the
+    # query, so that the timeline reads events in date order from an index and
+    # stops after one page, at any size.
+    db.table("events").add_column("timeline_date", str)
+    db.execute(
+        "update events set timeline_date ="
+        " coalesce(date, (select published from articles where articles.id = events.article_id))"
+    )
+    # Keyed on the timeline's ORDER BY (undated events last, then date, then
+    # id); type and region_code ride along so that the timeline's filters are
+    # checked in the index without reading the event rows.
+    db.execute(
+        "create index idx_events_timeline"
+        " on events(timeline_date is null, timeline_date, id, type, region_code)"
+    )
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
