@@ -21,6 +21,9 @@ SETTINGS = {
     "sql_time_limit_ms": 3000,
     "facet_time_limit_ms": 500,
     "max_returned_rows": 2000,
+    # Suggesting facets counts the distinct values of every column of a table
+    # on each page view: seconds at a million events. The configured facets stay.
+    "suggest_facets": False,
 }
 
 
