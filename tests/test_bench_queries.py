@@ -30,6 +30,12 @@ def test_the_synthetic_database_has_the_events_asked_for(small_db):
     assert conn.execute("select count(*) from events_fts where events_fts match 'santunan'").fetchone()[0] > 0
     types = {t for (t,) in conn.execute("select distinct type from events")}
     assert {"benefit_payout", "agreement_signing"} <= types
+    # The timeline's date is filled as the store fills it: the event's, else the article's.
+    wrong = conn.execute(
+        "select count(*) from events e join articles a on a.id = e.article_id"
+        " where e.timeline_date is not coalesce(e.date, a.published)"
+    ).fetchone()[0]
+    assert wrong == 0 and conn.execute("select count(*) from events where date is null").fetchone()[0] > 0
 
 
 def test_each_query_answers_through_datasette(small_db):
@@ -50,3 +56,23 @@ def test_bench_queries_reuses_an_existing_database_and_prints_json(small_db):
     assert data["build"] is None  # reused, not rebuilt
     assert data["goal_ms"] == 100
     assert len(data["queries"]) >= 3
+
+
+def test_a_database_from_an_older_schema_is_upgraded_before_it_is_timed(tmp_path):
+    from sqlite_utils import Database
+
+    from extract.bench.query_scale import bench_queries
+    from extract.store.schema import migrations
+
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m005_timeline_date")
+    old.table("articles").insert({"id": "a1", "published": "2024-05-02", "title": "Berita", "text": "Teks."}, pk="id")
+    old.table("events").insert({"id": 1, "article_id": "a1", "seq": 0, "type": "meeting"}, pk="id")
+    old.close()
+
+    bench = bench_queries(db_path=path, repeats=1)
+    assert bench.build is None
+    assert {t.status for t in bench.timings} == {200}
+    timeline = next(t for t in bench.timings if t.name == "timeline canned query, no filter")
+    assert timeline.rows == 1
