@@ -201,3 +201,23 @@ def test_the_ner_model_variable_is_the_pipeline_s_own():
     from extract.nlp import pipeline
 
     assert NER_MODEL_ENV == pipeline.NER_MODEL_ENV
+
+
+def test_an_article_that_breaks_the_extractor_fails_alone_in_its_batch(monkeypatch, tmp_path):
+    """Workers run a chunk's articles through the pipeline as one batch; an
+    error in one article fails that article only."""
+    import extract.facts.extractor as extractor
+
+    def broken_on_gresik(ctx):
+        if "Gresik" in (ctx.article.title or ""):
+            raise ValueError("unreadable table")
+        return []
+
+    monkeypatch.setattr(extractor, "EXTRACTORS", [*extractor.EXTRACTORS, ("broken", broken_on_gresik)])
+    db = tmp_path / "batch.db"
+    report = run_sources_parallel([str(CORPUS_HTML)], db, cache_dir=tmp_path / "cache", workers=1, chunk_size=4)
+    failed = [(Path(o.source).name, o.reason) for o in report.failed]
+    assert failed == [("realita-gresik-pekerja-rentan.html", "internal error: ValueError: unreadable table")]
+    assert len(report.stored) == 7
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(distinct article_id) from events").fetchone()[0] >= 5

@@ -13,9 +13,10 @@ page are run through the pipeline too, each in a context of its own
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import Callable, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extract.facts import events, furniture, officials, payouts, percentages, regions, regulations, workers
 from extract.facts.context import Context
@@ -39,12 +40,28 @@ EXTRACTORS: list[tuple[str, Extractor]] = [
     ("events", events.extract_events),
 ]
 
-__all__ = ["EXTRACTOR_VERSION", "EXTRACTORS", "build_context", "extract_facts"]
+__all__ = ["EXTRACTOR_VERSION", "EXTRACTORS", "build_context", "extract_facts", "extract_facts_batch"]
 
 
 def extract_facts(article: Article, nlp: Language | None = None) -> Facts:
     """Every fact the extractors find in the article, each with its provenance."""
-    ctx = build_context(article, nlp if nlp is not None else default_pipeline())
+    return _extract(build_context(article, nlp if nlp is not None else default_pipeline()))
+
+
+def extract_facts_batch(articles: Sequence[Article], nlp: Language | None = None, batch_size: int = 16) -> list[Facts]:
+    """`extract_facts` of each article, with every text and caption going
+    through the NLP pipeline in batches (`nlp.pipe`), which is faster than one
+    doc at a time; the facts are the same."""
+    nlp = nlp if nlp is not None else default_pipeline()
+    fields = [[article.text or "", *article.captions] for article in articles]
+    docs = iter(nlp.pipe((text for texts in fields for text in texts), batch_size=batch_size))
+    return [
+        _extract(build_context(article, nlp, [next(docs) for _ in texts]))
+        for article, texts in zip(articles, fields)
+    ]
+
+
+def _extract(ctx: Context) -> Facts:
     for name, extractor in EXTRACTORS:
         ctx.results[name] = extractor(ctx)
     return _assemble(ctx)
@@ -56,20 +73,24 @@ def default_pipeline() -> Language:
     return load_pipeline()
 
 
-def build_context(article: Article, nlp: Language) -> Context:
+def build_context(article: Article, nlp: Language, docs: Sequence[Doc] | None = None) -> Context:
+    """The article's context; `docs` are the pipeline's docs of its text and
+    captions when they were made already (else they are made here)."""
     text = article.text or ""
     site = article.source or _site(article.url)
-    ctx = _context(article, nlp, text, furniture.furniture_spans(text, site), "text")
+    docs = list(docs) if docs is not None else [nlp(text), *(nlp(caption) for caption in article.captions)]
+    ctx = _context(article, nlp, text, docs[0], furniture.furniture_spans(text, site), "text")
     ctx.captions = [
-        _context(article, nlp, caption, furniture.caption_credits(caption, site), f"caption:{n}")
-        for n, caption in enumerate(article.captions)
+        _context(article, nlp, caption, doc, furniture.caption_credits(caption, site), f"caption:{n}")
+        for n, (caption, doc) in enumerate(zip(article.captions, docs[1:]))
     ]
     return ctx
 
 
-def _context(article: Article, nlp: Language, text: str, ignored: list[tuple[int, int]], field: str) -> Context:
-    """The context of one field of the article: its text, or one caption."""
-    doc = nlp(text)
+def _context(
+    article: Article, nlp: Language, text: str, doc: Doc, ignored: list[tuple[int, int]], field: str
+) -> Context:
+    """The context of one field of the article (its text, or one caption) and its doc."""
     if doc.has_annotation("SENT_START"):
         ranges = [(s.start_char, s.end_char) for s in doc.sents]
     else:
