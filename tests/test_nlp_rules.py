@@ -241,3 +241,30 @@ def test_rule_spans_are_in_text_order_and_align_to_tokens(nlp):
     assert [s.start for s in group] == sorted(s.start for s in group)
     for span in group:
         assert text[span.start_char : span.end_char] == span.text
+
+
+def test_the_indexed_span_ruler_finds_what_spacy_s_span_ruler_finds(nlp):
+    """The ruler runs only the patterns whose first word is in the doc; on real
+    articles its spans must be exactly those of spaCy's own SpanRuler."""
+    from pathlib import Path
+
+    from spacy.pipeline import SpanRuler
+
+    from extract.nlp.ruler import SPANS_KEY, compiled_patterns, longest_per_label
+
+    ours = nlp.get_pipe("bpjs_span_ruler")
+    plain = SpanRuler(nlp, "plain", spans_key=SPANS_KEY, spans_filter=longest_per_label, validate=True)
+    plain.add_patterns(compiled_patterns(load_patterns()))
+    seeds = sorted((Path(__file__).resolve().parents[1] / "corpus" / "seeds").glob("*.txt"))
+    assert seeds
+    found = 0
+    for seed in seeds:
+        doc = nlp.make_doc(seed.read_text(encoding="utf-8"))
+        for name, component in nlp.pipeline:
+            if name == "bpjs_span_ruler":
+                break
+            doc = component(doc)
+        expected = [(s.start, s.end, s.label_, s.id_) for s in plain.match(doc)]
+        assert [(s.start, s.end, s.label_, s.id_) for s in ours.match(doc)] == expected
+        found += len(expected)
+    assert found > 20
