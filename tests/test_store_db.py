@@ -124,6 +124,20 @@ def test_same_official_across_articles_is_one_person(db):
     assert db.table("regions").count == 2
 
 
+def test_a_person_stays_while_another_article_still_mentions_them(db):
+    a1, f1 = make_article(1)
+    a2, f2 = make_article(2)
+    save_article(db, a1, f1)
+    save_article(db, a2, f2)
+    f1.officials, f1.events = [], []
+    save_article(db, a1, f1)
+    assert db.table("officials").count == 1
+    assert db.table("organisations").count > 0
+    save_article(db, a2, None)
+    assert db.table("officials").count == 0
+    assert db.table("organisations").count == 0
+
+
 def test_failed_save_leaves_previous_version_intact(db):
     article, facts = make_article()
     aid = save_article(db, article, facts)

@@ -95,7 +95,7 @@ def save_article(
     region_rows, main_region = _region_rows(facts)
     with write_transaction(db):
         _delete_facts(db, aid)
-        db.table("articles").upsert(_article_row(aid, article, version), pk="id")
+        _upsert(db, "articles", _article_row(aid, article, version), "id")
         if region_rows:
             _ensure_regions(db, region_rows)
         _insert_facts(db, aid, article, facts, main_region)
@@ -275,27 +275,76 @@ def _ensure_regions(db: Database, rows: dict[str, dict[str, Any]]) -> None:
 
 
 def _delete_facts(db: Database, aid: str) -> None:
+    event_ids = "select id from events where article_id = ?"
+    # People and organisations only this article mentioned go with its facts.
+    people = [
+        key
+        for (key,) in db.execute(
+            "select official_key from official_mentions where article_id = ?"
+            f" union select official_key from event_officials where event_id in ({event_ids})",
+            [aid, aid],
+        )
+    ]
+    organisations = [
+        name for (name,) in db.execute(f"select organisation from event_parties where event_id in ({event_ids})", [aid])
+    ]
     for table in ARTICLE_FACT_TABLES:
         if table in ("event_parties", "event_officials"):
-            db.table(table).delete_where(
-                "event_id in (select id from events where article_id = ?)", [aid]
-            )
+            db.execute(f"delete from [{table}] where event_id in ({event_ids})", [aid])
         else:
-            db.table(table).delete_where("article_id = ?", [aid])
-    # People and organisations nobody mentions any more.
-    db.table("officials").delete_where(
-        "key not in (select official_key from official_mentions)"
-        " and key not in (select official_key from event_officials)"
+            db.execute(f"delete from [{table}] where article_id = ?", [aid])
+    for key in people:
+        db.execute(
+            "delete from officials where key = ?1"
+            " and not exists (select 1 from official_mentions where official_key = ?1)"
+            " and not exists (select 1 from event_officials where official_key = ?1)",
+            [key],
+        )
+    for name in organisations:
+        db.execute(
+            "delete from organisations where name = ?1 and not exists (select 1 from event_parties where organisation = ?1)",
+            [name],
+        )
+
+
+def _insert(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> int | None:
+    """Insert rows that share their keys; the last row's id.
+
+    Plain SQL (through db.execute, so `db.tracer` still sees it) rather than
+    sqlite-utils' insert_all, which re-reads the table's existence and columns
+    on every call, about 15 calls per article.
+    """
+    rows = list(rows)
+    if not rows:
+        return None
+    columns = list(rows[0])
+    sql = (
+        f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)})"
+        f" values ({', '.join('?' * len(columns))})"
     )
-    db.table("organisations").delete_where(
-        "name not in (select organisation from event_parties)"
+    last = None
+    for row in rows:
+        last = db.execute(sql, [row[c] for c in columns]).lastrowid
+    return last
+
+
+def _upsert(db: Database, table: str, row: dict[str, Any], pk: str) -> None:
+    """Insert `row`, or update the columns it has when its `pk` exists."""
+    columns = list(row)
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != pk)
+    db.execute(
+        f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' * len(columns))})"
+        f" on conflict([{pk}]) do update set {updates}",
+        [row[c] for c in columns],
     )
 
 
 def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_region: str | None) -> None:
     article_month, article_year = _month_year(article.published)
 
-    db.table("article_regions").insert_all(
+    _insert(
+        db,
+        "article_regions",
         (
             {
                 "article_id": aid,
@@ -307,14 +356,14 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
             }
             for seq, region in enumerate(facts.regions)
         ),
-        pk="id",
     )
 
     # Officials: one row per person across articles, one mention per appearance.
-    officials = db.table("officials")
     for official in facts.officials:
         key = official.key or official.name.casefold()
-        officials.upsert(
+        _upsert(
+            db,
+            "officials",
             {
                 "key": key,
                 "name": official.name,
@@ -323,7 +372,7 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
                 "region_code": official.region_code,
                 "titles": json.dumps(official.titles, ensure_ascii=False),
             },
-            pk="key",
+            "key",
         )
     mention_rows = []
     for seq, official in enumerate(facts.officials):
@@ -340,7 +389,7 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
         }
         for prov in official.provenance or [None]:
             mention_rows.append({**base, **_provenance_row(prov)})
-    db.table("official_mentions").insert_all(mention_rows, pk="id")
+    _insert(db, "official_mentions", mention_rows)
 
     payout_date = None
     for seq, event in enumerate(facts.events):
@@ -349,9 +398,10 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
             month, year = _month_year(event.date, event.date_precision)
         else:
             month, year = article_month, article_year
-        event_id = (
-            db.table("events")
-            .insert(
+        event_id = _insert(
+            db,
+            "events",
+            [
                 {
                     "article_id": aid,
                     "seq": seq,
@@ -368,31 +418,35 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
                     "workers": event.workers,
                     "summary": event.summary,
                     **_provenance_row(event.provenance),
-                },
-                pk="id",
-            )
-            .last_pk
+                }
+            ],
         )
         if event.type == "benefit_payout" and event.date and payout_date is None:
             payout_date = (event.date, event.date_precision)
-        for party_seq, party in enumerate(event.parties):
-            db.table("organisations").insert({"name": party}, pk="name", ignore=True)
-            db.table("event_parties").insert(
-                {"event_id": event_id, "seq": party_seq, "organisation": party}, pk="id"
-            )
-        for official_seq, key in enumerate(event.officials):
-            if not db.execute("select 1 from officials where key = ?", [key]).fetchone():
-                officials.insert({"key": key, "name": key, "titles": "[]"}, pk="key")
-            db.table("event_officials").insert(
-                {"event_id": event_id, "seq": official_seq, "official_key": key}, pk="id"
-            )
+        for party in event.parties:
+            db.execute("insert or ignore into organisations (name) values (?)", [party])
+        _insert(
+            db,
+            "event_parties",
+            ({"event_id": event_id, "seq": seq, "organisation": party} for seq, party in enumerate(event.parties)),
+        )
+        # A person named only as an event's official still gets an officials row.
+        for key in event.officials:
+            db.execute("insert or ignore into officials (key, name, titles) values (?1, ?1, '[]')", [key])
+        _insert(
+            db,
+            "event_officials",
+            ({"event_id": event_id, "seq": seq, "official_key": key} for seq, key in enumerate(event.officials)),
+        )
 
     if payout_date is not None:
         p_date = payout_date[0]
         p_month, p_year = _month_year(*payout_date)
     else:
         p_date, p_month, p_year = article.published, article_month, article_year
-    db.table("payouts").insert_all(
+    _insert(
+        db,
+        "payouts",
         (
             {
                 "article_id": aid,
@@ -410,7 +464,6 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
             }
             for seq, payout in enumerate(facts.payouts)
         ),
-        pk="id",
     )
     dated = {
         "region_code": main_region,
@@ -418,14 +471,17 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
         "month": article_month,
         "year": article_year,
     }
-    db.table("worker_counts").insert_all(
+    _insert(
+        db,
+        "worker_counts",
         (
             {"article_id": aid, "seq": seq, "value": wc.value, "category": wc.category, **dated, **_provenance_row(wc.provenance)}
             for seq, wc in enumerate(facts.worker_counts)
         ),
-        pk="id",
     )
-    db.table("percentages").insert_all(
+    _insert(
+        db,
+        "percentages",
         (
             {
                 "article_id": aid,
@@ -438,9 +494,10 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
             }
             for seq, pc in enumerate(facts.percentages)
         ),
-        pk="id",
     )
-    db.table("regulations").insert_all(
+    _insert(
+        db,
+        "regulations",
         (
             {
                 "article_id": aid,
@@ -453,9 +510,10 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
             }
             for seq, reg in enumerate(facts.regulations)
         ),
-        pk="id",
     )
-    db.table("mentions").insert_all(
+    _insert(
+        db,
+        "mentions",
         (
             {
                 "article_id": aid,
@@ -469,7 +527,6 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
             }
             for seq, m in enumerate(facts.mentions)
         ),
-        pk="id",
     )
 
 
