@@ -296,6 +296,7 @@ def _trafilatura_chunk(urls: list[str], cache_dir: str) -> float:
     """trafilatura's own extraction of each cached page, with the options
     extract_article uses; returns the CPU seconds the extraction took."""
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     from extract.ingest.cache import HtmlCache
 
@@ -313,6 +314,7 @@ def _trafilatura_chunk(urls: list[str], cache_dir: str) -> float:
             include_comments=False,
             include_tables=True,
             deduplicate=False,
+            date_extraction_params=set_date_params(extensive=False),
         )
         cpu += time.process_time() - started
     return cpu

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
+from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from extract.ingest.clean import CAPTION, CleanedText, caption_text, clean_text, parse_byline
@@ -66,6 +67,10 @@ def extract_article(html: str | bytes, url: str | None = None) -> Article:
         include_tables=True,
         deduplicate=False,
         prune_xpath=list(rules.prune_xpaths + rules.caption_xpaths) or None,
+        # htmldate's extensive search hands stray date strings to dateparser:
+        # a second per process and a few ms a page, for a guess we rarely use
+        # (the page's metadata and its shown date come first, see _published).
+        date_extraction_params=set_date_params(extensive=False),
     )
     if doc is None or not (doc.text or "").strip():
         raise ExtractionError("no article text found on the page")
