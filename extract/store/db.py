@@ -425,19 +425,14 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
             payout_date = (event.date, event.date_precision)
         for party in event.parties:
             db.execute("insert or ignore into organisations (name) values (?)", [party])
-        _insert(
-            db,
-            "event_parties",
-            ({"event_id": event_id, "seq": seq, "organisation": party} for seq, party in enumerate(event.parties)),
-        )
         # A person named only as an event's official still gets an officials row.
         for key in event.officials:
             db.execute("insert or ignore into officials (key, name, titles) values (?1, ?1, '[]')", [key])
-        _insert(
-            db,
-            "event_officials",
-            ({"event_id": event_id, "seq": seq, "official_key": key} for seq, key in enumerate(event.officials)),
-        )
+        for table, column, values in (
+            ("event_parties", "organisation", event.parties),
+            ("event_officials", "official_key", event.officials),
+        ):
+            _insert(db, table, ({"event_id": event_id, "seq": seq, column: v} for seq, v in enumerate(values)))
 
     if payout_date is not None:
         p_date = payout_date[0]
