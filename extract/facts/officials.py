@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from extract.facts.context import Context
 from extract.facts.places import place_words
-from extract.facts.text import Sentence, load_lexicon
+from extract.facts.text import Sentence, load_lexicon, phrase_alternation
 from extract.model import Official, Provenance
 from extract.normalize.names import load_honorifics, strip_titles
 
@@ -110,7 +110,7 @@ def lexicon() -> _Lexicon:
         building_words=_phrases(data["building_words"]),
         street_words=frozenset(_fold(w) for w in data["street_words"]),
         alias_links=re.compile(
-            r"(?:,\s*)?\b(?:" + "|".join(re.escape(w) for w in data["alias_links"]) + r")\s+", re.IGNORECASE
+            r"(?:,\s*)?\b(?:" + phrase_alternation(data["alias_links"]) + r")\s+", re.IGNORECASE
         ),
     )
 

@@ -102,7 +102,7 @@ def lexicon() -> _Lexicon:
     limits = phrase_alternation(data["limit_words"])
     markers = sorted(data["insured_markers"], key=len, reverse=True)
     marker_alternatives = "|".join(_marker_regex(m) for m in markers)
-    suffixes = "|".join(re.escape(s) for s in data["insured_suffixes"])
+    suffixes = phrase_alternation(data["insured_suffixes"])
     return _Lexicon(
         programs=programs,
         death_components=word_pattern(data["death_components"]),
@@ -138,7 +138,7 @@ def lexicon() -> _Lexicon:
             re.IGNORECASE,
         ),
         relative_after=re.compile(
-            rf"\s*,\s*(?:seorang\s+)?(?:{'|'.join(re.escape(w) for w in data['relative_words'])})\b", re.IGNORECASE
+            rf"\s*,\s*(?:seorang\s+)?(?:{phrase_alternation(data['relative_words'])})\b", re.IGNORECASE
         ),
     )
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
-from extract.facts.text import load_lexicon, word_pattern
+from extract.facts.text import load_lexicon, phrase_alternation, word_pattern
 from extract.model import Percentage
 from extract.normalize.numbers import find_numbers
 from extract.normalize.percent import PercentMatch, find_percents
@@ -69,12 +69,12 @@ def _lexicon() -> _Lexicon:
     leading = sorted(data["leading_words"], key=len, reverse=True)
     anaphors = sorted(data["anaphors"], key=len, reverse=True)
     return _Lexicon(
-        trailing=re.compile(r"(?:\s+|^)(?:" + "|".join(re.escape(w) for w in trailing) + r")\s*$", re.I),
-        leading=re.compile(r"^(?:" + "|".join(re.escape(w) for w in leading) + r")\b[\s,]*", re.I),
+        trailing=re.compile(r"(?:\s+|^)(?:" + phrase_alternation(trailing) + r")\s*$", re.I),
+        leading=re.compile(r"^(?:" + phrase_alternation(leading) + r")\b[\s,]*", re.I),
         measures={name: word_pattern(words) for name, words in data["measures"].items()},
         max_words=int(data["max_about_words"]),
         after_stops=frozenset(w.lower() for w in data["after_stops"]),
-        anaphor=re.compile(r"^(?:" + "|".join(re.escape(w) for w in anaphors) + r")$", re.I),
+        anaphor=re.compile(r"^(?:" + phrase_alternation(anaphors) + r")$", re.I),
         measure_noun=word_pattern(data["measure_nouns"]),
         default_noun=str(data["default_measure_noun"]),
         changes={name: word_pattern(words) for name, words in data["changes"].items()},

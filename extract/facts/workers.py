@@ -60,7 +60,7 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = load_lexicon("workers")
     units = phrase_alternation(_longest_first(data["units"]))
-    per_words = "|".join(re.escape(w) for w in data["per_unit_words"])
+    per_words = phrase_alternation(data["per_unit_words"])
     return _Lexicon(
         nouns=word_pattern(data["person_nouns"]),
         totals=word_pattern(data["total_words"]),
