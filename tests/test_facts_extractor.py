@@ -1,7 +1,11 @@
 """The facts orchestrator: furniture ignored, regions by role, provenance,
 and the gold-format projection. Texts are written for the test."""
 
-from extract.facts import EXTRACTOR_VERSION, extract_facts
+import dataclasses
+from pathlib import Path
+
+from extract.evaluate.gold import read_gold_folder
+from extract.facts import EXTRACTOR_VERSION, extract_facts, extract_facts_batch
 from extract.facts.extractor import EXTRACTORS
 from extract.model import GOLD_LISTS, Article, Facts
 
@@ -90,3 +94,14 @@ def test_mentions_come_from_content_sentences_only():
     first_line_end = text.index("\n")
     assert facts.mentions
     assert all(m.start > first_line_end for m in facts.mentions)
+
+
+def test_a_batch_gives_each_article_the_facts_it_gets_alone():
+    corpus = Path(__file__).resolve().parents[1] / "corpus" / "gold"
+    articles = [gold.as_input() for gold in read_gold_folder(corpus)[:12]]
+    # a caption takes part in the batch too
+    articles[3] = dataclasses.replace(articles[3], captions=["Bupati Blitar Rini Syarifah menyerahkan santunan JKM."])
+    batch = extract_facts_batch(articles, batch_size=5)
+    assert [dataclasses.asdict(f) for f in batch] == [dataclasses.asdict(extract_facts(a)) for a in articles]
+    assert sum(len(f.payouts) for f in batch) > 0
+    assert any(o.provenance and o.provenance[0].field == "caption:0" for o in batch[3].officials)
