@@ -268,3 +268,24 @@ def test_the_indexed_span_ruler_finds_what_spacy_s_span_ruler_finds(nlp):
         assert [(s.start, s.end, s.label_, s.id_) for s in ours.match(doc)] == expected
         found += len(expected)
     assert found > 20
+
+
+def test_the_indexed_span_ruler_forgets_removed_patterns():
+    from extract.nlp.pipeline import load_rules_pipeline
+    from extract.nlp.ruler import IndexedSpanRuler
+
+    nlp = load_rules_pipeline()
+    ruler = IndexedSpanRuler(nlp, "test_ruler", spans_key="test")
+    ruler.add_patterns(
+        [
+            {"label": "PROGRAM", "id": "JKM", "pattern": [{"LOWER": "jkm"}]},
+            {"label": "LAW", "id": "Perbup", "pattern": [{"LOWER": "perbup"}]},
+        ]
+    )
+    doc = nlp.make_doc("Santunan JKM sesuai Perbup itu.")
+    assert [(s.text, s.label_) for s in ruler.match(doc)] == [("JKM", "PROGRAM"), ("Perbup", "LAW")]
+    ruler.remove("LAW")
+    assert [(s.text, s.label_) for s in ruler.match(doc)] == [("JKM", "PROGRAM")]
+    ruler.remove_by_id("JKM")
+    ruler.add_patterns([{"label": "LAW", "id": "Perbup", "pattern": [{"LOWER": "perbup"}]}])
+    assert [(s.text, s.label_) for s in ruler.match(doc)] == [("Perbup", "LAW")]

@@ -164,11 +164,29 @@ class IndexedSpanRuler(SpanRuler):
 
     def clear(self) -> None:
         super().clear()
+        self._reset_index()
+
+    def _reset_index(self) -> None:
         self._by_first_word: dict[tuple[int, int], Matcher] = {}
         self._unindexed = Matcher(self.nlp.vocab, validate=self.validate)
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
+        self._index(patterns)
+
+    def remove(self, label: str) -> None:
+        super().remove(label)
+        self._reindex()
+
+    def remove_by_id(self, pattern_id: str) -> None:
+        super().remove_by_id(pattern_id)
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._reset_index()
+        self._index(self.patterns)
+
+    def _index(self, patterns: list[dict]) -> None:
         for entry in patterns:
             if not isinstance(entry["pattern"], list):
                 continue  # phrase patterns: the PhraseMatcher is fast already
