@@ -73,6 +73,8 @@ class _Lexicon:
     grounding: re.Pattern[str]
     not_payout: re.Pattern[str]
     conditions: re.Pattern[str]
+    examples: re.Pattern[str]
+    breakdown_opener: re.Pattern[str]
     entitlement: re.Pattern[str]
     rule_references: re.Pattern[str]
     limit_before: re.Pattern[str]
@@ -92,6 +94,7 @@ class _Lexicon:
     not_name_words: frozenset[str]
     relative_after: re.Pattern[str]
     unnamed_one: re.Pattern[str]
+    heirs_before: re.Pattern[str]
     unnamed_others: re.Pattern[str]
 
 
@@ -112,6 +115,8 @@ def lexicon() -> _Lexicon:
         grounding=word_pattern(data["grounding_words"]),
         not_payout=word_pattern(data["not_payout_cues"]),
         conditions=word_pattern(data["condition_words"]),
+        examples=word_pattern(data["example_markers"]),
+        breakdown_opener=re.compile(rf"\W*(?:{phrase_alternation(data['breakdown_openers'])})\b", re.IGNORECASE),
         entitlement=word_pattern(data["entitlement_words"]),
         rule_references=word_pattern(data["rule_references"]),
         limit_before=re.compile(rf"(?<!\w)(?:{limits})\s*$", re.IGNORECASE),
@@ -129,6 +134,7 @@ def lexicon() -> _Lexicon:
         max_recipients=int(data["max_recipients"]),
         clause_openers=frozenset(w.casefold() for w in data["clause_openers"]),
         not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | place_words(),
+        heirs_before=re.compile(rf"(?<![\w])(?:{phrase_alternation(data['unnamed_recipient_nouns'])})\s+$", re.IGNORECASE),
         unnamed_one=re.compile(
             rf"(?<![\w])(?:{phrase_alternation(data['unnamed_recipient_nouns'])})\s+(?:dari\s+)?seorang\s+(?=(?-i:[a-z]))",
             re.IGNORECASE,
@@ -358,7 +364,9 @@ def _candidates(ctx: Context) -> list[_Amount]:
         listed = any(a.sentence is before for a in found)
         if not (only_total or listed or _grounded(sentence) or (before is not None and _grounded(before))):
             continue  # "manfaat santunan kematian mencapai Rp 42 juta": a rule, not a payout
-        if _states_rule(ctx, sentence, matches[0].start + sentence.start):
+        if lex.examples.search(sentence.text):
+            continue  # a worked example: what someone would receive
+        if _states_rule(ctx, sentence, matches[0].start + sentence.start) or _breaks_down_rule(ctx, before, sentence):
             continue
         previous_end = sentence.start
         seen_spans = set()
@@ -391,6 +399,27 @@ def _states_rule(ctx: Context, sentence: Sentence, first_amount: int) -> bool:
     if not (lex.entitlement.search(text, lo, first_amount) and lex.rule_references.search(text, lo, first_amount)):
         return False
     return not _persons(ctx, sentence)
+
+
+def _breaks_down_rule(ctx: Context, before: Sentence | None, sentence: Sentence) -> bool:
+    """Does the sentence open with a breakdown ("Rinciannya, ...") of the
+    rule the sentence before states, naming no one?"""
+    if before is None or not lexicon().breakdown_opener.match(sentence.text):
+        return False
+    amounts = find_money(before.text)
+    return bool(amounts) and _states_rule(ctx, before, before.start + amounts[0].start) and not _persons(ctx, sentence)
+
+
+def _invented_people(ctx: Context) -> set[str]:
+    """Names in the sentences of worked examples ("misalkan Budi (bukan nama
+    sebenarnya)"): people the article makes up."""
+    lex = lexicon()
+    return {
+        match.group()
+        for sentence in ctx.sentences
+        if lex.examples.search(sentence.text)
+        for match in _NAME_RUN.finditer(ctx.text, sentence.start, sentence.end)
+    }
 
 
 def _grounded(sentence: Sentence) -> bool:
@@ -651,7 +680,9 @@ def _recipient_count(ctx: Context, sentence: Sentence, upto: int, nouns: re.Patt
     best = None
     for number in find_numbers(text[sentence.start : upto]):
         after = sentence.start + number.end
-        if nouns.match(text, after + len(text[after:]) - len(text[after:].lstrip())):
+        # "kepada empat ahli waris", or "kepada ahli waris dua nelayan" (heirs of two)
+        heirs_of = lex.heirs_before.search(text, sentence.start, sentence.start + number.start) and nouns is lex.recipients
+        if heirs_of or nouns.match(text, after + len(text[after:]) - len(text[after:].lstrip())):
             value = number.value
             if isinstance(value, int) and 2 <= value <= lex.max_recipients and not number.approximate:
                 best = value
@@ -747,9 +778,14 @@ def _recipients(
     ]
     if len(listed) >= 2 and candidates:
         return [name for _, name in sorted(listed, key=lambda pair: pair[0])]
-    count = _recipient_count(ctx, amount.sentence, amount.start)
+    clause_end = re.search(r"[,;:.]\s|$", ctx.text[amount.end : amount.sentence.end])
+    count = _recipient_count(ctx, amount.sentence, amount.start) or _recipient_count(
+        ctx, amount.sentence, amount.end + clause_end.start()
+    )
     if count:
-        return [None] * count
+        # "Rp42 juta kepada ahli waris dua nelayan, salah satunya almarhum Darsono"
+        named = [p.name for p in candidates if p.insured][:count]
+        return named + [None] * (count - len(named))
     relatives = _recipient_count(ctx, amount.sentence, amount.start, lexicon().relative_recipients)
     if relatives:
         return [_insured_before(ctx, amount, people)] * relatives
@@ -873,7 +909,8 @@ def extract_payouts(ctx: Context) -> list[Payout]:
         return []
     _assign_programs(ctx, amounts)
     people = {s.index: _persons(ctx, s) for s in ctx.sentences}
-    items = _expand(ctx, amounts, people)
+    invented = _invented_people(ctx)
+    items = [item for item in _expand(ctx, amounts, people) if item.beneficiary not in invented]
     _match_totals(items)
     payouts = []
     for item in _dedupe(items):

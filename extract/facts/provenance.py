@@ -5,7 +5,7 @@ from __future__ import annotations
 from extract.facts.text import Sentence
 from extract.model import Provenance
 
-EXTRACTOR_VERSION = "facts-0.4.0"
+EXTRACTOR_VERSION = "facts-0.5.0"
 
 
 def provenance(sentence: Sentence, start: int, end: int, rule: str) -> Provenance:
