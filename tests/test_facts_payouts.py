@@ -315,3 +315,32 @@ def test_an_exact_amount_its_breakdown_adds_up_to_is_their_total():
     found = payouts_of(text)
     assert (90_500_000, "Slamet", {"JKM", "JHT"}) in found
     assert (300_000, "Slamet", {"JP"}) in found
+
+
+def test_a_worked_example_and_the_person_it_invents_receive_nothing():
+    text = (
+        "LAMONGAN - Ahli waris almarhum Karyono menerima santunan JKM Rp42 juta dari BPJS Ketenagakerjaan, "
+        "Selasa (4/6/2024).\n"
+        "Sebagai gambaran, pekerja dengan upah Rp5 juta yang meninggal karena kecelakaan kerja "
+        "berhak atas santunan Rp240 juta.\n"
+        "Misalkan Joko (bukan nama sebenarnya) meninggal dunia setelah 10 tahun menjadi peserta.\n"
+        "Ahli waris Joko lalu menerima saldo JHT sekitar Rp60 juta."
+    )
+    assert payouts_of(text) == [(42_000_000, "Karyono", {"JKM"})]
+
+
+def test_the_breakdown_of_a_rule_is_not_a_payout():
+    text = (
+        "Menurut ketentuan, ahli waris peserta yang meninggal berhak atas JKM Rp42 juta. "
+        "Rinciannya, santunan sekaligus Rp20 juta, santunan berkala Rp12 juta dan biaya pemakaman Rp10 juta.\n"
+        "Kemarin, ahli waris almarhum Sarmin menerima JKM Rp42 juta di kantor cabang."
+    )
+    assert payouts_of(text) == [(42_000_000, "Sarmin", {"JKM"})]
+
+
+def test_a_counted_group_of_heirs_with_one_named():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan JKM masing-masing Rp42 juta kepada ahli waris "
+        "tiga petani, salah satunya almarhum Warsito, Senin (3/6/2024)."
+    )
+    assert payouts_of(text) == [(42_000_000, "Warsito", {"JKM"}), (42_000_000, None, {"JKM"}), (42_000_000, None, {"JKM"})]

@@ -121,3 +121,12 @@ def test_every_regulation_points_at_its_citation():
 )
 def test_regulations_in_short_and_lower_case_forms(text, expected):
     assert cited(text) == expected
+
+
+def test_a_circular_named_by_its_subject_is_cited_without_a_number():
+    text = (
+        "Bupati menerbitkan surat edaran tentang kewajiban desa mendaftarkan perangkatnya. "
+        "Sebelumnya terbit Perbup Nomor 9 Tahun 2023. Camat meneruskan surat edaran itu ke desa."
+    )
+    assert cited(text) == [("SE", None, None), ("Perbup", "9", 2023)]
+    assert cited("Informasi disampaikan melalui surat edaran kepada seluruh desa.") == []

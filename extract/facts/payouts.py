@@ -410,16 +410,21 @@ def _breaks_down_rule(ctx: Context, before: Sentence | None, sentence: Sentence)
     return bool(amounts) and _states_rule(ctx, before, before.start + amounts[0].start) and not _persons(ctx, sentence)
 
 
-def _invented_people(ctx: Context) -> set[str]:
-    """Names in the sentences of worked examples ("misalkan Budi (bukan nama
-    sebenarnya)"): people the article makes up."""
+def _invented_words(ctx: Context) -> set[str]:
+    """The capitalised words of worked examples ("Misalkan Budi (bukan nama
+    sebenarnya)"): the names of people the article makes up are among them."""
     lex = lexicon()
     return {
-        match.group()
+        word
         for sentence in ctx.sentences
         if lex.examples.search(sentence.text)
         for match in _NAME_RUN.finditer(ctx.text, sentence.start, sentence.end)
+        for word in match.group().split()
     }
+
+
+def _invented(name: str | None, invented_words: set[str]) -> bool:
+    return bool(name) and set(name.split()) <= invented_words
 
 
 def _grounded(sentence: Sentence) -> bool:
@@ -909,8 +914,8 @@ def extract_payouts(ctx: Context) -> list[Payout]:
         return []
     _assign_programs(ctx, amounts)
     people = {s.index: _persons(ctx, s) for s in ctx.sentences}
-    invented = _invented_people(ctx)
-    items = [item for item in _expand(ctx, amounts, people) if item.beneficiary not in invented]
+    invented_words = _invented_words(ctx)
+    items = [item for item in _expand(ctx, amounts, people) if not _invented(item.beneficiary, invented_words)]
     _match_totals(items)
     payouts = []
     for item in _dedupe(items):
