@@ -10,8 +10,11 @@ the rupiah amounts of each content sentence (extract.normalize.money):
   contribution, wage, budget, price, donation or condition ("iuran", "upah",
   "anggaran", "harga", "CSR", "jika"), nor a limit right before it ("hingga
   Rp 174 juta", "di bawah Rp15 juta"). "Manfaat santunan kematian mencapai
-  Rp 42 juta" alone states a rule, not a payout; "Totalnya Rp70 juta" is one
-  only after payouts.
+  Rp 42 juta" alone states a rule, not a payout, and so does the breakdown
+  right after a rule ("Rinciannya, ..."); "Totalnya Rp70 juta" is one only
+  after payouts. Nothing in a worked example ("Sebagai gambaran", "misalkan
+  Budi (bukan nama sebenarnya)") is a payout, nor anything "paid" later to
+  the person it invents.
 * Programmes: the programme names nearest before the amount ("santunan JKM
   Rp 42 juta", "manfaat JKK dan JKM ... dengan total Rp1,26 miliar"); a
   death component ("santunan kematian", "biaya pemakaman", "santunan
