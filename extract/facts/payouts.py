@@ -109,6 +109,7 @@ def lexicon() -> _Lexicon:
     markers = sorted(data["insured_markers"], key=len, reverse=True)
     marker_alternatives = "|".join(_marker_regex(m) for m in markers)
     suffixes = phrase_alternation(data["insured_suffixes"])
+    heir_nouns = phrase_alternation(data["unnamed_recipient_nouns"])
     return _Lexicon(
         programs=programs,
         death_components=word_pattern(data["death_components"]),
@@ -137,9 +138,9 @@ def lexicon() -> _Lexicon:
         max_recipients=int(data["max_recipients"]),
         clause_openers=frozenset(w.casefold() for w in data["clause_openers"]),
         not_name_words=frozenset(w.casefold() for w in data["not_name_words"]) | place_words(),
-        heirs_before=re.compile(rf"(?<![\w])(?:{phrase_alternation(data['unnamed_recipient_nouns'])})\s+$", re.IGNORECASE),
+        heirs_before=re.compile(rf"(?<![\w])(?:{heir_nouns})\s+$", re.IGNORECASE),
         unnamed_one=re.compile(
-            rf"(?<![\w])(?:{phrase_alternation(data['unnamed_recipient_nouns'])})\s+(?:dari\s+)?seorang\s+(?=(?-i:[a-z]))",
+            rf"(?<![\w])(?:{heir_nouns})\s+(?:dari\s+)?seorang\s+(?=(?-i:[a-z]))",
             re.IGNORECASE,
         ),
         unnamed_others=re.compile(
@@ -768,11 +769,15 @@ def _each_marker(text: str, sentence: Sentence, amount: _Amount) -> int | None:
         if len(between.split()) <= 4:
             return marks[-1].start()
     # "Rp 42 juta masing-masing", "Rp 42 juta diberikan kepada masing-masing ahli waris"
-    clause_end = re.search(r"[,;:.]\s|$", text[amount.end : sentence.end])
-    after = lex.each.search(text, amount.end, amount.end + clause_end.start())
+    after = lex.each.search(text, amount.end, _clause_end_after(text, amount))
     if after and len(text[amount.end : after.start()].split()) <= 3:
         return amount.start - 1
     return None
+
+
+def _clause_end_after(text: str, amount: _Amount) -> int:
+    """Where the clause holding the amount ends: the next punctuation mark, or the sentence's end."""
+    return amount.end + re.search(r"[,;:.]\s|$", text[amount.end : amount.sentence.end]).start()
 
 
 def _recipients(
@@ -786,9 +791,8 @@ def _recipients(
     ]
     if len(listed) >= 2 and candidates:
         return [name for _, name in sorted(listed, key=lambda pair: pair[0])]
-    clause_end = re.search(r"[,;:.]\s|$", ctx.text[amount.end : amount.sentence.end])
     count = _recipient_count(ctx, amount.sentence, amount.start) or _recipient_count(
-        ctx, amount.sentence, amount.end + clause_end.start()
+        ctx, amount.sentence, _clause_end_after(ctx.text, amount)
     )
     if count:
         # "Rp42 juta kepada ahli waris dua nelayan, salah satunya almarhum Darsono"
