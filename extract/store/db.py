@@ -318,10 +318,7 @@ def _insert(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> int | N
     if not rows:
         return None
     columns = list(rows[0])
-    sql = (
-        f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)})"
-        f" values ({', '.join('?' * len(columns))})"
-    )
+    sql = _insert_sql(table, columns)
     last = None
     for row in rows:
         last = db.execute(sql, [row[c] for c in columns]).lastrowid
@@ -332,11 +329,11 @@ def _upsert(db: Database, table: str, row: dict[str, Any], pk: str) -> None:
     """Insert `row`, or update the columns it has when its `pk` exists."""
     columns = list(row)
     updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != pk)
-    db.execute(
-        f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' * len(columns))})"
-        f" on conflict([{pk}]) do update set {updates}",
-        [row[c] for c in columns],
-    )
+    db.execute(f"{_insert_sql(table, columns)} on conflict([{pk}]) do update set {updates}", [row[c] for c in columns])
+
+
+def _insert_sql(table: str, columns: list[str]) -> str:
+    return f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' * len(columns))})"
 
 
 def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_region: str | None) -> None:
