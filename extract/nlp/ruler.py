@@ -254,9 +254,8 @@ def compiled_patterns(patterns: list[dict]) -> list[dict]:
     and the purely lexical marks `bpjs_agency` / `bpjs_agency_part` (see
     `Lexicon`) become the word sets they stand for.
     """
-    agency = sorted(agency_words())
     marks = {
-        "bpjs_agency": {"LOWER": {"IN": agency}},
+        "bpjs_agency": {"LOWER": {"IN": sorted(agency_words())}},
         "bpjs_agency_part": {"LOWER": {"IN": sorted(agency_words() | _AGENCY_JOINERS)}},
     }
     compiled: list[dict] = []

@@ -24,5 +24,4 @@ def scanned_once(finder: Callable[..., list[T]]) -> Callable[..., list[T]]:
     def find(*args) -> list[T]:
         return list(cached(*args))
 
-    find.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return find
