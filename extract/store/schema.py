@@ -345,6 +345,33 @@ def m005_timeline_date(db: Database) -> None:
     )
 
 
+@migrations(name="m006_stories")
+def m006_stories(db: Database) -> None:
+    # A story is one real event as reported by one or more articles: the
+    # events of several outlets that report the same signing or hand-over
+    # point to one story, so that the timeline, feeds and totals count it once.
+    db["stories"].create(
+        {
+            "id": int,
+            "type": str,
+            "date": str,
+            "region_code": str,
+            "title": str,
+            "event_count": int,
+            "article_count": int,
+            "source_count": int,
+            "first_published": str,
+            "last_published": str,
+        },
+        pk="id",
+    )
+    db.table("stories").create_index(["date"])
+    db.table("stories").create_index(["type", "date"])
+    db.table("stories").create_index(["region_code", "date"])
+    db.table("events").add_column("story_id", int)
+    db.table("events").create_index(["story_id"])
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
