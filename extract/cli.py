@@ -299,6 +299,12 @@ def bench_command(sizes, workers, dask_address, seed, workdir, profile_to, as_js
     """Time the pipeline end to end on synthetic cached pages, stage by stage, against trafilatura alone."""
     import json
 
+    from extract.extras import MissingExtra, require
+
+    try:
+        require("psutil", "bench", "extract bench")
+    except MissingExtra as error:
+        raise click.ClickException(str(error)) from None
     from extract.bench.throughput import bench, format_bench, progress_bars
     from extract.scale.runner import BackendError
 

@@ -1,3 +1,5 @@
+import sys
+
 from click.testing import CliRunner
 
 from extract import __version__
@@ -13,3 +15,14 @@ def test_version_is_reported():
 def test_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(cli, ["no-such-command"])
     assert result.exit_code == 2
+
+
+def test_a_hugging_face_model_without_the_transformers_extra_is_one_clear_line(tmp_path, monkeypatch):
+    """The default install has no torch: naming a Hugging Face model directory
+    then says which extra to install instead of failing on an import."""
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "transformers", None)  # as if not installed
+    result = CliRunner().invoke(cli, ["nlp", "-", "--ner-model", str(tmp_path)], input="Bupati Blitar hadir.")
+    assert result.exit_code == 2
+    assert "pip install 'bpjs-extract[transformers]'" in result.output
+    assert "Traceback" not in result.output

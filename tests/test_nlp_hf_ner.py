@@ -15,6 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+# The transformers extra (`make test` installs it); without it these tests say so and skip.
+pytest.importorskip("transformers", reason="the optional 'transformers' extra is not installed")
+pytest.importorskip("torch", reason="the optional 'transformers' extra is not installed")
+
 from extract.cli import cli
 from extract.nlp.hf_ner import TransformersNER, map_label
 from extract.nlp.pipeline import NER_MODEL_ENV, load_pipeline, load_rules_pipeline

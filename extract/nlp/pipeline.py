@@ -31,10 +31,14 @@ from extract.nlp import components as _components  # noqa: F401
 from extract.nlp import hf_ner as _hf_ner  # noqa: F401
 from extract.nlp import ruler as _ruler  # noqa: F401
 from extract.nlp import sentences as _sentences  # noqa: F401
+from extract.extras import MissingExtra, require
 from extract.nlp.tokenizer import TOKENIZER_NAME
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_NER_MODEL = REPO_ROOT / "models" / "id_ner"
+# In a checkout the model is models/id_ner; an installed wheel carries the
+# same files as extract/_ner_model (setup.py maps one onto the other).
+_CHECKOUT_MODEL = REPO_ROOT / "models" / "id_ner"
+DEFAULT_NER_MODEL = _CHECKOUT_MODEL if _CHECKOUT_MODEL.is_dir() else Path(__file__).resolve().parents[1] / "_ner_model"
 NER_MODEL_ENV = "EXTRACT_NER_MODEL"
 
 RULE_COMPONENTS = ("bpjs_lexicon", "bpjs_span_ruler", "bpjs_span_grammar", "bpjs_numeric_spans", "bpjs_region_spans")
@@ -61,6 +65,10 @@ def model_kind(path: Path) -> str:
     if (path / "config.cfg").is_file() and (path / "meta.json").is_file():
         return "spacy"
     if (path / "config.json").is_file():
+        try:
+            require("transformers", "transformers", "a Hugging Face NER model")
+        except MissingExtra as error:
+            raise NerModelError(f"{path}: {error}") from None
         return "transformers"
     raise NerModelError(
         f"not a model directory: {path} (expected a spaCy pipeline with config.cfg and meta.json, "

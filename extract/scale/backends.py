@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
+from extract.extras import MissingExtra, require
 from extract.scale.tasks import READ, SINGLE_THREAD_ENV, Result, Settings, Task, process_chunk, warm_up
 
 
@@ -125,7 +126,10 @@ class DaskBackend:
         self.workers = 0
 
     def __enter__(self) -> DaskBackend:
-        from distributed import Client
+        try:
+            Client = require("distributed", "dask", "--dask").Client
+        except MissingExtra as error:
+            raise BackendError(str(error)) from None
 
         if isinstance(self._address, Client):
             self._client = self._address
