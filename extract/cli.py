@@ -84,7 +84,12 @@ def eval_events_command(events_folder, gold_folder, show_errors):
     help="Score predictions already written to DIR instead of running the extractor.",
 )
 @click.option("--fail-under", type=float, help="Exit 1 when micro-F1 is below this value.")
-def eval_command(folder, as_json, show_errors, write_predictions, predictions, fail_under):
+@click.option(
+    "--group-by",
+    type=click.Choice(["prefix"]),
+    help="Also report each group of articles: prefix = the id before its last dash-number (real-a-001 -> real-a).",
+)
+def eval_command(folder, as_json, show_errors, write_predictions, predictions, fail_under, group_by):
     """Score the extractor against a folder of gold articles (corpus/GOLD-FORMAT.md)."""
     import json
 
@@ -93,7 +98,7 @@ def eval_command(folder, as_json, show_errors, write_predictions, predictions, f
 
     predict = predictions_from_folder(predictions) if predictions else predict_with_extractor
     try:
-        report = evaluate_folder(folder, predict=predict, write_to=write_predictions)
+        report = evaluate_folder(folder, predict=predict, write_to=write_predictions, group_by=group_by)
     except GoldFormatError as error:
         raise click.ClickException(str(error)) from None
     if as_json:

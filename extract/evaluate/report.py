@@ -18,6 +18,14 @@ def _row(name: str, score: ListScore) -> str:
 
 
 def format_report(report: EvalReport) -> str:
+    """The table of scores; with groups, one table per group, then the overall one."""
+    if report.groups:
+        parts = [f"== {name} ==\n{_table(group)}" for name, group in report.groups.items()]
+        return "\n\n".join([*parts, f"== all ==\n{_table(report)}"])
+    return _table(report)
+
+
+def _table(report: EvalReport) -> str:
     lines = [
         f"{report.articles} articles",
         f"{'list':<14} {'tp':>5} {'fp':>5} {'fn':>5}  {'prec':>6} {'rec':>6} {'f1':>6}  attributes",

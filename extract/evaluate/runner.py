@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from extract.evaluate.gold import GoldArticle, GoldFormatError, parse_gold, read_gold_folder, write_predictions
-from extract.evaluate.scoring import EvalReport, score_articles
+from extract.evaluate.scoring import GROUPINGS, EvalReport, score_articles, score_grouped
 
 Predictor = Callable[[GoldArticle], dict[str, list]]
 
@@ -40,7 +40,12 @@ def evaluate_folder(
     folder: str | Path,
     predict: Predictor = predict_with_extractor,
     write_to: str | Path | None = None,
+    group_by: str | None = None,
 ) -> EvalReport:
+    """Score `predict` on every article of the folder; with `group_by` (a key
+    of GROUPINGS) the report also holds one report per group of articles."""
+    if group_by is not None and group_by not in GROUPINGS:
+        raise ValueError(f"unknown grouping {group_by!r}: one of {', '.join(GROUPINGS)}")
     articles = read_gold_folder(folder)
     triples = []
     for article in articles:
@@ -48,4 +53,4 @@ def evaluate_folder(
         if write_to is not None:
             write_predictions(write_to, article, predicted)
         triples.append((article.id, article.facts, predicted))
-    return score_articles(triples)
+    return score_grouped(triples, GROUPINGS[group_by]) if group_by else score_articles(triples)
