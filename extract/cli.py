@@ -89,16 +89,27 @@ def eval_events_command(events_folder, gold_folder, show_errors):
     type=click.Choice(["prefix"]),
     help="Also report each group of articles: prefix = the id before its last dash-number (real-a-001 -> real-a).",
 )
-def eval_command(folder, as_json, show_errors, write_predictions, predictions, fail_under, group_by):
-    """Score the extractor against a folder of gold articles (corpus/GOLD-FORMAT.md)."""
+@click.option(
+    "--text-as-is",
+    is_flag=True,
+    help="Give the extractor each gold text as it is, skipping the ingestion `extract run` applies (cleaning, furniture, checks).",
+)
+def eval_command(folder, as_json, show_errors, write_predictions, predictions, fail_under, group_by, text_as_is):
+    """Score the extractor against a folder of gold articles (corpus/GOLD-FORMAT.md).
+
+    Each article goes through the ingestion `extract run` applies to a JSON
+    source, then the extractor: the score is that of what `run` would store.
+    An article the ingestion drops has all its facts missed and is listed."""
     import json
 
     from extract.evaluate import GoldFormatError, evaluate_folder, predict_with_extractor, predictions_from_folder
+    from extract.evaluate.ingestion import format_cuts, ingest_as_run
     from extract.evaluate.report import format_errors, format_report
 
     predict = predictions_from_folder(predictions) if predictions else predict_with_extractor
+    ingest = None if text_as_is or predictions else ingest_as_run
     try:
-        report = evaluate_folder(folder, predict=predict, write_to=write_predictions, group_by=group_by)
+        report = evaluate_folder(folder, predict=predict, write_to=write_predictions, group_by=group_by, ingest=ingest)
     except GoldFormatError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
@@ -113,6 +124,9 @@ def eval_command(folder, as_json, show_errors, write_predictions, predictions, f
         if show_errors and report.errors:
             click.echo("\nerrors (FP = predicted but not in gold, FN = in gold but missed):")
             click.echo(format_errors(report))
+        if show_errors and report.ingestion is not None and format_cuts(report.ingestion):
+            click.echo("\ntext cut by ingestion (furniture, header, captions):")
+            click.echo(format_cuts(report.ingestion))
     if fail_under is not None and report.micro.f1 < fail_under:
         click.echo(f"micro-F1 {report.micro.f1:.4f} is below {fail_under}", err=True)
         raise SystemExit(1)

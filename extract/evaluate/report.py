@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from extract.evaluate.ingestion import format_ingestion
 from extract.evaluate.scoring import EvalReport, ListScore
 
 
@@ -32,6 +33,8 @@ def _table(report: EvalReport) -> str:
     ]
     lines += [_row(name, score) for name, score in report.lists.items()]
     lines.append(_row("micro", report.micro))
+    if report.ingestion is not None:
+        lines.append(format_ingestion(report.ingestion))
     return "\n".join(lines)
 
 

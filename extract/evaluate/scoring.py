@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from extract.model import GOLD_LISTS
 from extract.normalize.names import name_key
+
+if TYPE_CHECKING:
+    from extract.evaluate.ingestion import IngestionReport
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -268,6 +271,7 @@ class EvalReport:
     errors: list[Error]
     articles: int
     groups: dict[str, "EvalReport"] = field(default_factory=dict)
+    ingestion: "IngestionReport | None" = None  # when the articles went through ingestion
 
     @property
     def micro(self) -> ListScore:
@@ -279,6 +283,8 @@ class EvalReport:
             "lists": {name: score.to_dict() for name, score in self.lists.items()},
             "micro": self.micro.to_dict(),
         }
+        if self.ingestion is not None:
+            data["ingestion"] = self.ingestion.to_dict()
         if self.groups:
             data["groups"] = {name: group.to_dict() for name, group in self.groups.items()}
         return data
