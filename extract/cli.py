@@ -54,13 +54,15 @@ def _ner_model_option(function):
 @click.option("--gold", "gold_folder", type=click.Path(exists=True, file_okay=False),
               help="Folder of the articles [default: the gold folder beside EVENTS_FOLDER].")
 @click.option("--show-errors", is_flag=True, help="List every missed and every spurious event.")
-def eval_events_command(events_folder, gold_folder, show_errors):
+@click.option("--text-as-is", is_flag=True, help="Skip the ingestion `extract run` applies (as `extract eval --text-as-is`).")
+def eval_events_command(events_folder, gold_folder, show_errors, text_as_is):
     """Score the extractor's typed events on (type, date) against a check set (corpus/events)."""
     from extract.evaluate import GoldFormatError
     from extract.evaluate.events import evaluate_events, format_events_errors, format_events_report
+    from extract.evaluate.ingestion import ingest_as_run
 
     try:
-        report = evaluate_events(events_folder, gold_folder)
+        report = evaluate_events(events_folder, gold_folder, ingest=None if text_as_is else ingest_as_run)
     except GoldFormatError as error:
         raise click.ClickException(str(error)) from None
     click.echo(format_events_report(report))

@@ -170,3 +170,36 @@ def test_run_stores_every_real_shaped_article_given_as_json(tmp_path):
     result = CliRunner().invoke(cli, ["run", str(folder), "--db", str(db_path), "--no-facts", "--quiet"])
     assert result.exit_code == 0, result.output
     assert open_db(db_path)["articles"].count == 3
+
+
+def write_gold(folder, article_id, text, **facts):
+    lists = ("event_dates", "regions", "officials", "agreements", "payouts", "worker_counts", "percentages", "regulations")
+    data = {"id": article_id, "url": None, "source": None, "published": "2024-06-13", "title": None, "text": text,
+            "facts": {name: facts.get(name, []) for name in lists}}
+    folder.mkdir(exist_ok=True)
+    (folder / f"{article_id}.json").write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_eval_scores_what_run_would_store_and_lists_dropped_articles(tmp_path):
+    gold = tmp_path / "gold"
+    write_gold(gold, "news-001", ONE_PARAGRAPH.replace(" dan seorang tukang parkir", "") + "\nBaca juga: Harga Cabai Turun di Pasar Kudus")
+    write_gold(gold, "list-001", HEADLINES, event_dates=["2024-06-12"])
+    runner = CliRunner()
+
+    as_json = runner.invoke(cli, ["eval", str(gold), "--json", "--show-errors"])
+    assert as_json.exit_code == 0, as_json.output
+    report = json.loads(as_json.output)
+    ingestion = report["ingestion"]
+    assert ingestion["dropped"] == 1
+    assert list(ingestion["dropped_articles"]) == ["list-001"]
+    assert ingestion["cut_per_article"] == {"news-001": len("\nBaca juga: Harga Cabai Turun di Pasar Kudus")}
+    # the dropped article's facts are all missed
+    assert {"article": "list-001", "list": "event_dates", "kind": "fn", "item": "2024-06-12"} in report["errors"]
+
+    text = runner.invoke(cli, ["eval", str(gold), "--group-by", "prefix"])
+    assert "dropped by ingestion: list-001: no article found" in text.output
+    assert "ingestion: 2 articles, 1 dropped" in text.output.split("== all ==")[1]
+    assert "ingestion: 1 articles, 0 dropped" in text.output.split("== news ==")[1]
+
+    as_is = json.loads(runner.invoke(cli, ["eval", str(gold), "--json", "--text-as-is"]).output)
+    assert "ingestion" not in as_is
