@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from statistics import median
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from extract.evaluate.gold import GoldArticle
 
@@ -61,7 +62,7 @@ class IngestionReport:
     def kept(self) -> list[IngestionRecord]:
         return [r for r in self.records if r.dropped is None]
 
-    def only(self, keep: Callable[[str], bool]) -> "IngestionReport":
+    def only(self, keep: Callable[[str], bool]) -> IngestionReport:
         return IngestionReport([r for r in self.records if keep(r.article_id)])
 
     def to_dict(self) -> dict[str, Any]:

@@ -79,6 +79,6 @@ def evaluate_folder(
         report = score_grouped(triples, group_of)
         if ingest is not None:
             for name, group in report.groups.items():
-                group.ingestion = ingestion.only(lambda article_id: group_of(article_id) == name)
+                group.ingestion = ingestion.only(lambda article_id, name=name: group_of(article_id) == name)
     report.ingestion = ingestion if ingest is not None else None
     return report

@@ -270,8 +270,8 @@ class EvalReport:
     lists: dict[str, ListScore]
     errors: list[Error]
     articles: int
-    groups: dict[str, "EvalReport"] = field(default_factory=dict)
-    ingestion: "IngestionReport | None" = None  # when the articles went through ingestion
+    groups: dict[str, EvalReport] = field(default_factory=dict)
+    ingestion: IngestionReport | None = None  # when the articles went through ingestion
 
     @property
     def micro(self) -> ListScore:

@@ -80,7 +80,7 @@ def reads_like_caption(line: str, rules: SiteRules) -> bool:
     return len(words) >= 12 and (line.rstrip().endswith(".") or bool(credit_spans(line, rules)) or len(words) >= 16)
 
 
-def captions_of(cleaned: "CleanedText", rules: SiteRules) -> list[str]:
+def captions_of(cleaned: CleanedText, rules: SiteRules) -> list[str]:
     """The photo captions cleaning took out of the text, credit removed."""
     return [caption_text(line.text, rules) for line in cleaned.dropped if line.kind == CAPTION]
 
