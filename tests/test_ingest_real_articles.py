@@ -91,6 +91,13 @@ def test_a_one_paragraph_article_is_an_article():
     assert article.text == ONE_PARAGRAPH
 
 
+@pytest.mark.parametrize("closing", [" (ist)", " (Foto: Humas Pemkab Kudus)"])
+def test_a_one_paragraph_article_closed_by_a_photo_credit_is_not_taken_for_a_caption(closing):
+    article = article_from_text(ONE_PARAGRAPH + closing)
+    assert article.text.startswith(ONE_PARAGRAPH)
+    assert article.captions == []
+
+
 @pytest.mark.parametrize("text", [HEADLINES, TAG_LIST, ERROR_PAGE], ids=["30 headlines", "tag list", "error page"])
 def test_lists_and_error_pages_are_not_articles(text):
     with pytest.raises(ExtractionError) as error:

@@ -26,6 +26,9 @@ TAIL = "tail"  # a line that starts the page's tail: it and all after it go
 # A tail marker ends the article only once this many sentences of body are
 # kept: above that, "0 Komentar" or "Berita Terkait" is furniture, not an end.
 BODY_STARTED_SENTENCES = 2
+# A line holding this many sentences is a paragraph of the article, never a
+# furniture line: captions, bylines and link lines are a sentence or two.
+PARAGRAPH_SENTENCES = 3
 HEADER = "header"  # above the dateline: title, category, ads ...
 TRAILING = "trailing"  # text cut from the end of the last line
 
@@ -53,6 +56,13 @@ def furniture_kind(line: str, source: str | None = None, rules: SiteRules | None
     stripped = line.strip()
     if not stripped:
         return None
+    kind = _line_kind(stripped, rules)
+    if kind is not None and len(running_sentences(stripped)) >= PARAGRAPH_SENTENCES:
+        return None  # a whole paragraph (an article sent as one line) is text, whatever its first or last words
+    return kind
+
+
+def _line_kind(stripped: str, rules: SiteRules) -> str | None:
     if any(p.search(stripped) for p in rules.bylines):
         return BYLINE
     if any(p.search(stripped) for p in rules.caption_lines):
