@@ -8,7 +8,10 @@ sentence. What counts as furniture is data (extract/data/site_rules.yaml).
 
 A clean article passes through unchanged: only whole furniture lines (and the
 blank lines they leave behind) are removed, plus the `trailing` patterns at
-the very end of the body.
+the very end of the body and a headline repeated under it. A tail marker
+("Berita Terkait", "0 Komentar") ends the article only after its body has
+started, and a line of several sentences (an article sent as one paragraph)
+is never a furniture line.
 """
 
 from __future__ import annotations
