@@ -242,34 +242,6 @@ async def article_page(datasette, request) -> Response:
     return Response.html(html)
 
 
-async def charts_page(datasette, request) -> Response:
-    db = datasette.get_database()
-    charts = [
-        (
-            "Signings and payouts per month",
-            datasette.urls.query(db.name, "events_per_month")
-            + "#g.mark=bar&g.x_column=month&g.x_type=ordinal&g.y_column=events&g.y_type=quantitative&g.color_column=type",
-        ),
-        (
-            "Signings and payouts per region",
-            datasette.urls.query(db.name, "events_per_region")
-            + "#g.mark=bar&g.x_column=region&g.x_type=ordinal&g.y_column=events&g.y_type=quantitative&g.color_column=type",
-        ),
-        (
-            "Payouts (rupiah) per region and month",
-            datasette.urls.query(db.name, "payouts_by_region_month")
-            + "#g.mark=bar&g.x_column=month&g.x_type=ordinal&g.y_column=total_idr&g.y_type=quantitative&g.color_column=region",
-        ),
-    ]
-    html = await datasette.render_template("charts.html", {"charts": charts}, request=request)
-    return Response.html(html)
-
-
-async def map_redirect(datasette, request) -> Response:
-    # Happenings only, as on the timeline; the type facet can bring statements back.
-    return Response.redirect(datasette.urls.table(datasette.get_database().name, "events_map") + "?type__not=statement")
-
-
 async def feed_redirect(datasette, request) -> Response:
     return Response.redirect(datasette.urls.query(datasette.get_database().name, "newest_events", format="atom"))
 
@@ -290,8 +262,6 @@ def register_routes(datasette):
     return [
         (r"^/timeline$", timeline_page),
         (r"^/article/(?P<article_id>[0-9A-Za-z_-]+)$", article_page),
-        (r"^/-/charts$", charts_page),
-        (r"^/-/map$", map_redirect),
         (r"^/-/feed$", feed_redirect),
     ]
 
