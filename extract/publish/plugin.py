@@ -16,6 +16,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
+from extract.publish.labels import span_label
 from extract.publish.metadata import canned_query_sql
 
 TIMELINE_FILTERS = ("region", "type", "date_from", "date_to", "q")
@@ -187,7 +188,7 @@ async def article_page(datasette, request) -> Response:
     article = found[0]
     text = article["text"] or ""
     spans = [
-        Span(m["span_start"], m["span_end"], m["label"], "entity", f"{m['label']} ({m['source']})")
+        Span(m["span_start"], m["span_end"], span_label(m["label"]), "entity", f"{span_label(m['label'])} ({m['source']})")
         for m in await _rows(
             db, "select label, span_start, span_end, source from mentions where article_id = ?", [article_id]
         )
@@ -196,7 +197,7 @@ async def article_page(datasette, request) -> Response:
     for sql in FACT_SPAN_QUERIES.values():
         for row in await _rows(db, sql, [article_id]):
             if row["span_start"] is not None and row["span_end"] is not None:
-                spans.append(Span(row["span_start"], row["span_end"], row["label"], "fact", str(row["title"] or "")))
+                spans.append(Span(row["span_start"], row["span_end"], span_label(row["label"]), "fact", str(row["title"] or "")))
     facts = {
         "events": await _rows(
             db,

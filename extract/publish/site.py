@@ -137,6 +137,10 @@ _ENTITY_COLUMNS = {
 
 @hookimpl
 def render_cell(value, column, table, database, datasette):
+    # A foreign key cell arrives as {"value": ..., "label": ...}.
+    text = value
+    if isinstance(value, dict):
+        value, text = value.get("value"), value.get("label") or value.get("value")
     if not isinstance(value, str) or not value:
         return None
     prefix = _ENTITY_COLUMNS.get(column)
@@ -146,4 +150,4 @@ def render_cell(value, column, table, database, datasette):
         prefix = "/official/"
     if prefix is None:
         return None
-    return Markup('<a href="{}{}">{}</a>').format(prefix, path_segment(value), value)
+    return Markup('<a href="{}{}">{}</a>').format(prefix, path_segment(value), text)
