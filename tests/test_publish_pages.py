@@ -279,3 +279,17 @@ def test_table_cells_naming_an_entity_link_to_its_page(ds):
 def test_search_page_escapes_what_is_typed(ds):
     html = get(ds, "/-/search?q=%3Cscript%3Ealert(1)%3C/script%3E").text
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_figures_follow_the_database_as_articles_are_added(tmp_path):
+    path = tmp_path / "extract.db"
+    db = open_db(path, populate_regions=False)
+    save_article(db, *make_article(1))
+    ds = make_datasette(path)
+    assert '<strong id="figure-articles">1</strong>' in get(ds, "/").text
+    assert '<strong id="figure-articles">1</strong>' in get(ds, "/").text  # computed once, the same
+    save_article(db, *make_article(2, region=MALANG))
+    html = get(ds, "/").text
+    assert '<strong id="figure-articles">2</strong>' in html
+    assert 'href="/region/35.07"' in get(ds, "/-/map").text
+    db.close()

@@ -185,7 +185,14 @@ def charts_page_data(conn: sqlite3.Connection) -> dict:
     monthly = []
     for chart in MONTHLY_CHARTS:
         series = monthly_chart_data(conn, chart)
-        monthly.append({"chart": chart, "svg": stacked_bars_svg(series, chart.title), "months": len(series.months)})
+        monthly.append(
+            {
+                "chart": chart,
+                "svg": stacked_bars_svg(series, chart.title),
+                "months": len(series.months),
+                "vega_hash": datasette_vega_hash(chart),
+            }
+        )
     coverage = coverage_data(conn)
     return {
         "monthly": monthly,

@@ -26,8 +26,39 @@ def figures(conn: sqlite3.Connection) -> dict:
     }
 
 
+# Up to this many events without a story are sorted by date; with more (no
+# merger has run) the newest are read from the timeline index instead.
+FEW_LONE_EVENTS = 10_000
+
+
 def latest_stories(conn: sqlite3.Connection, limit: int = 10) -> list[dict]:
-    return story_entries(conn, "1", {}, limit=limit)
+    """The newest stories and events in no story, each read by index: fast at a million events."""
+    story_ids = [r[0] for r in conn.execute("select id from stories order by date desc, id desc limit ?", [limit])]
+    lone = conn.execute(
+        "select count(*) from (select 1 from events where story_id is null limit ?)", [FEW_LONE_EVENTS + 1]
+    ).fetchone()[0]
+    if lone <= FEW_LONE_EVENTS:
+        order = "coalesce(e.timeline_date, '') desc, e.id desc"  # from the story_id index, then sorted
+        dated = ""
+    else:
+        order = "e.timeline_date desc, e.id desc"  # idx_events_timeline read backwards
+        dated = "and (e.timeline_date is null) = 0"
+    event_ids = [
+        r[0]
+        for r in conn.execute(
+            f"select e.id from events e where e.story_id is null and e.type != 'statement' {dated}"
+            f" order by {order} limit ?",
+            [limit],
+        )
+    ]
+    return story_entries(
+        conn, f"e.story_id in ({_id_list(story_ids)}) or e.id in ({_id_list(event_ids)})", {}, limit=limit
+    )
+
+
+def _id_list(values: list[int]) -> str:
+    """Integer ids read from the database, as an SQL list."""
+    return ",".join(str(int(v)) for v in values) or "null"
 
 
 def fts_query(text: str) -> str:

@@ -13,7 +13,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from extract.publish import charts, entities, home, mapview
+from extract.publish import charts, entities, home, mapview, snapshot
 from extract.publish.metadata import canned_queries
 
 
@@ -30,7 +30,7 @@ async def _page(datasette, request, template: str, context: dict) -> Response:
 
 async def home_page(datasette, request) -> Response:
     db = datasette.get_database()
-    figures = await db.execute_fn(home.figures)
+    figures = await snapshot.computed(db, ("figures",), home.figures)
     latest = await db.execute_fn(home.latest_stories)
     metadata = datasette.metadata()
     return await _page(
@@ -57,7 +57,7 @@ async def search_page(datasette, request) -> Response:
 def _entity_route(template: str, finder, var: str, what: str):
     async def page(datasette, request) -> Response:
         value = unquote(request.url_vars[var])
-        data = await datasette.get_database().execute_fn(lambda conn: finder(conn, value))
+        data = await snapshot.computed(datasette.get_database(), (what, value), lambda conn: finder(conn, value))
         if data is None:
             raise NotFound(f"No {what} {value}")
         return await _page(datasette, request, template, data)
@@ -71,9 +71,7 @@ organisation_page = _entity_route("organisation.html", entities.organisation, "n
 
 
 async def charts_page(datasette, request) -> Response:
-    data = await datasette.get_database().execute_fn(charts.charts_page_data)
-    for item in data["monthly"]:
-        item["vega_hash"] = charts.datasette_vega_hash(item["chart"])
+    data = await snapshot.computed(datasette.get_database(), ("charts",), charts.charts_page_data)
     return await _page(datasette, request, "charts.html", data)
 
 
@@ -88,8 +86,8 @@ async def vega_spec(datasette, request) -> Response:
 
 async def map_page(datasette, request) -> Response:
     db = datasette.get_database()
-    regions = await db.execute_fn(mapview.map_regions)
-    background = await db.execute_fn(mapview.background_points)
+    regions = await snapshot.computed(db, ("map",), mapview.map_regions)
+    background = await snapshot.computed(db, ("map background",), mapview.background_points)
     return await _page(
         datasette,
         request,
