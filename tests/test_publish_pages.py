@@ -271,9 +271,13 @@ def test_article_page_links_officials_regions_and_parties(ds, built):
     assert '<a class="organisation-link" href="/organisation/Pemerintah%20Kabupaten%20Blitar">' in html
 
 
-def test_table_cells_naming_an_entity_link_to_its_page(ds):
+def test_table_cells_naming_an_entity_link_to_its_page(ds, built):
+    _, _, ids = built
     assert 'href="/official/ahmad%20santoso"' in get(ds, "/extract/official_mentions").text
     assert 'href="/region/35.05"' in get(ds, "/extract/events").text
+    # A filtered table of payouts leads to the articles they were read from.
+    html = get(ds, "/extract/payouts?year=2025&amount_idr__gt=1000000&kind__notin=component,statistic").text
+    assert re.findall(r'href="/article/([0-9a-f]+)"', html) == [ids["third"]]
 
 
 def test_search_page_escapes_what_is_typed(ds):

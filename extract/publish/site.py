@@ -126,10 +126,12 @@ def prepare_jinja2_environment(env, datasette):
 
 
 # Cells of Datasette's table and query pages that name an official, a region
-# or an organisation lead to its page.
+# or an organisation lead to its page (an article id, foreign key or not, to
+# the highlighted article).
 _ENTITY_COLUMNS = {
     "official_key": "/official/",
     "region_code": "/region/",
+    "article_id": "/article/",
 }
 
 
