@@ -184,7 +184,8 @@ def test_article_page_highlights_every_extracted_span(site):
 
 def test_scraped_text_is_escaped_everywhere(site):
     ds, ids = site
-    for path in (f"/article/{ids['malang']}", "/timeline", f"/extract/articles/{ids['malang']}", "/extract/timeline"):
+    for path in (f"/article/{ids['malang']}", "/timeline", f"/extract/articles/{ids['malang']}", "/extract/timeline",
+                 "/", "/-/search?q=Judul", "/region/35.07", "/official/ahmad%20santoso", "/-/map"):
         html = get(ds, path).text
         assert "<script>alert(1)" not in html, path
     html = get(ds, f"/article/{ids['malang']}").text

@@ -113,7 +113,7 @@ def stacked_bars_svg(series: Series, title: str, short: Callable[[float], str] =
     bar = max(1.0, slot * 0.8)
     label_every = max(1, math.ceil(len(series.months) / 14))
     parts = [
-        Markup('<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">').format(
+        Markup('<div class="chart-scroll"><svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">').format(
             WIDTH, HEIGHT, title
         )
     ]
@@ -142,7 +142,7 @@ def stacked_bars_svg(series: Series, title: str, short: Callable[[float], str] =
             parts.append(
                 Markup('<text class="x-tick" x="{:.1f}" y="{}">{}</text>').format(x + bar / 2, HEIGHT - BOTTOM + 16, format_month_short(month))
             )
-    parts.append(Markup("</svg>"))
+    parts.append(Markup("</svg></div>"))
     legend = Markup("").join(
         Markup('<li><span class="swatch" style="background:{}"></span>{}</li>').format(palette[g], g) for g in series.groups
     )
@@ -156,7 +156,7 @@ def horizontal_bars_svg(items: list[dict], label: str, value: str, note: Callabl
     row_height, left, width = 24, 200, WIDTH
     top_value = max(item[value] for item in items) or 1
     height = row_height * len(items) + 10
-    parts = [Markup('<svg class="chart" viewBox="0 0 {} {}" role="img" xmlns="http://www.w3.org/2000/svg">').format(width, height)]
+    parts = [Markup('<div class="chart-scroll"><svg class="chart" viewBox="0 0 {} {}" role="img" xmlns="http://www.w3.org/2000/svg">').format(width, height)]
     for i, item in enumerate(items):
         y = 5 + i * row_height
         length = (width - left - 260) * item[value] / top_value
@@ -165,7 +165,7 @@ def horizontal_bars_svg(items: list[dict], label: str, value: str, note: Callabl
                 left - 6, y + 15, item[label], left, y + 3, max(1.0, length), row_height - 6, PALETTE[0], item[label], note(item), left + length + 6, y + 15, note(item)
             )
         )
-    parts.append(Markup("</svg>"))
+    parts.append(Markup("</svg></div>"))
     return Markup("").join(parts)
 
 
