@@ -191,7 +191,7 @@ def test_map_page_without_tiles_links_regions_to_their_pages(server, page):
     page.wait_for_selector("path.region-marker", timeout=15000)
     assert page.locator("path.region-marker").count() == 3
     assert page.locator("path.leaflet-interactive").count() == 3  # background dots take no clicks
-    page.locator("path.region-35-07").click(force=True)
+    page.locator("path.region-35-07").click()
     link = page.wait_for_selector(".leaflet-popup-content a", timeout=5000)
     assert link.inner_text() == "Kabupaten Malang"
     with page.expect_navigation():

@@ -3,20 +3,22 @@ built by the store (stories inserted as the story merger would), and the pages
 through Datasette's own client."""
 
 import asyncio
-import dataclasses
 import re
 import sqlite3
 
 import pytest
+from store_fixtures import make_article, span
 
 from extract.model import Official, Payout
 from extract.publish import charts, entities, home, mapview
 from extract.publish.app import make_datasette
 from extract.publish.entries import payouts_per_year, story_entries
-from extract.publish.formatting import format_date_id, format_month_id, format_rupiah_short
+from extract.publish.formatting import (
+    format_date_id,
+    format_month_id,
+    format_rupiah_short,
+)
 from extract.store.db import open_db, save_article
-
-from store_fixtures import make_article, span
 
 BLITAR = ("35.05", "Kabupaten Blitar", -8.13, 112.22)
 MALANG = ("35.07", "Kabupaten Malang", -8.05, 112.6)
@@ -102,7 +104,7 @@ def test_money_views_count_handovers_only(built):
 
 
 def test_official_page_data(built):
-    conn, _, ids = built
+    conn, _, _ = built
     data = entities.official(conn, "ahmad santoso")
     assert data["official"]["name"] == "Ahmad Santoso"
     assert {p["position"] for p in data["positions"]} == {"Bupati Blitar", "Bupati Malang"}
@@ -231,8 +233,7 @@ def test_database_is_served_as_extract_whatever_the_file_is_called(ds):
     assert get(ds, "/extract/stories").status_code == 200
 
 
-def test_pages_answer_and_unknown_entities_are_404(ds, built):
-    _, _, ids = built
+def test_pages_answer_and_unknown_entities_are_404(ds):
     for path in ("/", "/-/search?q=santunan", "/official/ahmad%20santoso", "/region/35.05",
                  "/organisation/BPJS%20Ketenagakerjaan", "/organisation/PT%20Kereta%2FApi%20Nusantara",
                  "/-/charts", "/-/charts/payouts-by-region.vl.json", "/-/map", "/extract"):

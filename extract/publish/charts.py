@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markupsafe import Markup
 
 from extract.publish.entries import rows
-from extract.publish.formatting import format_month_id, format_month_short, format_number_id, format_rupiah_short
+from extract.publish.formatting import (
+    format_month_id,
+    format_month_short,
+    format_number_id,
+    format_rupiah_short,
+)
 from extract.publish.highlight import format_rupiah
 from extract.publish.metadata import canned_query_sql
 
@@ -95,7 +100,7 @@ def nice_ticks(top: float, count: int = 4) -> list[float]:
     raw = top / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return [step * i for i in range(0, math.ceil(top / step) + 1)]
+    return [step * i for i in range(math.ceil(top / step) + 1)]
 
 
 WIDTH, HEIGHT = 900, 320

@@ -56,7 +56,7 @@ def format_month_short(month: str) -> str:
     return f"{months[int(month[5:7])][:3]} {month[2:4]}"
 
 
-def format_number_id(value: float | int | None, decimals: int = 0) -> str:
+def format_number_id(value: float | None, decimals: int = 0) -> str:
     """12500 -> "12.500", 1.25 -> "1,25" ("." groups thousands, "," is the decimal mark)."""
     if value is None:
         return ""
@@ -68,7 +68,7 @@ def format_number_id(value: float | int | None, decimals: int = 0) -> str:
 _SCALES = ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu"))
 
 
-def format_rupiah_short(amount: int | float | None) -> str:
+def format_rupiah_short(amount: float | None) -> str:
     """7800000000000 -> "Rp7,8 triliun", 42000000 -> "Rp42 juta"; at most one decimal."""
     if amount is None:
         return ""

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
-from extract.publish.entries import HANDOVER_SQL, article_list, payouts_per_year, rows, story_entries
+from extract.publish.entries import (
+    HANDOVER_SQL,
+    article_list,
+    payouts_per_year,
+    rows,
+    story_entries,
+)
 from extract.publish.formatting import format_number_id
 
 

@@ -25,7 +25,7 @@ import(box.dataset.leaflet).then(function (L) {
     bounds.push([region.latitude, region.longitude]);
   });
   if (bounds.length) {
-    map.fitBounds(bounds, {padding: [40, 40], maxZoom: 9});
+    map.fitBounds(bounds, {padding: [40, 40], maxZoom: 9, animate: false});
   }
 
   function popup(region) {
