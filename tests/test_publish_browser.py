@@ -150,7 +150,7 @@ def test_home_page_search_leads_to_an_official(server, page):
     assert "/-/search?q=Santoso" in page.url
     with page.expect_navigation():
         page.locator(".officials-list a", has_text="Ahmad Santoso").click()
-    assert page.url.endswith("/official/ahmad%20santoso")
+    assert page.url.endswith("/official/ahmad+santoso")
     assert page.locator("h1.entity-name").inner_text() == "Ahmad Santoso"
     assert page.locator(".story-entry").count() == 6  # two events in each of three articles, no stories yet
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 
 from extract.publish.entries import (
     HANDOVER_SQL,
@@ -67,6 +68,11 @@ def _id_list(values: list[int]) -> str:
     return ",".join(str(int(v)) for v in values) or "null"
 
 
+def search_words(text: str) -> str:
+    """What a reader typed, without control characters (FTS5 reads a NUL as the end of the query)."""
+    return "".join(" " if unicodedata.category(c) == "Cc" else c for c in text).strip()
+
+
 def fts_query(text: str) -> str:
     """Words as an FTS5 query of quoted terms: what a reader types is never search syntax."""
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
@@ -74,7 +80,7 @@ def fts_query(text: str) -> str:
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> dict:
     """Articles, stories, officials, organisations and regions matching `text`."""
-    text = text.strip()
+    text = search_words(text)
     if not text:
         return {"articles": [], "stories": [], "officials": [], "organisations": [], "regions": []}
     params = {"fts": fts_query(text), "like": f"%{text}%"}

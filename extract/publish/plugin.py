@@ -1,4 +1,5 @@
-"""Datasette plugin: the timeline page, the article page and shortcuts to the map, charts and feed.
+"""Datasette plugin: the timeline page, the article page and the feed shortcut
+(the home, search, entity, chart and map pages are in `site`).
 
 Registered by `extract.publish.app.make_datasette`. Pages read the first
 database Datasette serves; the timeline runs the `timeline` canned query's

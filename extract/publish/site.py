@@ -7,9 +7,10 @@ Registered by `extract.publish.app.register_plugin` beside `plugin`.
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 from datasette import hookimpl
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
@@ -18,8 +19,14 @@ from extract.publish.metadata import canned_queries
 
 
 def path_segment(value: object) -> str:
-    """`value` quoted as one path segment: "/" and spaces included."""
-    return quote(str(value), safe="")
+    """`value` as one path segment in Datasette's tilde encoding ("PT A/B" -> "PT+A~2FB"):
+    Datasette redirects a path with %-escapes such as %2F to this form."""
+    return tilde_encode(str(value))
+
+
+def segment_value(raw: str) -> str:
+    """The value of a path segment, tilde-encoded or, as typed by hand, %-escaped."""
+    return unquote(raw) if "%" in raw else tilde_decode(raw)
 
 
 async def _page(datasette, request, template: str, context: dict) -> Response:
@@ -56,7 +63,7 @@ async def search_page(datasette, request) -> Response:
 
 def _entity_route(template: str, finder, var: str, what: str):
     async def page(datasette, request) -> Response:
-        value = unquote(request.url_vars[var])
+        value = segment_value(request.url_vars[var])
         data = await snapshot.computed(datasette.get_database(), (what, value), lambda conn: finder(conn, value))
         if data is None:
             raise NotFound(f"No {what} {value}")
@@ -107,7 +114,7 @@ def register_routes(datasette):
         (r"^/$", home_page),
         (r"^/-/search$", search_page),
         (r"^/official/(?P<key>[^/]+)$", official_page),
-        (r"^/region/(?P<code>[0-9.]+)$", region_page),
+        (r"^/region/(?P<code>[^/]+)$", region_page),
         (r"^/organisation/(?P<name>[^/]+)$", organisation_page),
         (r"^/-/charts$", charts_page),
         (r"^/-/charts/(?P<name>[a-z-]+)\.vl\.json$", vega_spec),
@@ -150,4 +157,6 @@ def render_cell(value, column, table, database, datasette):
         prefix = "/official/"
     if prefix is None:
         return None
-    return Markup('<a href="{}{}">{}</a>').format(prefix, path_segment(value), text)
+    # Region codes and article ids are digits, dots and hex: written as they are.
+    segment = value if prefix in ("/region/", "/article/") else path_segment(value)
+    return Markup('<a href="{}{}">{}</a>').format(prefix, segment, text)
