@@ -78,19 +78,27 @@ def fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())
 
 
+# A word in a third of a million articles would have every match sorted by
+# date; the results are drawn from the most recently stored matches instead.
+SEARCH_SCOPE = 500
+
+
 def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> dict:
     """Articles, stories, officials, organisations and regions matching `text`."""
     text = search_words(text)
     if not text:
         return {"articles": [], "stories": [], "officials": [], "organisations": [], "regions": []}
-    params = {"fts": fts_query(text), "like": f"%{text}%"}
+    params = {"fts": fts_query(text), "like": f"%{text}%", "scope": SEARCH_SCOPE}
     return {
         "articles": article_list(
-            conn, "a.rowid in (select rowid from articles_fts where articles_fts match :fts)", params, limit=limit
+            conn,
+            "a.rowid in (select rowid from articles_fts where articles_fts match :fts order by rowid desc limit :scope)",
+            params,
+            limit=limit,
         ),
         "stories": story_entries(
             conn,
-            "e.id in (select rowid from events_fts where events_fts match :fts)"
+            "e.id in (select rowid from events_fts where events_fts match :fts order by rowid desc limit :scope)"
             " or e.story_id in (select id from stories where title like :like)",
             params,
             limit=limit,
