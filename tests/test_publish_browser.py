@@ -128,8 +128,8 @@ def test_article_link_leads_to_highlighted_text_and_scripts_never_run(server, pa
     assert page.dialogs == []
 
 
-def test_map_and_chart_render(server, page):
-    page.goto(server + "/-/map")
+def test_events_table_map_and_vega_chart_render(server, page):
+    page.goto(server + "/extract/events_map")
     page.wait_for_selector(".leaflet-container", timeout=15000)
     page.wait_for_selector(".leaflet-marker-icon", timeout=15000)  # a pin or a cluster of pins
     assert page.locator(".leaflet-marker-icon").count() >= 1
@@ -139,3 +139,61 @@ def test_map_and_chart_render(server, page):
         page.locator(".chart-links a").first.click()
     chart = page.wait_for_selector(".vega-embed canvas", timeout=15000)
     assert chart.bounding_box()["width"] > 100 and chart.bounding_box()["height"] > 100
+
+
+def test_home_page_search_leads_to_an_official(server, page):
+    page.goto(server + "/")
+    assert page.locator("#figure-articles").inner_text() == "3"
+    page.fill("#site-search-q", "Santoso")
+    with page.expect_navigation():
+        page.click("#site-search-submit")
+    assert "/-/search?q=Santoso" in page.url
+    with page.expect_navigation():
+        page.locator(".officials-list a", has_text="Ahmad Santoso").click()
+    assert page.url.endswith("/official/ahmad+santoso")
+    assert page.locator("h1.entity-name").inner_text() == "Ahmad Santoso"
+    assert page.locator(".story-entry").count() == 6  # two events in each of three articles, no stories yet
+
+
+def test_entity_page_reached_from_an_article_page(server, page):
+    page.goto(server + "/timeline?region=35.72")
+    with page.expect_navigation():
+        page.locator("li.timeline-event .event-source a").first.click()
+    with page.expect_navigation():
+        page.locator("a.region-link").first.click()
+    assert page.url.endswith("/region/35.72")
+    assert page.locator("h1.entity-name").inner_text() == "Kota Blitar"
+    assert "Rp42.000.000" in page.locator(".payouts-per-year").inner_text()
+    with page.expect_navigation():
+        page.locator(".organisations-list a", has_text="BPJS Ketenagakerjaan").click()
+    assert page.locator("h1.entity-name").inner_text() == "BPJS Ketenagakerjaan"
+    assert page.locator(".entity-regions a").count() == 3
+
+
+def test_chart_page_draws_bars(server, page):
+    page.goto(server + "/-/charts")
+    chart = page.locator("#chart-payouts-by-region svg.chart")
+    box = chart.bounding_box()
+    assert box["width"] > 300 and box["height"] > 100
+    bars = chart.locator("rect.bar")
+    assert bars.count() == 3  # one payout in each of three months and regions
+    heights = [bars.nth(i).bounding_box()["height"] for i in range(3)]
+    assert all(h > 20 for h in heights) and max(heights) - min(heights) < 1  # the same amount each
+    # Every month from March 2024 to January 2025 has its place, most of them empty.
+    assert chart.locator("text.x-tick").count() == 11
+    assert "Rp42.000.000" in bars.first.locator("title").text_content()
+    assert page.locator("#chart-workers-covered rect.bar").count() == 3
+
+
+def test_map_page_without_tiles_links_regions_to_their_pages(server, page):
+    page.route("**/*.tile.openstreetmap.org/**", lambda route: route.abort())  # offline
+    page.goto(server + "/-/map")
+    page.wait_for_selector("path.region-marker", timeout=15000)
+    assert page.locator("path.region-marker").count() == 3
+    assert page.locator("path.leaflet-interactive").count() == 3  # background dots take no clicks
+    page.locator("path.region-35-07").click()
+    link = page.wait_for_selector(".leaflet-popup-content a", timeout=5000)
+    assert link.inner_text() == "Kabupaten Malang"
+    with page.expect_navigation():
+        link.click()
+    assert page.url.endswith("/region/35.07")

@@ -381,7 +381,7 @@ def time_queries(
     from extract.publish.app import make_datasette
 
     ds = make_datasette(db_path)
-    database = Path(db_path).stem
+    database = ds.get_database().name
     queries = queries or standard_queries(database)
     return asyncio.run(_time_all(ds, queries, repeats))
 

@@ -9,12 +9,15 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from extract.publish import plugin
+from extract.publish import plugin, site
 from extract.publish.metadata import metadata_for
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
+# The database is served under this name whatever its file is called, so that
+# links (/extract/timeline, the README's) always work.
+DATABASE_NAME = "extract"
 
 SETTINGS = {
     "default_page_size": 50,
@@ -34,6 +37,8 @@ class ServeError(Exception):
 def register_plugin() -> None:
     if not pm.is_registered(plugin):
         pm.register(plugin, name="extract-publish")
+    if not pm.is_registered(site):
+        pm.register(site, name="extract-site")
 
 
 def make_datasette(db_path: str | Path) -> Datasette:
@@ -44,11 +49,15 @@ def make_datasette(db_path: str | Path) -> Datasette:
     register_plugin()
     ds = Datasette(
         files=[str(path)],
-        metadata=metadata_for(path.stem),
+        metadata=metadata_for(DATABASE_NAME),
         template_dir=str(TEMPLATES),
         static_mounts=[("extract-static", str(STATIC))],
         settings=SETTINGS,
     )
+    served = ds.get_database()
+    if served.name != DATABASE_NAME:
+        ds.remove_database(served.name)
+        ds.add_database(served, name=DATABASE_NAME)
     return ds
 
 

@@ -42,8 +42,12 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
         kinds = sorted({s.kind for s in covering})
         labels = " ".join(dict.fromkeys(s.label for s in covering))
         title = "; ".join(dict.fromkeys(s.title or s.label for s in covering))
+        # One badge per label where spans end; where a fact's evidence is also
+        # an entity ("Rp42 juta": amount and payout), the fact says more.
+        ending = [s for s in covering if s.end == b]
+        shown = [s for s in ending if s.kind == "fact"] or ending
         badges = Markup("").join(
-            Markup('<span class="hl-label">{}</span>').format(s.label) for s in covering if s.end == b
+            Markup('<span class="hl-label">{}</span>').format(label) for label in dict.fromkeys(s.label for s in shown)
         )
         out.append(
             Markup('<mark class="hl {}" data-labels="{}" title="{}">{}{}</mark>').format(

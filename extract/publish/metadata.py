@@ -32,3 +32,11 @@ def canned_query_sql(name: str) -> str:
 
 def canned_query_names() -> list[str]:
     return list(_load()["database"]["queries"])
+
+
+def canned_queries() -> list[dict[str, str]]:
+    """Every canned query's name, title and description, in the metadata's order."""
+    return [
+        {"name": name, "title": query.get("title", name), "description": query.get("description", "")}
+        for name, query in _load()["database"]["queries"].items()
+    ]

@@ -1,4 +1,5 @@
-"""Datasette plugin: the timeline page, the article page and shortcuts to the map, charts and feed.
+"""Datasette plugin: the timeline page, the article page and the feed shortcut
+(the home, search, entity, chart and map pages are in `site`).
 
 Registered by `extract.publish.app.make_datasette`. Pages read the first
 database Datasette serves; the timeline runs the `timeline` canned query's
@@ -16,6 +17,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
+from extract.publish.labels import span_label
 from extract.publish.metadata import canned_query_sql
 
 TIMELINE_FILTERS = ("region", "type", "date_from", "date_to", "q")
@@ -187,7 +189,7 @@ async def article_page(datasette, request) -> Response:
     article = found[0]
     text = article["text"] or ""
     spans = [
-        Span(m["span_start"], m["span_end"], m["label"], "entity", f"{m['label']} ({m['source']})")
+        Span(m["span_start"], m["span_end"], span_label(m["label"]), "entity", f"{span_label(m['label'])} ({m['source']})")
         for m in await _rows(
             db, "select label, span_start, span_end, source from mentions where article_id = ?", [article_id]
         )
@@ -196,7 +198,7 @@ async def article_page(datasette, request) -> Response:
     for sql in FACT_SPAN_QUERIES.values():
         for row in await _rows(db, sql, [article_id]):
             if row["span_start"] is not None and row["span_end"] is not None:
-                spans.append(Span(row["span_start"], row["span_end"], row["label"], "fact", str(row["title"] or "")))
+                spans.append(Span(row["span_start"], row["span_end"], span_label(row["label"]), "fact", str(row["title"] or "")))
     facts = {
         "events": await _rows(
             db,
@@ -242,34 +244,6 @@ async def article_page(datasette, request) -> Response:
     return Response.html(html)
 
 
-async def charts_page(datasette, request) -> Response:
-    db = datasette.get_database()
-    charts = [
-        (
-            "Signings and payouts per month",
-            datasette.urls.query(db.name, "events_per_month")
-            + "#g.mark=bar&g.x_column=month&g.x_type=ordinal&g.y_column=events&g.y_type=quantitative&g.color_column=type",
-        ),
-        (
-            "Signings and payouts per region",
-            datasette.urls.query(db.name, "events_per_region")
-            + "#g.mark=bar&g.x_column=region&g.x_type=ordinal&g.y_column=events&g.y_type=quantitative&g.color_column=type",
-        ),
-        (
-            "Payouts (rupiah) per region and month",
-            datasette.urls.query(db.name, "payouts_by_region_month")
-            + "#g.mark=bar&g.x_column=month&g.x_type=ordinal&g.y_column=total_idr&g.y_type=quantitative&g.color_column=region",
-        ),
-    ]
-    html = await datasette.render_template("charts.html", {"charts": charts}, request=request)
-    return Response.html(html)
-
-
-async def map_redirect(datasette, request) -> Response:
-    # Happenings only, as on the timeline; the type facet can bring statements back.
-    return Response.redirect(datasette.urls.table(datasette.get_database().name, "events_map") + "?type__not=statement")
-
-
 async def feed_redirect(datasette, request) -> Response:
     return Response.redirect(datasette.urls.query(datasette.get_database().name, "newest_events", format="atom"))
 
@@ -290,8 +264,6 @@ def register_routes(datasette):
     return [
         (r"^/timeline$", timeline_page),
         (r"^/article/(?P<article_id>[0-9A-Za-z_-]+)$", article_page),
-        (r"^/-/charts$", charts_page),
-        (r"^/-/map$", map_redirect),
         (r"^/-/feed$", feed_redirect),
     ]
 

@@ -1,0 +1,28 @@
+"""Readable words for event types and span labels (extract/data/publish/labels.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LABELS_FILE = Path(__file__).resolve().parent.parent / "data" / "publish" / "labels.yaml"
+
+
+@cache
+def _load() -> dict[str, Any]:
+    return yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+
+
+def event_type_label(event_type: str | None) -> str:
+    """"agreement_signing" -> "Agreement signed"; an unknown type is written out."""
+    return _load()["event_types"].get(event_type or "", (event_type or "event").replace("_", " "))
+
+
+def span_label(label: str) -> str:
+    """"ORG" -> "organisation", "EVENT agreement_signing" -> "agreement signed"."""
+    if label.startswith("EVENT "):
+        return event_type_label(label[len("EVENT ") :]).lower()
+    return _load()["span_labels"].get(label, label.lower())
