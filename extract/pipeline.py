@@ -147,11 +147,11 @@ def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_ar
     from extract.store.db import article_id, canonical_url, save_article
 
     label = source.label
-    key = canonical_url(source.url) if isinstance(source, UrlSource) else label
-    if key in seen_inputs:
-        return Outcome(label, DUPLICATE, "given twice")
-    seen_inputs.add(key)
     try:
+        key = canonical_url(source.url) if isinstance(source, UrlSource) else label
+        if key in seen_inputs:
+            return Outcome(label, DUPLICATE, "given twice")
+        seen_inputs.add(key)
         article = read_article(source, fetcher, cache, refetch)
         aid = article_id(article)
         if aid in seen_articles:
@@ -193,8 +193,24 @@ def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bo
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ExtractionError(f"not valid UTF-8 JSON ({error})") from None
+        except RecursionError:
+            raise ExtractionError("JSON nested too deeply") from None
+        check_json_fields(data)
         return article_from_json(data)
     raise TypeError(f"unknown source {source!r}")
+
+
+# The metadata a JSON article may carry, each a string when present.
+JSON_STRING_FIELDS = ("url", "title", "published", "source", "author", "editor")
+
+
+def check_json_fields(data: object) -> None:
+    """Refuse a JSON article whose metadata is not text, rather than storing a Python repr."""
+    if not isinstance(data, dict):
+        return  # article_from_json says what a JSON article must be
+    for name in JSON_STRING_FIELDS:
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ExtractionError(f'"{name}" must be a string, not {type(data[name]).__name__}')
 
 
 def article_json(aid: str, article: Article, facts: Facts | None) -> dict:

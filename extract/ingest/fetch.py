@@ -37,6 +37,7 @@ from extract.ingest import robots
 from extract.ingest.cache import FetchedPage, HtmlCache, body_sha256
 from extract.ingest.charset import charset_from_content_type, decode_html
 from extract.ingest.errors import FetchError
+from extract.ingest.sources import url_problem
 
 USER_AGENT_TOKEN = "bpjs-extract"
 USER_AGENT = f"{USER_AGENT_TOKEN}/{__version__} (news research crawler; honours robots.txt)"
@@ -254,9 +255,9 @@ class Fetcher:
 def check_url(url: str) -> str:
     """`url` when it is an absolute http(s) URL with a host; FetchError otherwise."""
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"not an http(s) URL: {url}")
+    problem = url_problem(url)
+    if problem:
+        raise FetchError(f"{problem}: {url}")
     return url
 
 

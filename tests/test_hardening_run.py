@@ -1,0 +1,83 @@
+"""`extract run` against hostile input: malformed URLs, odd JSON, long texts,
+racing runs, slow servers and kills. Each test reproduces a failure a hostile
+test found (issue 14) against a real server on 127.0.0.1 or a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from http_fixtures import news_server  # noqa: F401  (fixture)
+
+from extract.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE = "/news/realita-gresik-pekerja-rentan.html"
+FAST = ["--delay", "0", "--timeout", "2", "--retries", "0", "--no-facts"]
+
+# An article written for these tests, long enough to pass the article checks.
+ARTICLE_TEXT = (
+    "MADIUN - BPJS Ketenagakerjaan Cabang Madiun menyerahkan santunan jaminan kematian kepada ahli waris "
+    "seorang pedagang pasar yang meninggal dunia karena sakit, Selasa (3/9/2024).\n"
+    "Kepala cabang mengatakan bahwa almarhum terdaftar sebagai peserta bukan penerima upah sejak awal tahun "
+    "dan iurannya dibayarkan oleh pemerintah kota melalui anggaran daerah.\n"
+    "Menurut dia, perlindungan bagi pekerja rentan akan terus diperluas pada tahun depan bersama pemerintah desa."
+)
+
+
+def run(*args, stdin: str | None = None):
+    return CliRunner().invoke(cli, ["run", *args], input=stdin)
+
+
+def stored_urls(db_path: Path) -> list[str]:
+    with sqlite3.connect(db_path) as conn:
+        return [row[0] for row in conn.execute("select url from articles order by rowid")]
+
+
+# -- 2. one bad source never ends the run ----------------------------------
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_malformed_url_in_a_list_fails_alone(news_server, tmp_path, workers):
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"http://[::1/x\n{news_server.url(ARTICLE)}\n", encoding="utf-8")
+    result = run(str(listing), "--db", str(tmp_path / "x.db"), "--workers", workers, *FAST)
+    assert isinstance(result.exception, (SystemExit, type(None))), result.exception  # no traceback
+    assert result.exit_code == 1
+    assert "http://[::1/x: malformed URL" in result.stderr.splitlines()
+    assert result.stderr.splitlines()[-1] == "1 stored, 1 failed"
+
+
+@pytest.mark.parametrize(
+    "payload, reason",
+    [
+        ({"text": ARTICLE_TEXT, "url": 12345}, '"url" must be a string'),
+        ({"text": ARTICLE_TEXT, "title": {"a": 1}}, '"title" must be a string'),
+        ({"text": ARTICLE_TEXT, "source": ["x"]}, '"source" must be a string'),
+    ],
+)
+def test_a_json_article_with_fields_of_the_wrong_type_is_one_clear_line(tmp_path, payload, reason):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(payload), encoding="utf-8")
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"text": ARTICLE_TEXT, "url": "https://kabar.example/a/1"}), encoding="utf-8")
+    result = run(str(bad), str(good), "--db", str(tmp_path / "x.db"), "--no-facts")
+    assert result.exit_code == 1
+    assert any(line.startswith(f"{bad}: {reason}") for line in result.stderr.splitlines())
+    assert "internal error" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "1 stored, 1 failed"
+
+
+def test_deeply_nested_json_is_refused_in_one_line(tmp_path):
+    bad = tmp_path / "deep.json"
+    bad.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = run(str(bad), "--db", str(tmp_path / "x.db"), "--no-facts")
+    assert result.exit_code == 1
+    line = next(line for line in result.stderr.splitlines() if line.startswith(str(bad)))
+    assert "nested too deeply" in line and "internal error" not in line
