@@ -27,6 +27,7 @@ from extract.ingest.sources import (
     TextFileSource,
     UrlSource,
     expand_sources,
+    url_problem,
 )
 from extract.ingest.text import article_from_json, article_from_text
 from extract.model import Article, Facts
@@ -211,6 +212,8 @@ def check_json_fields(data: object) -> None:
     for name in JSON_STRING_FIELDS:
         if data.get(name) is not None and not isinstance(data[name], str):
             raise ExtractionError(f'"{name}" must be a string, not {type(data[name]).__name__}')
+    if data.get("url") and url_problem(data["url"]):
+        raise ExtractionError(f'"url" must be an http(s) URL ({url_problem(data["url"])})')
 
 
 def article_json(aid: str, article: Article, facts: Facts | None) -> dict:

@@ -60,6 +60,7 @@ def test_a_malformed_url_in_a_list_fails_alone(news_server, tmp_path, workers):
         ({"text": ARTICLE_TEXT, "url": 12345}, '"url" must be a string'),
         ({"text": ARTICLE_TEXT, "title": {"a": 1}}, '"title" must be a string'),
         ({"text": ARTICLE_TEXT, "source": ["x"]}, '"source" must be a string'),
+        ({"text": ARTICLE_TEXT, "url": "javascript:alert(1)"}, '"url" must be an http(s) URL'),
     ],
 )
 def test_a_json_article_with_fields_of_the_wrong_type_is_one_clear_line(tmp_path, payload, reason):

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from sqlite_utils import Database
 
 from extract.model import Article, Facts, Provenance, Region
+from extract.store.clean import http_url, plain
 from extract.store.regions import load_gazetteer
 from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations
 
@@ -72,7 +73,7 @@ def canonical_url(url: str) -> str:
 
 def article_id(article: Article) -> str:
     """sha256 of the canonical URL (first 16 hex digits), or of the text when there is no URL."""
-    url = article.url or article.final_url
+    url = http_url(article.url) or http_url(article.final_url)
     key = canonical_url(url) if url else article.text
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -205,17 +206,18 @@ def _article_row(aid: str, article: Article, version: str | None) -> dict[str, A
     month, year = _month_year(article.published)
     return {
         "id": aid,
-        "url": article.url,
-        "final_url": article.final_url,
-        "source": article.source,
-        "title": article.title,
+        # Only http(s) links, and metadata that cannot reorder how the page reads (extract.store.clean).
+        "url": http_url(article.url),
+        "final_url": http_url(article.final_url),
+        "source": plain(article.source),
+        "title": plain(article.title),
         "published": article.published,
         "published_month": month,
         "published_year": year,
-        "author": article.author,
-        "editor": article.editor,
+        "author": plain(article.author),
+        "editor": plain(article.editor),
         "text": article.text,
-        "categories": json.dumps(article.categories, ensure_ascii=False),
+        "categories": json.dumps([plain(c) for c in article.categories], ensure_ascii=False),
         "captions": json.dumps(article.captions, ensure_ascii=False),
         "language": article.language,
         "html_sha256": article.html_sha256,

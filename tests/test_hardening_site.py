@@ -1,0 +1,138 @@
+"""`extract serve` against hostile requests and hostile data, through a real
+server process on 127.0.0.1 (issue 14: feed links, 500s, read-only files,
+public mode and security headers)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from extract.store.db import open_db, save_article
+
+from store_fixtures import make_article
+
+EXTRACT = [sys.executable, "-c", "from extract.cli import cli; cli()"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Site:
+    def __init__(self, process: subprocess.Popen, base: str):
+        self.process = process
+        self.base = base
+
+    def get(self, path: str) -> tuple[int, dict[str, str], str]:
+        """Status, headers (lower-cased names) and body of GET `path`; no redirect followed."""
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            with opener.open(self.base + path, timeout=30) as response:
+                return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read().decode("utf-8", "replace")
+
+
+def start_serve(db_path: Path, *options: str) -> Site:
+    port = free_port()
+    process = subprocess.Popen(
+        [*EXTRACT, "serve", "--db", str(db_path), "--port", str(port), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"serve exited {process.returncode}: {process.stderr.read()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return Site(process, f"http://127.0.0.1:{port}")
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise AssertionError("serve did not start")
+
+
+def stop(site: Site) -> None:
+    site.process.terminate()
+    try:
+        site.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        site.process.kill()
+        site.process.wait()
+    for stream in (site.process.stdout, site.process.stderr):
+        stream.close()
+
+
+def hostile_database(path: Path) -> None:
+    db = open_db(path, populate_regions=False)
+    save_article(db, *make_article(1, published="2024-03-14"))
+    article, facts = make_article(2, published="2025-01-20")
+    article.url = "javascript:alert(document.domain)"
+    article.source = "evil\u202emoc.elpmaxe"
+    article.title = "Judul \u202egnilat"
+    save_article(db, article, facts)
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    path = tmp_path_factory.mktemp("site") / "extract.db"
+    hostile_database(path)
+    running = start_serve(path)
+    yield running
+    stop(running)
+
+
+# -- 5. only http(s) links, no direction overrides -------------------------
+
+
+def test_the_atom_feed_never_links_to_javascript(site):
+    status, headers, _ = site.get("/-/feed")
+    assert status == 302
+    status, _, feed = site.get(headers["location"])
+    assert status == 200 and "<feed" in feed
+    assert "javascript:" not in feed
+    assert "example-news.test" in feed  # the honest article keeps its link
+
+
+def test_direction_overrides_never_reach_the_pages(site):
+    for path in ("/extract/articles.json?_shape=array", "/timeline", "/-/feed"):
+        _, headers, body = site.get(path)
+        if "location" in headers:
+            _, _, body = site.get(headers["location"])
+        assert "\u202e" not in body and "\\u202e" not in body.lower(), path
+    _, _, rows = site.get("/extract/articles.json?_shape=array")
+    assert "evilmoc.elpmaxe" in {row["source"] for row in json.loads(rows)}
+
+
+def test_links_stored_before_the_upgrade_are_cleaned_by_the_migration(tmp_path):
+    path = tmp_path / "old.db"
+    hostile_database(path)
+    db = open_db(path, populate_regions=False)
+    db.execute("update articles set url = 'javascript:alert(1)', source = 'evil' || char(8238) || 'moc.elpmaxe'")
+    db.execute("delete from _sqlite_migrations where name like 'm010_http_links%'")
+    db.conn.commit()
+    db.close()
+    db = open_db(path, populate_regions=False)  # the migration runs again, as on an old database
+    rows = list(db.query("select url, source from articles"))
+    db.close()
+    assert all(row["url"] is None and row["source"] == "evilmoc.elpmaxe" for row in rows)
