@@ -163,13 +163,17 @@ def serve_command(db_path, host, port):
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def reprocess_command(db_path, outdated_only, cache_dir, quiet):
     """Re-run extraction for stored articles, from their cached HTML or stored text."""
-    from pathlib import Path
+    import sqlite3
 
+    from extract.store.db import DatabaseFileError
     from extract.store.reprocess import reprocess
 
-    if not Path(db_path).is_file():
-        raise click.ClickException(f"database not found: {db_path}")
-    report = reprocess(db_path, outdated_only=outdated_only, cache_dir=cache_dir, progress=not quiet)
+    try:
+        report = reprocess(db_path, outdated_only=outdated_only, cache_dir=cache_dir, progress=not quiet)
+    except DatabaseFileError as error:
+        raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:
+        raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     click.echo(
         f"{report.processed} of {report.selected} articles re-extracted"
         f" ({report.from_html} from cached HTML), {len(report.failed)} failed", err=True

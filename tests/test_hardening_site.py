@@ -49,14 +49,33 @@ class Site:
             return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read().decode("utf-8", "replace")
 
 
-def start_serve(db_path: Path, *options: str) -> Site:
+def as_nobody() -> None:
+    """In a child about to exec: let file permissions hold even for root.
+
+    Root ignores them through two capabilities; dropped from the bounding
+    set, the program exec'd next never has them (prctl PR_CAPBSET_DROP).
+    """
+    if os.geteuid() == 0:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+            if libc.prctl(24, capability, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "cannot drop a capability")
+
+
+ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def start_serve(db_path: Path, *options: str, unprivileged: bool = False) -> Site:
     port = free_port()
     process = subprocess.Popen(
         [*EXTRACT, "serve", "--db", str(db_path), "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        env=ENV,
+        preexec_fn=as_nobody if unprivileged else None,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -136,3 +155,56 @@ def test_links_stored_before_the_upgrade_are_cleaned_by_the_migration(tmp_path):
     rows = list(db.query("select url, source from articles"))
     db.close()
     assert all(row["url"] is None and row["source"] == "evilmoc.elpmaxe" for row in rows)
+
+
+# -- 6. files that are not SQLite, databases that are read-only ---------------
+
+
+def run_extract(*args: str, unprivileged: bool = False) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*EXTRACT, *args], capture_output=True, text=True, timeout=120, env=ENV, preexec_fn=as_nobody if unprivileged else None
+    )
+
+
+@pytest.mark.parametrize("command", ["serve", "reprocess"])
+def test_a_file_that_is_not_sqlite_is_one_line(tmp_path, command):
+    notes = tmp_path / "notes.db"
+    notes.write_text("catatan rapat, bukan basis data\n" * 200)
+    result = run_extract(command, "--db", str(notes))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"Error: not an SQLite database: {notes}"
+
+
+@pytest.fixture
+def read_only_db():
+    """A database in a folder nobody but root may write, the file itself read-only."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="extract-ro-"))
+    path = folder / "extract.db"
+    hostile_database(path)
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    yield path
+    folder.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+def test_a_read_only_database_is_served_as_it_is(read_only_db):
+    running = start_serve(read_only_db, unprivileged=True)
+    try:
+        status, _, html = running.get("/timeline")
+        assert status == 200 and "Timeline" in html
+        status, _, rows = running.get("/extract/articles.json?_shape=array")
+        assert status == 200 and len(json.loads(rows)) == 2
+    finally:
+        stop(running)
+    assert sorted(p.name for p in read_only_db.parent.iterdir()) == ["extract.db"]  # nothing written beside it
+
+
+def test_reprocess_of_a_read_only_database_is_one_line(read_only_db):
+    result = run_extract("reprocess", "--db", str(read_only_db), "--quiet", unprivileged=True)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"Error: the database {read_only_db} is read-only"

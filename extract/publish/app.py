@@ -36,14 +36,19 @@ def register_plugin() -> None:
         pm.register(plugin, name="extract-publish")
 
 
-def make_datasette(db_path: str | Path) -> Datasette:
-    """A Datasette serving `db_path` with our metadata, canned queries, pages and plugins."""
+def make_datasette(db_path: str | Path, *, immutable: bool = False) -> Datasette:
+    """A Datasette serving `db_path` with our metadata, canned queries, pages and plugins.
+
+    `immutable`: serve a file this process cannot write (Datasette's immutable
+    mode: no locks, no WAL files, nothing written).
+    """
     path = Path(db_path)
     if not path.is_file():
         raise ServeError(f"database not found: {path} (build it with `extract run corpus/html --db {path}`)")
     register_plugin()
     ds = Datasette(
-        files=[str(path)],
+        files=[] if immutable else [str(path)],
+        immutables=[str(path)] if immutable else [],
         metadata=metadata_for(path.stem),
         template_dir=str(TEMPLATES),
         static_mounts=[("extract-static", str(STATIC))],
@@ -67,13 +72,23 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> Non
     """Upgrade the database schema if needed, then serve it until interrupted."""
     import uvicorn
 
-    from extract.store.db import open_db
+    import sqlite3
+
+    from extract.store.db import DatabaseFileError, check_database_file, is_writable, open_db
 
     path = Path(db_path)
     if not path.is_file():
         raise ServeError(f"database not found: {path} (build it with `extract run corpus/html --db {path}`)")
-    open_db(path).close()  # applies pending migrations, so the queries match the schema
-    ds = make_datasette(path)
+    try:
+        check_database_file(path)
+        writable = is_writable(path)
+        if writable:
+            open_db(path).close()  # applies pending migrations, so the queries match the schema
+    except (DatabaseFileError, sqlite3.Error) as error:
+        raise ServeError(str(error) if isinstance(error, DatabaseFileError) else f"cannot use the database {path}: {error}") from None
+    if not writable:
+        print(f"{path} is read-only: served as is, in immutable mode", flush=True)
+    ds = make_datasette(path, immutable=not writable)
     check_port_free(host, port)
     print(f"Serving {path} at http://{host}:{port}/ (timeline: http://{host}:{port}/timeline)", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)

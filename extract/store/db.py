@@ -12,6 +12,7 @@ import contextlib
 import datetime
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -27,6 +28,35 @@ from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_
 # change which article a URL points to.
 _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "igshid", "amp", "_ga", "ref", "mc_cid", "mc_eid"})
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseFileError(Exception):
+    """A database file that cannot be used as asked (missing, not SQLite, read-only); one line."""
+
+
+def check_database_file(path: str | Path, *, writable: bool = False) -> None:
+    """Raise DatabaseFileError unless `path` is an SQLite file we can read (and write, when asked)."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseFileError(f"database not found: {path}")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseFileError(f"cannot read the database {path}: {error.strerror}") from None
+    if head and head != SQLITE_HEADER:  # an empty file is an empty database
+        raise DatabaseFileError(f"not an SQLite database: {path}")
+    if writable and not is_writable(path):
+        raise DatabaseFileError(f"the database {path} is read-only")
+
+
+def is_writable(path: str | Path) -> bool:
+    """Whether this process may write `path` and, for the WAL and shared-memory files, its folder."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def open_db(path: str | Path, *, populate_regions: bool = True) -> Database:
