@@ -112,10 +112,26 @@ def hostile_database(path: Path) -> None:
     db.close()
 
 
+def add_events(path: Path, copies: int) -> None:
+    """`copies` more copies of the first article's events: a timeline over 10,000 events."""
+    db = open_db(path, populate_regions=False)
+    columns = [c for c in db["events"].columns_dict if c not in ("id", "seq")]
+    names = ", ".join(columns)
+    with db.conn:
+        db.execute(
+            f"with recursive n(k) as (select 1 union all select k + 1 from n where k < ?)"
+            f" insert into events (seq, {names}) select 1000 * n.k + e.seq, {names.replace('article_id', 'e.article_id')}"
+            f" from events e, n where e.article_id = (select id from articles order by rowid limit 1)",
+            [copies],
+        )
+    db.close()
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     path = tmp_path_factory.mktemp("site") / "extract.db"
     hostile_database(path)
+    add_events(path, 5_100)
     running = start_serve(path)
     yield running
     stop(running)
@@ -155,6 +171,40 @@ def test_links_stored_before_the_upgrade_are_cleaned_by_the_migration(tmp_path):
     rows = list(db.query("select url, source from articles"))
     db.close()
     assert all(row["url"] is None and row["source"] == "evilmoc.elpmaxe" for row in rows)
+
+
+# -- 7. no 500 for a hostile query string or path ------------------------
+
+
+@pytest.mark.parametrize("query", ['q="', 'q=""', "q=%00", "q=%22%00%22", "page=99999999999999999999", "page=" + "9" * 5000, "page=-3"])
+def test_the_timeline_answers_any_query_string(site, query):
+    status, _, html = site.get(f"/timeline?{query}")
+    assert status == 200, html[-500:]
+    assert "10,000+" in html  # over ten thousand events: the count is capped
+
+
+def test_the_timeline_search_still_finds_words(site):
+    status, _, html = site.get("/timeline?q=santunan")
+    assert status == 200 and "Timeline" in html
+
+
+@pytest.mark.parametrize("path", ["/a/b/c/d", "/extract/events/1/x/y", "/article/../../etc/passwd", "/article/%2e%2e/%2e%2e/etc/passwd"])
+def test_unknown_paths_are_not_found_and_disclose_nothing(site, path):
+    import http.client
+
+    connection = http.client.HTTPConnection(site.base.removeprefix("http://"), timeout=30)
+    connection.request("GET", path)  # sent as written: no client-side normalisation of ".."
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    assert response.status in (404, 302), (response.status, body[:300])
+    assert "Traceback" not in body and "root:" not in body and str(Path.cwd()) not in body
+
+
+@pytest.mark.parametrize("path", ["/extract/articles?_sort=nope", "/extract/events.json?_sort_desc=nope"])
+def test_sorting_on_an_unknown_column_is_a_bad_request(site, path):
+    status, _, body = site.get(path)
+    assert status == 400 and "Cannot sort" in body
 
 
 # -- 6. files that are not SQLite, databases that are read-only ---------------

@@ -9,7 +9,7 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from extract.publish import plugin
+from extract.publish import guard, plugin
 from extract.publish.metadata import metadata_for
 
 HERE = Path(__file__).parent
@@ -34,6 +34,9 @@ class ServeError(Exception):
 def register_plugin() -> None:
     if not pm.is_registered(plugin):
         pm.register(plugin, name="extract-publish")
+    if not pm.is_registered(guard):
+        pm.register(guard, name="extract-guard")
+        guard.quiet_default_error_handler()
 
 
 def make_datasette(db_path: str | Path, *, immutable: bool = False) -> Datasette:
