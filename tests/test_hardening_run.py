@@ -82,3 +82,34 @@ def test_deeply_nested_json_is_refused_in_one_line(tmp_path):
     assert result.exit_code == 1
     line = next(line for line in result.stderr.splitlines() if line.startswith(str(bad)))
     assert "nested too deeply" in line and "internal error" not in line
+
+
+# -- 9. runs that start together on a new database -------------------------
+
+OPEN_AT = """
+import sys, time
+from extract.store.db import open_db
+start = float(sys.argv[2])
+while time.time() < start:
+    pass
+open_db(sys.argv[1]).close()
+"""
+
+
+def test_processes_opening_a_new_database_together_all_succeed(tmp_path):
+    import time
+
+    for trial in range(3):
+        path = tmp_path / f"new-{trial}.db"
+        start = time.time() + 3  # time for every process to import the package first
+        processes = [
+            subprocess.Popen([sys.executable, "-c", OPEN_AT, str(path), str(start)], stderr=subprocess.PIPE, text=True)
+            for _ in range(3)
+        ]
+        errors = [(p.wait(timeout=120), p.stderr.read()) for p in processes]
+        for process in processes:
+            process.stderr.close()
+        assert all(code == 0 for code, _ in errors), [text.strip().splitlines()[-1] for code, text in errors if code]
+        with sqlite3.connect(path) as conn:
+            applied = [name for (name,) in conn.execute("select name from _sqlite_migrations")]
+        assert len(applied) == len(set(applied))  # each migration applied once

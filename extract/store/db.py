@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from extract.model import Article, Facts, Provenance, Region
 from extract.store.clean import http_url, plain
 from extract.store.regions import load_gazetteer
-from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations
+from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations, migrations
 
 # Query parameters that only track where a reader came from; they never
 # change which article a URL points to.
@@ -72,10 +72,21 @@ def open_db(path: str | Path, *, populate_regions: bool = True) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
     db.enable_wal()
-    apply_migrations(db)
-    if populate_regions and not db.table("regions").count_where("source = 'kemendagri'"):
-        load_gazetteer(db)
+    # Two runs may start together on a new database: each step takes the write
+    # lock first (BEGIN IMMEDIATE, waiting up to busy_timeout) and looks again
+    # under it, so the second waits and then finds the work done.
+    if migrations.pending(db):
+        with write_transaction(db):
+            apply_migrations(db)
+    if populate_regions and not _has_gazetteer(db):
+        with write_transaction(db):
+            if not _has_gazetteer(db):
+                load_gazetteer(db)
     return db
+
+
+def _has_gazetteer(db: Database) -> bool:
+    return bool(db.table("regions").count_where("source = 'kemendagri'"))
 
 
 def canonical_url(url: str) -> str:
