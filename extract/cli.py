@@ -197,11 +197,12 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
 @click.option("--retries", default=2, show_default=True, type=click.IntRange(min=0), help="Extra attempts after a failure that may pass.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(min=1), help="Largest page accepted.")
 @click.option("--refetch", is_flag=True, help="Fetch again even when the page is in the cache.")
+@click.option("--max-chars", type=click.IntRange(1_000, 1_000_000), help="Longest article text extracted; a longer one is cut at a paragraph, and the run says so [default: 50,000].")
 @click.option("--no-facts", is_flag=True, help="Store the articles only, without extracting facts.")
 @click.option("--quiet", is_flag=True, help="No line per source; only failures and the summary.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes (one writer; same results as serial).")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Fetch and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
-def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, refetch, no_facts, quiet, workers, dask_address):
+def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, refetch, max_chars, no_facts, quiet, workers, dask_address):
     """Fetch or read each SOURCE, extract its article and facts, and store them.
 
     SOURCE is a URL, an .html file (with --url for its address), a .txt file,
@@ -226,6 +227,8 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
     )
 
     def show(outcome):
+        if outcome.note:  # even with --quiet: the stored article is not all of the source
+            click.echo(f"{outcome.source}: {outcome.note}", err=True)
         if quiet or outcome.status not in (STORED, DUPLICATE):  # failures are listed at the end
             return
         detail = (outcome.title or outcome.url) if outcome.status == STORED else outcome.reason
@@ -249,6 +252,7 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
             stdin=sys.stdin if "-" in sources else None,
             facts=not no_facts,
             progress=show,
+            **({"max_chars": max_chars} if max_chars else {}),
             **(parallel if workers > 1 or dask_address else {}),
         )
     except BackendError as error:

@@ -33,6 +33,10 @@ from extract.ingest.text import article_from_json, article_from_text
 from extract.model import Article, Facts
 
 DEFAULT_DB = Path("data/extract.db")
+# Longest article text extracted: NLP time and memory grow faster than the
+# text, and spaCy refuses a text over 1,000,000 characters. News articles are
+# a few thousand characters; a longer text is cut at a paragraph (`cap_text`).
+DEFAULT_MAX_CHARS = 50_000
 
 STORED = "stored"
 FAILED = "failed"
@@ -51,6 +55,7 @@ class Outcome:
     article_id: str | None = None
     url: str | None = None
     title: str | None = None
+    note: str | None = None  # what the user should know about a stored article (its text was cut)
 
 
 @dataclass
@@ -117,12 +122,14 @@ def run_sources(
     stdin: TextIO | None = None,
     facts: FactExtractor | None | bool = True,
     progress: Callable[[Outcome], None] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> RunReport:
     """Ingest every SOURCE into the database at `db_path`.
 
     `facts` is True for the package's fact extractor, False/None for none, or
     a function. With `json_out`, each stored article is written there as one
     JSON line (the fields of `Article`, its `id`, and `facts` in the gold shape).
+    An article text longer than `max_chars` is cut (see `cap_text`).
     """
     from extract.store.db import open_db
 
@@ -135,7 +142,7 @@ def run_sources(
     try:
         with Fetcher(policy, cache) as fetcher:
             for source in expand_sources(sources, url=url, stdin=stdin):
-                outcome = _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out)
+                outcome = _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars)
                 report.outcomes.append(outcome)
                 if progress is not None:
                     progress(outcome)
@@ -144,7 +151,7 @@ def run_sources(
     return report
 
 
-def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out) -> Outcome:
+def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars=DEFAULT_MAX_CHARS) -> Outcome:
     from extract.store.db import article_id, canonical_url, save_article
 
     label = source.label
@@ -154,6 +161,7 @@ def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_ar
             return Outcome(label, DUPLICATE, "given twice")
         seen_inputs.add(key)
         article = read_article(source, fetcher, cache, refetch)
+        note = cap_text(article, max_chars)
         aid = article_id(article)
         if aid in seen_articles:
             return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
@@ -165,7 +173,25 @@ def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_ar
     if json_out is not None:
         json_out.write(json.dumps(article_json(aid, article, fact_set), ensure_ascii=False) + "\n")
         json_out.flush()
-    return Outcome(label, STORED, None, aid, article.url, article.title)
+    return Outcome(label, STORED, None, aid, article.url, article.title, note)
+
+
+def cap_text(article: Article, max_chars: int) -> str | None:
+    """Cut `article.text` to at most `max_chars` characters, at a paragraph (else a word) end.
+
+    Returns the one line that says so, or None when the text was short enough.
+    Captions are left alone: they are short, and their offsets are their own.
+    """
+    text = article.text
+    if len(text) <= max_chars:
+        return None
+    cut = text.rfind("\n", 0, max_chars + 1)
+    if cut < max_chars // 2:
+        cut = text.rfind(" ", 0, max_chars + 1)
+    if cut < max_chars // 2:
+        cut = max_chars
+    article.text = text[:cut].rstrip()
+    return f"text cut to its first {len(article.text):,} of {len(text):,} characters (--max-chars {max_chars:,})"
 
 
 def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False) -> Article:

@@ -113,3 +113,45 @@ def test_processes_opening_a_new_database_together_all_succeed(tmp_path):
         with sqlite3.connect(path) as conn:
             applied = [name for (name,) in conn.execute("select name from _sqlite_migrations")]
         assert len(applied) == len(set(applied))  # each migration applied once
+
+
+# -- 8. long texts are cut, and the run says so ------------------------------
+
+
+def long_text(chars: int) -> str:
+    paragraphs = ARTICLE_TEXT.split("\n")
+    out, size = [], 0
+    while size < chars:
+        paragraph = paragraphs[len(out) % len(paragraphs)]
+        out.append(paragraph)
+        size += len(paragraph) + 1
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".json"])
+def test_a_long_text_is_cut_at_a_paragraph_and_the_run_says_so(tmp_path, suffix):
+    source = tmp_path / f"long{suffix}"
+    text = long_text(60_000)
+    source.write_text(text if suffix == ".txt" else json.dumps({"text": text}), encoding="utf-8")
+    db_path = tmp_path / "x.db"
+    result = run(str(source), "--db", str(db_path), "--no-facts", "--quiet", "--max-chars", "5000")
+    assert result.exit_code == 0, result.stderr
+    note = f"{source}: text cut to its first "
+    assert any(line.startswith(note) and "(--max-chars 5,000)" in line for line in result.stderr.splitlines())
+    with sqlite3.connect(db_path) as conn:
+        (stored,) = conn.execute("select text from articles").fetchone()
+    assert 2_500 < len(stored) <= 5_000 and text.startswith(stored) and text[len(stored)] == "\n"
+
+
+def test_a_text_past_spacy_s_limit_is_extracted_within_the_default_cap(tmp_path):
+    source = tmp_path / "huge.txt"
+    source.write_text(long_text(1_100_000), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", "from extract.cli import cli; cli()", "run", str(source), "--db", str(tmp_path / "x.db"), "--quiet"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stderr.splitlines()
+    assert lines[-1] == "1 stored, 0 failed"
+    assert any("text cut to its first" in line and "(--max-chars 50,000)" in line for line in lines)
+    assert all(len(line) < 300 for line in lines)  # no spaCy internals

@@ -29,6 +29,7 @@ from extract.ingest.sources import Source, UrlSource, expand_sources
 from extract.model import Article, Facts
 from extract.pipeline import (
     DEFAULT_DB,
+    DEFAULT_MAX_CHARS,
     DUPLICATE,
     FAILED,
     STORED,
@@ -82,6 +83,7 @@ def run_sources_parallel(
     timed: bool = False,
     progress_bar: bool = False,
     backend=None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> RunReport:
     """Like extract.pipeline.run_sources, with the work spread over `workers`
     local processes, or over the Dask cluster at `dask_address`.
@@ -97,7 +99,7 @@ def run_sources_parallel(
     expanded = expand_sources(sources, url=url, stdin=stdin)
     cache_dir = str(Path(cache_dir or default_cache_dir(db_path)).resolve())
     policy = policy or FetchPolicy()
-    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed)
+    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, max_chars=max_chars)
     slots, tasks = plan(expanded)
     with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
         if backend.workers > 1:
@@ -185,7 +187,7 @@ def _store(db, label: str, result: Result, seen_articles: set[str], json_out: Te
     if json_out is not None:
         json_out.write(json.dumps(article_json(aid, article, result.facts), ensure_ascii=False) + "\n")
         json_out.flush()
-    return Outcome(label, STORED, None, aid, article.url, article.title)
+    return Outcome(label, STORED, None, aid, article.url, article.title, result.note)
 
 
 def _absolute(source: Source) -> Source:

@@ -24,7 +24,7 @@ from typing import Any, Callable
 from extract.ingest.fetch import FetchPolicy
 from extract.ingest.sources import Source
 from extract.model import Article, Facts
-from extract.pipeline import failure_reason
+from extract.pipeline import DEFAULT_MAX_CHARS, failure_reason
 
 READ = "read"  # fetching or reading the source, HTML → article
 FACTS = "facts"  # NLP and fact extraction
@@ -47,6 +47,7 @@ class Settings:
     refetch: bool = False
     facts: bool | Callable[[Article], Facts] = True  # True: the package's extractor; a function must be picklable
     timed: bool = False  # split the facts stage into NLP and the rest (extract bench)
+    max_chars: int = DEFAULT_MAX_CHARS  # longest article text extracted (extract.pipeline.cap_text)
     # The NER model, decided where the run starts (--ner-model sets the
     # environment there, which Dask workers on other machines do not see).
     ner_model: str | None = field(default_factory=lambda: os.environ.get(NER_MODEL_ENV))
@@ -65,6 +66,7 @@ class Result:
     facts: Facts | None = None
     failed_at: str | None = None  # READ or FACTS
     reason: str | None = None  # one line, as `extract run` reports it
+    note: str | None = None  # what to tell the user about a stored article (its text was cut)
     seconds: dict[str, float] = field(default_factory=dict)  # wall clock: read, nlp, facts
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # this process's CPU time, same keys
 
@@ -89,13 +91,14 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
 
 
 def _read(task: Task, settings: Settings) -> Result:
-    from extract.pipeline import read_article
+    from extract.pipeline import cap_text, read_article
 
     result = Result(task.index)
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
         fetcher, cache = _fetcher(settings.cache_dir, settings.policy)
         result.article = read_article(task.source, fetcher, cache, settings.refetch)
+        result.note = cap_text(result.article, settings.max_chars)
     except Exception as error:
         result.failed_at, result.reason = READ, failure_reason(error)
     finally:
