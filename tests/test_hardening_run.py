@@ -155,3 +155,15 @@ def test_a_text_past_spacy_s_limit_is_extracted_within_the_default_cap(tmp_path)
     assert lines[-1] == "1 stored, 0 failed"
     assert any("text cut to its first" in line and "(--max-chars 50,000)" in line for line in lines)
     assert all(len(line) < 300 for line in lines)  # no spaCy internals
+
+
+# -- 1. politeness never counts against a request's deadline ----------------
+
+
+@pytest.mark.parametrize("workers, delay", [("1", "1.5"), ("2", "0.6")])  # with 2 workers, each waits 2 x delay
+def test_a_delay_longer_than_the_timeout_still_fetches_every_page(news_server, tmp_path, workers, delay):
+    pages = ["/news/realita-gresik-pekerja-rentan.html", "/news/jatimtimes-blitar-monev.html"]
+    result = run(*[news_server.url(p) for p in pages], "--db", str(tmp_path / "x.db"), "--workers", workers,
+                 "--delay", delay, "--timeout", "1", "--retries", "0", "--no-facts")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "2 stored, 0 failed"

@@ -154,13 +154,19 @@ class Fetcher:
     # -- HTTP ----------------------------------------------------------------
 
     def _get(self, url: str, *, max_bytes: int, check: Callable[[int, dict], None] | None = None, obey_robots: bool = True) -> _Response:
-        """GET `url`, following redirects; the deadline covers every hop and the body."""
-        deadline = self._clock() + self.policy.timeout
+        """GET `url`, following redirects; the deadline covers every hop and the body.
+
+        The deadline starts once this host's turn has come (`--delay`), and
+        moves on by each later wait: politeness never counts as the server's time.
+        """
+        deadline: float | None = None
         visited = [url]
         current = url
         for _ in range(self.policy.max_redirects + 1):
             if obey_robots and self.policy.respect_robots:
                 self._check_robots(current)
+            waited = self._wait_for_turn(current)
+            deadline = self._clock() + self.policy.timeout if deadline is None else deadline + waited
             response = self._open(current, deadline)
             complete = False
             try:
@@ -187,7 +193,6 @@ class Fetcher:
         raise FetchError(f"too many redirects (more than {self.policy.max_redirects})")
 
     def _open(self, url: str, deadline: float) -> urllib3.BaseHTTPResponse:
-        self._wait_for_turn(url)
         remaining = self._remaining(deadline)
         try:
             return self._pool.request(
@@ -226,14 +231,15 @@ class Fetcher:
             raise FetchError(f"timed out after {self.policy.timeout:g} s")
         return remaining
 
-    def _wait_for_turn(self, url: str) -> None:
-        """Keep `policy.delay` seconds between two requests to the same host."""
+    def _wait_for_turn(self, url: str) -> float:
+        """Keep `policy.delay` seconds between two requests to the same host; returns the seconds waited."""
         host = (urlsplit(url).hostname or "").lower()
         now = self._clock()
         ready_at = self._next_request_at.get(host, now)
         if ready_at > now:
             self._sleep(ready_at - now)
         self._next_request_at[host] = max(now, ready_at) + self.policy.delay
+        return max(0.0, ready_at - now)
 
     # -- robots.txt ----------------------------------------------------------
 
