@@ -167,3 +167,63 @@ def test_a_delay_longer_than_the_timeout_still_fetches_every_page(news_server, t
                  "--delay", delay, "--timeout", "1", "--retries", "0", "--no-facts")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "2 stored, 0 failed"
+
+
+# -- 3. --timeout is a deadline for the status line and headers too ----------
+
+
+@pytest.fixture
+def dripping_headers_server():
+    """A server on 127.0.0.1 that sends its status line and headers one byte every 0.2 s (about 20 s)."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stop = threading.Event()
+
+    def drip(conn):
+        with conn:
+            try:
+                conn.recv(65536)
+                head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"a" * 60 + b"\r\n\r\n"
+                for byte in head:
+                    if stop.is_set():
+                        return
+                    conn.sendall(bytes([byte]))
+                    time.sleep(0.2)
+            except OSError:
+                pass
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=drip, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    listener.close()
+
+
+def test_a_server_dripping_its_headers_times_out_on_time(dripping_headers_server, tmp_path):
+    import time
+
+    from extract.ingest.errors import FetchError
+    from extract.ingest.fetch import Fetcher, FetchPolicy
+
+    url = dripping_headers_server + "/news/1"
+    policy = FetchPolicy(timeout=2, retries=0, delay=0, respect_robots=False)
+    started = time.monotonic()
+    with Fetcher(policy) as fetcher, pytest.raises(FetchError) as error:
+        fetcher.fetch(url)
+    assert time.monotonic() - started < 3.5
+    assert error.value.reason == "timed out after 2 s"
+    result = run(url, "--db", str(tmp_path / "x.db"), "--ignore-robots", "--delay", "0", "--timeout", "2", "--retries", "0", "--no-facts")
+    assert result.exit_code == 1
+    assert f"{url}: timed out after 2 s" in result.stderr.splitlines()

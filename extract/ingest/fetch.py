@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,6 +91,52 @@ class _Retryable(FetchError):
         self.wait = wait
 
 
+class _WholeHeaderTimeout:
+    """A connection whose read timeout bounds the status line and headers in all.
+
+    http.client reads them a line at a time and each socket read has the
+    timeout to itself, so a server sending one header byte a second never
+    times out. A timer shuts the socket when the time is up; urllib3 has set
+    the read timeout to what is left of the request's deadline.
+    """
+
+    def getresponse(self):
+        budget, sock = self.timeout, self.sock
+        timer = None
+        if isinstance(budget, (int, float)) and sock is not None:
+            timer = threading.Timer(budget, _shut, args=(sock,))
+            timer.daemon = True
+            timer.start()
+        try:
+            return super().getresponse()
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:  # already closed
+        pass
+
+
+class _HTTPConnection(_WholeHeaderTimeout, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_WholeHeaderTimeout, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
 class Fetcher:
     def __init__(
         self,
@@ -103,6 +151,7 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._pool = urllib3.PoolManager(num_pools=20, headers={"User-Agent": self.policy.user_agent})
+        self._pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
         self._next_request_at: dict[str, float] = {}
         self._robots: dict[str, object] = {}
 
@@ -204,6 +253,8 @@ class Fetcher:
                 timeout=urllib3.Timeout(connect=remaining, read=remaining),
             )
         except (NewConnectionError, ConnectTimeoutError, NameResolutionError, ProtocolError, ReadTimeoutError, SSLError, LocationParseError, HTTPError) as error:
+            if self._clock() >= deadline:  # cut off by the deadline (_WholeHeaderTimeout), whatever the error says
+                raise FetchError(f"timed out after {self.policy.timeout:g} s") from None
             raise _connection_failure(error, self.policy.timeout) from None
 
     def _read(self, response: urllib3.BaseHTTPResponse, deadline: float, max_bytes: int) -> bytes:
