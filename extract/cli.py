@@ -8,6 +8,9 @@ usage errors.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import click
 
 from extract import __version__
@@ -241,20 +244,25 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         raise click.UsageError("--workers and --dask do not go together (the cluster has its own workers)")
     parallel = {"workers": workers, "dask_address": dask_address, "progress_bar": not quiet}
     try:
-        report = (run_sources_parallel if workers > 1 or dask_address else run_sources)(
-            sources,
-            db_path,
-            url=url,
-            json_out=sys.stdout if as_json else None,
-            cache_dir=cache_dir,
-            policy=policy,
-            refetch=refetch,
-            stdin=sys.stdin if "-" in sources else None,
-            facts=not no_facts,
-            progress=show,
-            **({"max_chars": max_chars} if max_chars else {}),
-            **(parallel if workers > 1 or dask_address else {}),
-        )
+        with _sigterm_as_interrupt() as stopped_by:
+            try:
+                report = (run_sources_parallel if workers > 1 or dask_address else run_sources)(
+                    sources,
+                    db_path,
+                    url=url,
+                    json_out=sys.stdout if as_json else None,
+                    cache_dir=cache_dir,
+                    policy=policy,
+                    refetch=refetch,
+                    stdin=sys.stdin if "-" in sources else None,
+                    facts=not no_facts,
+                    progress=show,
+                    **({"max_chars": max_chars} if max_chars else {}),
+                    **(parallel if workers > 1 or dask_address else {}),
+                )
+            except KeyboardInterrupt:  # while starting, before any source was taken
+                click.echo("interrupted before any source was processed", err=True)
+                raise SystemExit(128 + stopped_by[-1]) from None
     except BackendError as error:
         raise click.ClickException(str(error)) from None
     except (sqlite3.Error, OSError) as error:
@@ -262,7 +270,33 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
     for outcome in report.failed:
         click.echo(f"{outcome.source}: {outcome.reason}", err=True)
     click.echo(report.summary(), err=True)
-    raise SystemExit(report.exit_code)
+    raise SystemExit(128 + stopped_by[-1] if report.interrupted else report.exit_code)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[list[int]]:
+    """SIGTERM stops a run like Ctrl-C does: between articles, workers ended, a summary printed.
+
+    Yields a list whose last item is the signal that stopped the run (SIGINT
+    unless SIGTERM came: Ctrl-C arrives as KeyboardInterrupt).
+    """
+    import signal
+    import threading
+
+    seen = [signal.SIGINT]
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield seen
+        return
+
+    def stop(signum, frame):
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield seen
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command(name="nlp")

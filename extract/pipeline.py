@@ -61,6 +61,7 @@ class Outcome:
 @dataclass
 class RunReport:
     outcomes: list[Outcome] = field(default_factory=list)
+    interrupted: bool = False  # stopped (Ctrl-C, SIGTERM) between two articles; the rest not processed
 
     @property
     def stored(self) -> list[Outcome]:
@@ -83,6 +84,8 @@ class RunReport:
         line = f"{len(self.stored)} stored, {len(self.failed)} failed"
         if self.duplicates:
             line += f", {len(self.duplicates)} duplicate{'s' if len(self.duplicates) > 1 else ''} skipped"
+        if self.interrupted:
+            line += ", interrupted (the sources after these were not processed)"
         return line
 
 
@@ -146,6 +149,8 @@ def run_sources(
                 report.outcomes.append(outcome)
                 if progress is not None:
                     progress(outcome)
+    except KeyboardInterrupt:  # an article being saved is rolled back whole (save_article)
+        report.interrupted = True
     finally:
         db.close()
     return report

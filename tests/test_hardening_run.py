@@ -5,6 +5,7 @@ test found (issue 14) against a real server on 127.0.0.1 or a real subprocess.""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -227,3 +228,84 @@ def test_a_server_dripping_its_headers_times_out_on_time(dripping_headers_server
     result = run(url, "--db", str(tmp_path / "x.db"), "--ignore-robots", "--delay", "0", "--timeout", "2", "--retries", "0", "--no-facts")
     assert result.exit_code == 1
     assert f"{url}: timed out after 2 s" in result.stderr.splitlines()
+
+
+# -- 4. stopping a run with workers stops everything -------------------------
+
+
+def children_of(pid: int) -> set[int]:
+    """Every live descendant of `pid` (from /proc)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if fields[0] != "Z":
+                parents[int(entry.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    living = set()
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            living.add(pid)
+    return living
+
+
+def wait_until(condition, seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return condition()
+
+
+@pytest.fixture
+def busy_run(news_server, tmp_path):
+    """`extract run --workers 2` over slow pages, started and caught with its workers busy."""
+    urls = [news_server.url(f"/slow-headers?n={n}") for n in range(40)]
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from extract.cli import cli; cli()", "run", *urls, "--db", str(tmp_path / "x.db"),
+         "--workers", "2", "--no-facts", "--delay", "0", "--timeout", "10", "--ignore-robots", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    assert wait_until(lambda: len(children_of(process.pid)) >= 3, 90), "the workers did not start"  # 2 workers + resource tracker
+    descendants = children_of(process.pid)
+    yield process, descendants
+    for pid in alive(descendants | {process.pid}):
+        os.kill(pid, 9)
+    process.wait()
+    process.stderr.close()
+
+
+def test_killing_the_parent_ends_its_workers(busy_run):
+    process, descendants = busy_run
+    process.kill()
+    process.wait()
+    assert wait_until(lambda: not alive(descendants), 15), f"left running: {alive(descendants)}"
+
+
+def test_sigterm_stops_the_run_between_articles_with_a_summary(busy_run):
+    import signal
+
+    process, descendants = busy_run
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 128 + signal.SIGTERM
+    last = process.stderr.read().strip().splitlines()[-1]
+    assert "interrupted" in last and "failed" in last and "Traceback" not in last
+    assert wait_until(lambda: not alive(descendants), 15), f"left running: {alive(descendants)}"

@@ -101,13 +101,18 @@ def run_sources_parallel(
     policy = policy or FetchPolicy()
     settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, max_chars=max_chars)
     slots, tasks = plan(expanded)
-    with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
-        if backend.workers > 1:
-            # N workers share each host's request budget.
-            settings = dataclasses.replace(settings, policy=dataclasses.replace(policy, delay=policy.delay * backend.workers))
-        results = _flatten(backend.run(_chunks(tasks, chunk_size), settings))
-        with _ProgressBar(len(slots), progress, enabled=progress_bar) as bar:
-            return write_results(slots, results, db_path, json_out=json_out, progress=bar.advance, on_stored=on_stored)
+    report = RunReport()
+    try:
+        with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
+            if backend.workers > 1:
+                # N workers share each host's request budget.
+                settings = dataclasses.replace(settings, policy=dataclasses.replace(policy, delay=policy.delay * backend.workers))
+            results = _flatten(backend.run(_chunks(tasks, chunk_size), settings))
+            with _ProgressBar(len(slots), progress, enabled=progress_bar) as bar:
+                return write_results(slots, results, db_path, json_out=json_out, progress=bar.advance, on_stored=on_stored, report=report)
+    except KeyboardInterrupt:  # the backend has ended its workers on the way out
+        report.interrupted = True
+        return report
 
 
 def plan(sources: list[Source]) -> tuple[list[Outcome | Pending], list[Task]]:
@@ -137,11 +142,16 @@ def write_results(
     json_out: TextIO | None = None,
     progress: Callable[[Outcome], None] | None = None,
     on_stored: Callable[[Result], None] | None = None,
+    report: RunReport | None = None,
 ) -> RunReport:
-    """The single writer: store each result in order, one transaction per article."""
+    """The single writer: store each result in order, one transaction per article.
+
+    Outcomes go into `report` (a new one by default) as they come, so that a
+    caller interrupted part way still has those stored before.
+    """
     from extract.store.db import open_db
 
-    report = RunReport()
+    report = report if report is not None else RunReport()
     seen_articles: set[str] = set()
     db = open_db(db_path)
     # WAL with synchronous=NORMAL: a commit no longer waits for the disk, and

@@ -144,19 +144,45 @@ def _extract_one(result: Result, extractor: Callable[..., Facts], nlp=None) -> N
     result.cpu_seconds[FACTS] = time.process_time() - cpu_started
 
 
-def warm_up(settings: Settings | None = None, lean: bool = False) -> None:
+def warm_up(settings: Settings | None = None, lean: bool = False, parent: int | None = None) -> None:
     """Load the pipeline now (worker start-up), not inside the first task's timing.
 
     `lean` (in processes of our own, never in a shared Dask worker) keeps
-    torch out of the process first: see `keep_torch_out`.
+    torch out of the process first: see `keep_torch_out`; and the process
+    exits when `parent` (the pid that started it) is gone: see `stay_with_parent`.
     """
     for name, value in SINGLE_THREAD_ENV.items():
         os.environ.setdefault(name, value)
     ner_model = settings.ner_model if settings is not None else os.environ.get(NER_MODEL_ENV)
     if lean:
         keep_torch_out(ner_model)
+        stay_with_parent(parent or os.getppid())
     if settings is None or settings.facts is True:
         pipeline(ner_model)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def stay_with_parent(parent: int) -> None:
+    """In a worker process of our own: leave stopping to the parent, and never outlive it.
+
+    Ctrl-C reaches the whole process group; the parent alone decides (it
+    stops between articles and ends its workers). A parent killed outright
+    (SIGKILL) cannot: a watcher thread sees the process re-parented and exits,
+    which also lets multiprocessing's resource tracker end. `parent` is the
+    pid that started this process (it may be gone before this runs).
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def keep_torch_out(ner_model: str | None = None) -> bool:
