@@ -148,12 +148,13 @@ def ner_eval_command(model_path, data_path, limit, as_json):
 @click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
-def serve_command(db_path, host, port):
+@click.option("--public/--private", default=None, help="Public: no SQL of one's own, no downloads, no paths shown [default: public unless HOST is loopback].")
+def serve_command(db_path, host, port, public):
     """Publish the database with Datasette: tables, canned queries, timeline, map, charts, feed."""
     from extract.publish.app import ServeError, serve
 
     try:
-        serve(db_path, host=host, port=port)
+        serve(db_path, host=host, port=port, public=public)
     except ServeError as error:
         raise click.ClickException(str(error)) from None
 

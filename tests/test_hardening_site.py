@@ -258,3 +258,52 @@ def test_reprocess_of_a_read_only_database_is_one_line(read_only_db):
     result = run_extract("reprocess", "--db", str(read_only_db), "--quiet", unprivileged=True)
     assert result.returncode == 1
     assert result.stderr.strip() == f"Error: the database {read_only_db} is read-only"
+
+
+# -- 10. public mode and security headers ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory):
+    path = tmp_path_factory.mktemp("public") / "extract.db"
+    hostile_database(path)
+    running = start_serve(path, "--public")
+    running.db_path = path
+    yield running
+    stop(running)
+
+
+def test_public_mode_refuses_sql_of_one_s_own(public_site):
+    status, _, _ = public_site.get("/extract.json?sql=select+length(randomblob(700000000))")
+    assert status == 403
+    status, _, _ = public_site.get("/extract/articles.json?_where=1%3D1")
+    assert status == 403
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/extract/articles", "/extract/newest_events", "/extract/events.json", "/-/feed"])
+def test_public_mode_keeps_tables_canned_queries_and_pages(public_site, path):
+    status, _, _ = public_site.get(path)
+    assert status in (200, 302)
+
+
+def test_public_mode_shows_no_file_paths(public_site):
+    for path in ("/-/databases.json", "/-/databases", "/-/plugins.json", "/-/versions.json"):
+        status, _, body = public_site.get(path)
+        assert status == 404 and str(public_site.db_path) not in body, path
+    for path in ("/", "/extract", "/extract/articles"):
+        assert str(public_site.db_path.parent) not in public_site.get(path)[2]
+
+
+def test_local_mode_still_runs_sql(site):
+    status, _, body = site.get("/extract.json?sql=select+1+as+one&_shape=array")
+    assert status == 200 and json.loads(body) == [{"one": 1}]
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/extract/articles", "/extract/articles.json", "/no/such/page/here", "/-/feed"])
+def test_every_response_carries_security_headers(site, public_site, path):
+    for server in (site, public_site):
+        _, headers, _ = server.get(path)
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"

@@ -39,11 +39,12 @@ def register_plugin() -> None:
         guard.quiet_default_error_handler()
 
 
-def make_datasette(db_path: str | Path, *, immutable: bool = False) -> Datasette:
+def make_datasette(db_path: str | Path, *, immutable: bool = False, public: bool = False) -> Datasette:
     """A Datasette serving `db_path` with our metadata, canned queries, pages and plugins.
 
     `immutable`: serve a file this process cannot write (Datasette's immutable
-    mode: no locks, no WAL files, nothing written).
+    mode: no locks, no WAL files, nothing written). `public`: for anyone to
+    reach (see extract.publish.guard: no SQL of one's own, no paths shown).
     """
     path = Path(db_path)
     if not path.is_file():
@@ -52,10 +53,10 @@ def make_datasette(db_path: str | Path, *, immutable: bool = False) -> Datasette
     ds = Datasette(
         files=[] if immutable else [str(path)],
         immutables=[str(path)] if immutable else [],
-        metadata=metadata_for(path.stem),
+        metadata=guard.public_metadata(metadata_for(path.stem)) if public else metadata_for(path.stem),
         template_dir=str(TEMPLATES),
         static_mounts=[("extract-static", str(STATIC))],
-        settings=SETTINGS,
+        settings={**SETTINGS, **guard.PUBLIC_SETTINGS} if public else SETTINGS,
     )
     return ds
 
@@ -71,8 +72,24 @@ def check_port_free(host: str, port: int) -> None:
             raise ServeError(f"cannot listen on {host}:{port}: {error.strerror}") from None
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Upgrade the database schema if needed, then serve it until interrupted."""
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable from this machine only."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, public: bool | None = None) -> None:
+    """Upgrade the database schema if needed, then serve it until interrupted.
+
+    `public` (default: when `host` is not a loopback address) turns off SQL
+    of one's own and the pages that show paths (extract.publish.guard).
+    """
     import uvicorn
 
     import sqlite3
@@ -91,7 +108,10 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> Non
         raise ServeError(str(error) if isinstance(error, DatabaseFileError) else f"cannot use the database {path}: {error}") from None
     if not writable:
         print(f"{path} is read-only: served as is, in immutable mode", flush=True)
-    ds = make_datasette(path, immutable=not writable)
+    public = not is_loopback(host) if public is None else public
+    ds = make_datasette(path, immutable=not writable, public=public)
     check_port_free(host, port)
     print(f"Serving {path} at http://{host}:{port}/ (timeline: http://{host}:{port}/timeline)", flush=True)
+    if public:
+        print("Public mode: no SQL of one's own, no downloads; tables, canned queries and pages work", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
