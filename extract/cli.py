@@ -200,13 +200,14 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
 @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Seconds for a whole request.")
 @click.option("--retries", default=2, show_default=True, type=click.IntRange(min=0), help="Extra attempts after a failure that may pass.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(min=1), help="Largest page accepted.")
+@click.option("--max-redirects", default=10, show_default=True, type=click.IntRange(min=0), help="Redirects followed for one page.")
 @click.option("--refetch", is_flag=True, help="Fetch again even when the page is in the cache.")
 @click.option("--max-chars", type=click.IntRange(1_000, 1_000_000), help="Longest article text extracted; a longer one is cut at a paragraph, and the run says so [default: 50,000].")
 @click.option("--no-facts", is_flag=True, help="Store the articles only, without extracting facts.")
 @click.option("--quiet", is_flag=True, help="No line per source; only failures and the summary.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes (one writer; same results as serial).")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Fetch and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
-def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, refetch, max_chars, no_facts, quiet, workers, dask_address):
+def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, max_redirects, refetch, max_chars, no_facts, quiet, workers, dask_address):
     """Fetch or read each SOURCE, extract its article and facts, and store them.
 
     SOURCE is a URL, an .html file (with --url for its address), a .txt file,
@@ -227,16 +228,28 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]) or Path(sources[0]).is_dir():
             raise click.UsageError("--url goes with exactly one HTML or text file")
     policy = FetchPolicy(
-        timeout=timeout, retries=retries, delay=delay, max_bytes=max_bytes, respect_robots=not ignore_robots
+        timeout=timeout, retries=retries, delay=delay, max_bytes=max_bytes, max_redirects=max_redirects,
+        respect_robots=not ignore_robots,
     )
 
     def show(outcome):
         if outcome.note:  # even with --quiet: the stored article is not all of the source
-            click.echo(f"{outcome.source}: {outcome.note}", err=True)
+            click.echo(f"{_short_label(outcome.source)}: {outcome.note}", err=True)
         if quiet or outcome.status not in (STORED, DUPLICATE):  # failures are listed at the end
             return
         detail = (outcome.title or outcome.url) if outcome.status == STORED else outcome.reason
-        click.echo(f"{outcome.status} {outcome.source}" + (f": {detail}" if detail else ""), err=True)
+        click.echo(f"{outcome.status} {_short_label(outcome.source)}" + (f": {_short_label(detail)}" if detail else ""), err=True)
+
+    stdin = None
+    if "-" in sources:
+        import io
+
+        from extract.ingest.sources import expand_sources
+
+        stdin_text = sys.stdin.read()
+        if not expand_sources(["-"], stdin=io.StringIO(stdin_text)):
+            raise click.UsageError("- names standard input, which held no source (one URL or path a line)")
+        stdin = io.StringIO(stdin_text)
 
     # --workers N / --dask ADDRESS: the same run spread over processes or a cluster (extract.scale).
     from extract.scale.runner import BackendError, run_sources_parallel
@@ -255,7 +268,7 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
                     cache_dir=cache_dir,
                     policy=policy,
                     refetch=refetch,
-                    stdin=sys.stdin if "-" in sources else None,
+                    stdin=stdin,
                     facts=not no_facts,
                     progress=show,
                     **({"max_chars": max_chars} if max_chars else {}),
@@ -269,9 +282,21 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
     except (sqlite3.Error, OSError) as error:
         raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     for outcome in report.failed:
-        click.echo(f"{outcome.source}: {outcome.reason}", err=True)
+        click.echo(f"{_short_label(outcome.source)}: {outcome.reason}", err=True)
     click.echo(report.summary(), err=True)
     raise SystemExit(128 + stopped_by[-1] if report.interrupted else report.exit_code)
+
+
+LABEL_CHARS = 300  # a source named by a 100 KB URL still gets a readable line
+
+
+def _short_label(text: str) -> str:
+    """`text` on one line of at most LABEL_CHARS characters, its middle elided."""
+    text = " ".join(text.split())
+    if len(text) <= LABEL_CHARS:
+        return text
+    half = (LABEL_CHARS - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
 
 
 @contextlib.contextmanager

@@ -309,3 +309,29 @@ def test_sigterm_stops_the_run_between_articles_with_a_summary(busy_run):
     last = process.stderr.read().strip().splitlines()[-1]
     assert "interrupted" in last and "failed" in last and "Traceback" not in last
     assert wait_until(lambda: not alive(descendants), 15), f"left running: {alive(descendants)}"
+
+
+# -- smaller cases -------------------------------------------------------------
+
+
+def test_empty_standard_input_is_a_usage_error(tmp_path):
+    result = run("-", "--db", str(tmp_path / "x.db"), "--no-facts", stdin="\n# nothing here\n\n")
+    assert result.exit_code == 2
+    assert "standard input, which held no source" in result.stderr
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_a_huge_source_name_gives_a_short_line(tmp_path):
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"http://[::1/{'y' * 100_000}\n", encoding="utf-8")
+    result = run(str(listing), "--db", str(tmp_path / "x.db"), "--no-facts", "--retries", "0")
+    assert result.exit_code == 1
+    assert all(len(line) < 400 for line in result.stderr.splitlines())
+    assert any(line.startswith("http://[::1/yyy") and line.endswith(": malformed URL") for line in result.stderr.splitlines())
+
+
+def test_ten_redirects_are_followed_as_the_readme_says(news_server, tmp_path):
+    result = run(news_server.url("/chain/10"), "--db", str(tmp_path / "x.db"), *FAST)
+    assert result.exit_code == 0, result.stderr
+    result = run(news_server.url("/chain/3"), "--db", str(tmp_path / "y.db"), "--max-redirects", "2", *FAST)
+    assert result.exit_code == 1 and "too many redirects (more than 2)" in result.stderr

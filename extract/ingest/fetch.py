@@ -70,7 +70,7 @@ class FetchPolicy:
     backoff: float = 1.0  # seconds before the first retry, doubled for each next one
     delay: float = 1.0  # seconds between two requests to the same host
     max_bytes: int = 5_000_000
-    max_redirects: int = 5
+    max_redirects: int = 10
     respect_robots: bool = True
     user_agent: str = USER_AGENT
 
