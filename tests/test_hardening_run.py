@@ -335,3 +335,29 @@ def test_ten_redirects_are_followed_as_the_readme_says(news_server, tmp_path):
     assert result.exit_code == 0, result.stderr
     result = run(news_server.url("/chain/3"), "--db", str(tmp_path / "y.db"), "--max-redirects", "2", *FAST)
     assert result.exit_code == 1 and "too many redirects (more than 2)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "start, target, refused",
+    [
+        ("http://93.184.215.14/berita/1", "http://127.0.0.1:8001/", True),
+        ("http://93.184.215.14/berita/1", "http://10.0.0.5/admin", True),
+        ("http://93.184.215.14/berita/1", "http://169.254.169.254/latest/meta-data", True),
+        ("http://93.184.215.14/berita/1", "http://[::1]/", True),
+        ("http://93.184.215.14/berita/1", "http://localhost/", True),
+        ("http://127.0.0.1:8001/a", "http://127.0.0.1:8001/b", False),  # the user asked for this machine
+        ("http://93.184.215.14/berita/1", "https://93.184.215.15/berita/1", False),
+    ],
+)
+def test_a_public_page_cannot_redirect_the_crawler_into_a_private_network(start, target, refused):
+    from extract.ingest.fetch import private_redirect
+
+    reason = private_redirect(start, target)
+    assert bool(reason) is refused
+    if refused:
+        assert reason.startswith("redirect to a private address refused: ")
+
+
+def test_a_redirect_on_this_machine_is_followed_when_the_run_started_here(news_server, tmp_path):
+    result = run(news_server.url("/moved"), "--db", str(tmp_path / "x.db"), *FAST)
+    assert result.exit_code == 0, result.stderr

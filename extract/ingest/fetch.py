@@ -228,6 +228,9 @@ class Fetcher:
                         raise FetchError("redirect loop: " + " -> ".join(_short(u) for u in visited + [target]))
                     visited.append(target)
                     current = check_url(target)
+                    refused = private_redirect(url, current)
+                    if refused:
+                        raise FetchError(refused)
                     continue
                 headers = {k.lower(): v for k, v in response.headers.items()}
                 if check is not None and response.status == 200:
@@ -316,6 +319,34 @@ def check_url(url: str) -> str:
     if problem:
         raise FetchError(f"{problem}: {url}")
     return url
+
+
+def private_redirect(start_url: str, target_url: str) -> str | None:
+    """Why a redirect from `start_url` to `target_url` is refused, or None.
+
+    A public site must not send the crawler to this machine or its network
+    (a loopback, private or link-local address): only a start URL that is
+    itself such an address may lead there.
+    """
+    target_host = urlsplit(target_url).hostname or ""
+    if not _is_private_host(target_host) or _is_private_host(urlsplit(start_url).hostname or ""):
+        return None
+    return f"redirect to a private address refused: {target_host}"
+
+
+def _is_private_host(host: str) -> bool:
+    """Whether `host` is, or resolves to, an address of this machine or its private network."""
+    import ipaddress
+
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # unresolvable: the request itself fails with its own reason
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_unspecified:
+            return True
+    return False
 
 
 def _page(url: str, response: _Response) -> FetchedPage:
