@@ -361,3 +361,15 @@ def test_a_public_page_cannot_redirect_the_crawler_into_a_private_network(start,
 def test_a_redirect_on_this_machine_is_followed_when_the_run_started_here(news_server, tmp_path):
     result = run(news_server.url("/moved"), "--db", str(tmp_path / "x.db"), *FAST)
     assert result.exit_code == 0, result.stderr
+
+
+def test_the_stored_url_has_no_tracking_parameters_and_the_original_is_kept(tmp_path):
+    given = "https://kabar.example/berita/7?utm_source=wa&id=3&fbclid=abc#komentar"
+    source = tmp_path / "a.json"
+    source.write_text(json.dumps({"text": ARTICLE_TEXT, "url": given}), encoding="utf-8")
+    db_path = tmp_path / "x.db"
+    result = run(str(source), "--db", str(db_path), "--no-facts")
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db_path) as conn:
+        row = conn.execute("select url, original_url from articles").fetchone()
+    assert row == ("https://kabar.example/berita/7?id=3", given)

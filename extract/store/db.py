@@ -104,12 +104,23 @@ def canonical_url(url: str) -> str:
         host = host[4:]
     host = host.removesuffix(":443").removesuffix(":80")
     path = parts.path.rstrip("/") or "/"
-    query = sorted(
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not (k.lower().startswith(_TRACKING_PREFIXES) or k.lower() in _TRACKING_PARAMS)
-    )
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
     return urlunsplit((scheme, host, path, urlencode(query), ""))
+
+
+def without_tracking(url: str | None) -> str | None:
+    """`url` as written, less its tracking parameters and fragment: the address stored as an article's."""
+    if not url:
+        return url
+    parts = urlsplit(url.strip())
+    if not any(_is_tracking(k) for k, _ in parse_qsl(parts.query, keep_blank_values=True)):
+        return urlunsplit(parts._replace(fragment=""))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    return urlunsplit(parts._replace(query=urlencode(query), fragment=""))
+
+
+def _is_tracking(parameter: str) -> bool:
+    return parameter.lower().startswith(_TRACKING_PREFIXES) or parameter.lower() in _TRACKING_PARAMS
 
 
 def article_id(article: Article) -> str:
@@ -174,7 +185,7 @@ def load_article(db: Database, aid: str) -> Article:
     """The stored article `aid` (raises sqlite_utils.db.NotFoundError when absent)."""
     row = db.table("articles").get(aid)
     return Article(
-        url=row["url"],
+        url=row.get("original_url") or row["url"],  # as given: saving it again stores the same row
         source=row["source"],
         title=row["title"],
         published=row["published"],
@@ -248,7 +259,8 @@ def _article_row(aid: str, article: Article, version: str | None) -> dict[str, A
     return {
         "id": aid,
         # Only http(s) links, and metadata that cannot reorder how the page reads (extract.store.clean).
-        "url": http_url(article.url),
+        "url": without_tracking(http_url(article.url)),
+        "original_url": http_url(article.url),  # as given, tracking parameters included
         "final_url": http_url(article.final_url),
         "source": plain(article.source),
         "title": plain(article.title),
@@ -565,4 +577,4 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
     )
 
 
-__all__ = ["open_db", "save_article", "load_article", "article_id", "canonical_url", "fact_counts"]
+__all__ = ["open_db", "save_article", "load_article", "article_id", "canonical_url", "without_tracking", "fact_counts"]

@@ -390,6 +390,14 @@ def m010_http_links_and_plain_metadata(db: Database) -> None:
         db.execute(f"update articles set [{column}] = {stripped} where [{column}] is not null")
 
 
+@migrations(name="m010_original_url")
+def m010_original_url(db: Database) -> None:
+    # articles.url is stored without tracking parameters (utm_*, fbclid ...);
+    # the address as given is kept here. Rows stored before keep theirs in both.
+    db.table("articles").add_column("original_url", str)
+    db.execute("update articles set original_url = url")
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
