@@ -373,3 +373,40 @@ def test_the_stored_url_has_no_tracking_parameters_and_the_original_is_kept(tmp_
     with sqlite3.connect(db_path) as conn:
         row = conn.execute("select url, original_url from articles").fetchone()
     assert row == ("https://kabar.example/berita/7?id=3", given)
+
+
+def test_workers_extract_facts_once_for_an_article_given_twice(tmp_path):
+    from extract.ingest.sources import JsonArticleSource
+    from extract.model import Facts
+    from extract.scale.tasks import Settings, Task, process_chunk
+
+    extracted = []
+
+    def count(article):
+        extracted.append(article.url)
+        return Facts()
+
+    paths = []
+    for n, url in enumerate(["https://kabar.example/a/1", "https://kabar.example/a/2", "https://kabar.example/a/1?utm_source=x"]):
+        path = tmp_path / f"{n}.json"
+        path.write_text(json.dumps({"text": ARTICLE_TEXT, "url": url}), encoding="utf-8")
+        paths.append(path)
+    settings = Settings(cache_dir=str(tmp_path / "cache"), facts=count)
+    first = process_chunk([Task(0, JsonArticleSource(paths[0])), Task(1, JsonArticleSource(paths[1]))], settings)
+    second = process_chunk([Task(2, JsonArticleSource(paths[2]))], settings)  # a later chunk of the same run
+    assert extracted == ["https://kabar.example/a/1", "https://kabar.example/a/2"]
+    assert [r.repeats_earlier for r in first + second] == [False, False, True]
+    again = process_chunk([Task(0, JsonArticleSource(paths[2]))], Settings(cache_dir=str(tmp_path / "cache"), facts=count))
+    assert not again[0].repeats_earlier  # a new run starts afresh
+
+
+def test_a_duplicate_under_workers_is_reported_as_in_a_serial_run(tmp_path):
+    paths = []
+    for n, url in enumerate(["https://kabar.example/a/1", "https://kabar.example/a/1?utm_source=x"]):
+        path = tmp_path / f"{n}.json"
+        path.write_text(json.dumps({"text": ARTICLE_TEXT, "url": url}), encoding="utf-8")
+        paths.append(str(path))
+    for workers in ("1", "2"):
+        result = run(*paths, "--db", str(tmp_path / f"x{workers}.db"), "--no-facts", "--workers", workers)
+        assert result.exit_code == 0, result.stderr
+        assert result.stderr.splitlines()[-1] == "1 stored, 0 failed, 1 duplicate skipped"

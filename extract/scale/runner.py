@@ -189,6 +189,8 @@ def _store(db, label: str, result: Result, seen_articles: set[str], json_out: Te
         return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
     if result.failed_at is not None:
         return Outcome(label, FAILED, result.reason)
+    if result.repeats_earlier:  # no facts were extracted: the earlier source has them, but it failed
+        return Outcome(label, FAILED, "same article as an earlier source, which failed")
     try:
         aid = save_article(db, article, result.facts)
     except Exception as error:

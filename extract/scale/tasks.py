@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -48,6 +49,8 @@ class Settings:
     facts: bool | Callable[[Article], Facts] = True  # True: the package's extractor; a function must be picklable
     timed: bool = False  # split the facts stage into NLP and the rest (extract bench)
     max_chars: int = DEFAULT_MAX_CHARS  # longest article text extracted (extract.pipeline.cap_text)
+    # Tells one run from the next in a worker kept warm across runs (duplicates are per run).
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     # The NER model, decided where the run starts (--ner-model sets the
     # environment there, which Dask workers on other machines do not see).
     ner_model: str | None = field(default_factory=lambda: os.environ.get(NER_MODEL_ENV))
@@ -67,6 +70,9 @@ class Result:
     failed_at: str | None = None  # READ or FACTS
     reason: str | None = None  # one line, as `extract run` reports it
     note: str | None = None  # what to tell the user about a stored article (its text was cut)
+    # The same article came from an earlier source of this run: no facts
+    # extracted for it (the writer reports it as a duplicate).
+    repeats_earlier: bool = False
     seconds: dict[str, float] = field(default_factory=dict)  # wall clock: read, nlp, facts
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # this process's CPU time, same keys
 
@@ -78,7 +84,7 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
     pipeline together (`nlp.pipe` batches them; see extract_facts_batch).
     """
     results = [_read(task, settings) for task in tasks]
-    readable = [result for result in results if result.article is not None]
+    readable = [result for result in results if result.article is not None and not _repeats_earlier(result, settings)]
     extractor = _extractor(settings.facts)
     if extractor is None or not readable:
         return results
@@ -105,6 +111,26 @@ def _read(task: Task, settings: Settings) -> Result:
         result.seconds[READ] = time.perf_counter() - started
         result.cpu_seconds[READ] = time.process_time() - cpu_started
     return result
+
+
+def _repeats_earlier(result: Result, settings: Settings) -> bool:
+    """Whether this process already read the same article in this run (then marked, and NLP skipped).
+
+    Chunks reach a worker in input order, so the earlier source is the one
+    the writer stores; sources read by other workers are not seen here.
+    """
+    from extract.store.db import article_id
+
+    aid = article_id(result.article)
+    with _lock:
+        if _seen_articles.get("run") != settings.run_id:
+            _seen_articles.clear()
+            _seen_articles["run"] = settings.run_id
+            _seen_articles["ids"] = set()
+        seen = _seen_articles["ids"]
+        result.repeats_earlier = aid in seen
+        seen.add(aid)
+    return result.repeats_earlier
 
 
 def _extract_batch(results: list[Result], settings: Settings) -> None:
@@ -207,6 +233,7 @@ def keep_torch_out(ner_model: str | None = None) -> bool:
 
 _lock = threading.Lock()  # Dask may run several tasks of one worker in threads
 _fetchers: dict[tuple[str, FetchPolicy], Any] = {}
+_seen_articles: dict[str, Any] = {}  # "run": the run's id, "ids": the article ids read in it
 
 
 def pipeline(ner_model: str | None = None):
