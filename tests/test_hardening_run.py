@@ -282,7 +282,7 @@ def busy_run(news_server, tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-c", "from extract.cli import cli; cli()", "run", *urls, "--db", str(tmp_path / "x.db"),
          "--workers", "2", "--no-facts", "--delay", "0", "--timeout", "10", "--ignore-robots", "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,  # its own group, for Ctrl-C
     )
     assert wait_until(lambda: len(children_of(process.pid)) >= 3, 90), "the workers did not start"  # 2 workers + resource tracker
     descendants = children_of(process.pid)
@@ -300,12 +300,18 @@ def test_killing_the_parent_ends_its_workers(busy_run):
     assert wait_until(lambda: not alive(descendants), 15), f"left running: {alive(descendants)}"
 
 
-def test_sigterm_stops_the_run_between_articles_with_a_summary(busy_run):
+@pytest.mark.parametrize("how", ["SIGTERM to the run", "Ctrl-C to the terminal's process group"])
+def test_sigterm_or_ctrl_c_stops_the_run_between_articles_with_a_summary(busy_run, how):
     import signal
 
     process, descendants = busy_run
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=20) == 128 + signal.SIGTERM
+    if how.startswith("SIGTERM"):
+        process.send_signal(signal.SIGTERM)
+        expected = 128 + signal.SIGTERM
+    else:
+        os.killpg(process.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the run and its workers
+        expected = 128 + signal.SIGINT
+    assert process.wait(timeout=20) == expected
     last = process.stderr.read().strip().splitlines()[-1]
     assert "interrupted" in last and "failed" in last and "Traceback" not in last
     assert wait_until(lambda: not alive(descendants), 15), f"left running: {alive(descendants)}"
@@ -410,3 +416,35 @@ def test_a_duplicate_under_workers_is_reported_as_in_a_serial_run(tmp_path):
         result = run(*paths, "--db", str(tmp_path / f"x{workers}.db"), "--no-facts", "--workers", workers)
         assert result.exit_code == 0, result.stderr
         assert result.stderr.splitlines()[-1] == "1 stored, 0 failed, 1 duplicate skipped"
+
+
+def test_sigterm_stops_a_serial_run_and_keeps_what_was_stored(news_server, tmp_path):
+    import signal
+
+    db_path = tmp_path / "x.db"
+    urls = [news_server.url("/news/realita-gresik-pekerja-rentan.html")] + [news_server.url(f"/slow-headers?s={n}") for n in range(20)]
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from extract.cli import cli; cli()", "run", *urls, "--db", str(db_path),
+         "--no-facts", "--delay", "0", "--timeout", "10", "--ignore-robots"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert wait_until(lambda: db_path.exists() and stored_count(db_path) == 1, 60)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 128 + signal.SIGTERM
+        last = process.stderr.read().strip().splitlines()[-1]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+    assert last.startswith("1 stored, 0 failed") and "interrupted" in last
+    assert stored_count(db_path) == 1
+
+
+def stored_count(db_path: Path) -> int:
+    try:
+        with sqlite3.connect(db_path, timeout=5) as conn:
+            return conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.Error:  # not created yet
+        return 0
