@@ -94,7 +94,7 @@ def handle_exception(datasette, request, exception):
     # Datasette raises its generic error, status 500, for a sort on an unknown column.
     if isinstance(exception, DatasetteError) and exception.status == 500 and exception.message.startswith("Cannot sort"):
         exception.status = 400
-    return None  # the default handler renders the page, with the status set here
+    # No response of our own: the default handler renders the page, with the status set here.
 
 
 @hookimpl
