@@ -8,6 +8,9 @@ usage errors.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import click
 
 from extract import __version__
@@ -166,12 +169,13 @@ def ner_eval_command(model_path, data_path, limit, as_json):
 @click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
-def serve_command(db_path, host, port):
+@click.option("--public/--private", default=None, help="Public: no SQL of one's own, no downloads, no paths shown [default: public unless HOST is loopback].")
+def serve_command(db_path, host, port, public):
     """Publish the database with Datasette: tables, canned queries, timeline, map, charts, feed."""
     from extract.publish.app import ServeError, serve
 
     try:
-        serve(db_path, host=host, port=port)
+        serve(db_path, host=host, port=port, public=public)
     except ServeError as error:
         raise click.ClickException(str(error)) from None
 
@@ -184,13 +188,17 @@ def serve_command(db_path, host, port):
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def reprocess_command(db_path, outdated_only, cache_dir, quiet):
     """Re-run extraction for stored articles, from their cached HTML or stored text."""
-    from pathlib import Path
+    import sqlite3
 
+    from extract.store.db import DatabaseFileError
     from extract.store.reprocess import reprocess
 
-    if not Path(db_path).is_file():
-        raise click.ClickException(f"database not found: {db_path}")
-    report = reprocess(db_path, outdated_only=outdated_only, cache_dir=cache_dir, progress=not quiet)
+    try:
+        report = reprocess(db_path, outdated_only=outdated_only, cache_dir=cache_dir, progress=not quiet)
+    except DatabaseFileError as error:
+        raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:
+        raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     click.echo(
         f"{report.processed} of {report.selected} articles re-extracted"
         f" ({report.from_html} from cached HTML), {len(report.failed)} failed", err=True
@@ -213,12 +221,14 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
 @click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Seconds for a whole request.")
 @click.option("--retries", default=2, show_default=True, type=click.IntRange(min=0), help="Extra attempts after a failure that may pass.")
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(min=1), help="Largest page accepted.")
+@click.option("--max-redirects", default=10, show_default=True, type=click.IntRange(min=0), help="Redirects followed for one page.")
 @click.option("--refetch", is_flag=True, help="Fetch again even when the page is in the cache.")
+@click.option("--max-chars", type=click.IntRange(1_000, 1_000_000), help="Longest article text extracted; a longer one is cut at a paragraph, and the run says so [default: 50,000].")
 @click.option("--no-facts", is_flag=True, help="Store the articles only, without extracting facts.")
 @click.option("--quiet", is_flag=True, help="No line per source; only failures and the summary.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes (one writer; same results as serial).")
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Fetch and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
-def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, refetch, no_facts, quiet, workers, dask_address):
+def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, max_redirects, refetch, max_chars, no_facts, quiet, workers, dask_address):
     """Fetch or read each SOURCE, extract its article and facts, and store them.
 
     SOURCE is a URL, an .html file (with --url for its address), a .txt file,
@@ -239,14 +249,28 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]) or Path(sources[0]).is_dir():
             raise click.UsageError("--url goes with exactly one HTML or text file")
     policy = FetchPolicy(
-        timeout=timeout, retries=retries, delay=delay, max_bytes=max_bytes, respect_robots=not ignore_robots
+        timeout=timeout, retries=retries, delay=delay, max_bytes=max_bytes, max_redirects=max_redirects,
+        respect_robots=not ignore_robots,
     )
 
     def show(outcome):
+        if outcome.note:  # even with --quiet: the stored article is not all of the source
+            click.echo(f"{_short_label(outcome.source)}: {outcome.note}", err=True)
         if quiet or outcome.status not in (STORED, DUPLICATE):  # failures are listed at the end
             return
         detail = (outcome.title or outcome.url) if outcome.status == STORED else outcome.reason
-        click.echo(f"{outcome.status} {outcome.source}" + (f": {detail}" if detail else ""), err=True)
+        click.echo(f"{outcome.status} {_short_label(outcome.source)}" + (f": {_short_label(detail)}" if detail else ""), err=True)
+
+    stdin = None
+    if "-" in sources:
+        import io
+
+        from extract.ingest.sources import expand_sources
+
+        stdin_text = sys.stdin.read()
+        if not expand_sources(["-"], stdin=io.StringIO(stdin_text)):
+            raise click.UsageError("- names standard input, which held no source (one URL or path a line)")
+        stdin = io.StringIO(stdin_text)
 
     # --workers N / --dask ADDRESS: the same run spread over processes or a cluster (extract.scale).
     from extract.scale.runner import BackendError, run_sources_parallel
@@ -255,27 +279,71 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         raise click.UsageError("--workers and --dask do not go together (the cluster has its own workers)")
     parallel = {"workers": workers, "dask_address": dask_address, "progress_bar": not quiet}
     try:
-        report = (run_sources_parallel if workers > 1 or dask_address else run_sources)(
-            sources,
-            db_path,
-            url=url,
-            json_out=sys.stdout if as_json else None,
-            cache_dir=cache_dir,
-            policy=policy,
-            refetch=refetch,
-            stdin=sys.stdin if "-" in sources else None,
-            facts=not no_facts,
-            progress=show,
-            **(parallel if workers > 1 or dask_address else {}),
-        )
+        with _sigterm_as_interrupt() as stopped_by:
+            try:
+                report = (run_sources_parallel if workers > 1 or dask_address else run_sources)(
+                    sources,
+                    db_path,
+                    url=url,
+                    json_out=sys.stdout if as_json else None,
+                    cache_dir=cache_dir,
+                    policy=policy,
+                    refetch=refetch,
+                    stdin=stdin,
+                    facts=not no_facts,
+                    progress=show,
+                    **({"max_chars": max_chars} if max_chars else {}),
+                    **(parallel if workers > 1 or dask_address else {}),
+                )
+            except KeyboardInterrupt:  # while starting, before any source was taken
+                click.echo("interrupted before any source was processed", err=True)
+                raise SystemExit(128 + stopped_by[-1]) from None
     except BackendError as error:
         raise click.ClickException(str(error)) from None
     except (sqlite3.Error, OSError) as error:
         raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     for outcome in report.failed:
-        click.echo(f"{outcome.source}: {outcome.reason}", err=True)
+        click.echo(f"{_short_label(outcome.source)}: {outcome.reason}", err=True)
     click.echo(report.summary(), err=True)
-    raise SystemExit(report.exit_code)
+    raise SystemExit(128 + stopped_by[-1] if report.interrupted else report.exit_code)
+
+
+LABEL_CHARS = 300  # a source named by a 100 KB URL still gets a readable line
+
+
+def _short_label(text: str) -> str:
+    """`text` on one line of at most LABEL_CHARS characters, its middle elided."""
+    text = " ".join(text.split())
+    if len(text) <= LABEL_CHARS:
+        return text
+    half = (LABEL_CHARS - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[list[int]]:
+    """SIGTERM stops a run like Ctrl-C does: between articles, workers ended, a summary printed.
+
+    Yields a list whose last item is the signal that stopped the run (SIGINT
+    unless SIGTERM came: Ctrl-C arrives as KeyboardInterrupt).
+    """
+    import signal
+    import threading
+
+    seen = [signal.SIGINT]
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield seen
+        return
+
+    def stop(signum, frame):
+        seen.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield seen
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command(name="nlp")

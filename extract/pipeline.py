@@ -27,11 +27,16 @@ from extract.ingest.sources import (
     TextFileSource,
     UrlSource,
     expand_sources,
+    url_problem,
 )
 from extract.ingest.text import article_from_json, article_from_text
 from extract.model import Article, Facts
 
 DEFAULT_DB = Path("data/extract.db")
+# Longest article text extracted: NLP time and memory grow faster than the
+# text, and spaCy refuses a text over 1,000,000 characters. News articles are
+# a few thousand characters; a longer text is cut at a paragraph (`cap_text`).
+DEFAULT_MAX_CHARS = 50_000
 
 STORED = "stored"
 FAILED = "failed"
@@ -50,11 +55,13 @@ class Outcome:
     article_id: str | None = None
     url: str | None = None
     title: str | None = None
+    note: str | None = None  # what the user should know about a stored article (its text was cut)
 
 
 @dataclass
 class RunReport:
     outcomes: list[Outcome] = field(default_factory=list)
+    interrupted: bool = False  # stopped (Ctrl-C, SIGTERM) between two articles; the rest not processed
 
     @property
     def stored(self) -> list[Outcome]:
@@ -77,6 +84,8 @@ class RunReport:
         line = f"{len(self.stored)} stored, {len(self.failed)} failed"
         if self.duplicates:
             line += f", {len(self.duplicates)} duplicate{'s' if len(self.duplicates) > 1 else ''} skipped"
+        if self.interrupted:
+            line += ", interrupted (the sources after these were not processed)"
         return line
 
 
@@ -116,12 +125,14 @@ def run_sources(
     stdin: TextIO | None = None,
     facts: FactExtractor | None | bool = True,
     progress: Callable[[Outcome], None] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> RunReport:
     """Ingest every SOURCE into the database at `db_path`.
 
     `facts` is True for the package's fact extractor, False/None for none, or
     a function. With `json_out`, each stored article is written there as one
     JSON line (the fields of `Article`, its `id`, and `facts` in the gold shape).
+    An article text longer than `max_chars` is cut (see `cap_text`).
     """
     from extract.store.db import open_db
 
@@ -134,25 +145,28 @@ def run_sources(
     try:
         with Fetcher(policy, cache) as fetcher:
             for source in expand_sources(sources, url=url, stdin=stdin):
-                outcome = _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out)
+                outcome = _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars)
                 report.outcomes.append(outcome)
                 if progress is not None:
                     progress(outcome)
+    except KeyboardInterrupt:  # an article being saved is rolled back whole (save_article)
+        report.interrupted = True
     finally:
         db.close()
     return report
 
 
-def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out) -> Outcome:
+def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars=DEFAULT_MAX_CHARS) -> Outcome:
     from extract.store.db import article_id, canonical_url, save_article
 
     label = source.label
-    key = canonical_url(source.url) if isinstance(source, UrlSource) else label
-    if key in seen_inputs:
-        return Outcome(label, DUPLICATE, "given twice")
-    seen_inputs.add(key)
     try:
+        key = canonical_url(source.url) if isinstance(source, UrlSource) else label
+        if key in seen_inputs:
+            return Outcome(label, DUPLICATE, "given twice")
+        seen_inputs.add(key)
         article = read_article(source, fetcher, cache, refetch)
+        note = cap_text(article, max_chars)
         aid = article_id(article)
         if aid in seen_articles:
             return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
@@ -164,7 +178,25 @@ def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_ar
     if json_out is not None:
         json_out.write(json.dumps(article_json(aid, article, fact_set), ensure_ascii=False) + "\n")
         json_out.flush()
-    return Outcome(label, STORED, None, aid, article.url, article.title)
+    return Outcome(label, STORED, None, aid, article.url, article.title, note)
+
+
+def cap_text(article: Article, max_chars: int) -> str | None:
+    """Cut `article.text` to at most `max_chars` characters, at a paragraph (else a word) end.
+
+    Returns the one line that says so, or None when the text was short enough.
+    Captions are left alone: they are short, and their offsets are their own.
+    """
+    text = article.text
+    if len(text) <= max_chars:
+        return None
+    cut = text.rfind("\n", 0, max_chars + 1)
+    if cut < max_chars // 2:
+        cut = text.rfind(" ", 0, max_chars + 1)
+    if cut < max_chars // 2:
+        cut = max_chars
+    article.text = text[:cut].rstrip()
+    return f"text cut to its first {len(article.text):,} of {len(text):,} characters (--max-chars {max_chars:,})"
 
 
 def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False) -> Article:
@@ -193,8 +225,26 @@ def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bo
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ExtractionError(f"not valid UTF-8 JSON ({error})") from None
+        except RecursionError:
+            raise ExtractionError("JSON nested too deeply") from None
+        check_json_fields(data)
         return article_from_json(data)
     raise TypeError(f"unknown source {source!r}")
+
+
+# The metadata a JSON article may carry, each a string when present.
+JSON_STRING_FIELDS = ("url", "title", "published", "source", "author", "editor")
+
+
+def check_json_fields(data: object) -> None:
+    """Refuse a JSON article whose metadata is not text, rather than storing a Python repr."""
+    if not isinstance(data, dict):
+        return  # article_from_json says what a JSON article must be
+    for name in JSON_STRING_FIELDS:
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ExtractionError(f'"{name}" must be a string, not {type(data[name]).__name__}')
+    if data.get("url") and url_problem(data["url"]):
+        raise ExtractionError(f'"url" must be an http(s) URL ({url_problem(data["url"])})')
 
 
 def article_json(aid: str, article: Article, facts: Facts | None) -> dict:

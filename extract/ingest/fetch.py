@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ from extract.ingest import robots
 from extract.ingest.cache import FetchedPage, HtmlCache, body_sha256
 from extract.ingest.charset import charset_from_content_type, decode_html
 from extract.ingest.errors import FetchError
+from extract.ingest.sources import url_problem
 
 USER_AGENT_TOKEN = "bpjs-extract"
 USER_AGENT = f"{USER_AGENT_TOKEN}/{__version__} (news research crawler; honours robots.txt)"
@@ -67,7 +70,7 @@ class FetchPolicy:
     backoff: float = 1.0  # seconds before the first retry, doubled for each next one
     delay: float = 1.0  # seconds between two requests to the same host
     max_bytes: int = 5_000_000
-    max_redirects: int = 5
+    max_redirects: int = 10
     respect_robots: bool = True
     user_agent: str = USER_AGENT
 
@@ -88,6 +91,52 @@ class _Retryable(FetchError):
         self.wait = wait
 
 
+class _WholeHeaderTimeout:
+    """A connection whose read timeout bounds the status line and headers in all.
+
+    http.client reads them a line at a time and each socket read has the
+    timeout to itself, so a server sending one header byte a second never
+    times out. A timer shuts the socket when the time is up; urllib3 has set
+    the read timeout to what is left of the request's deadline.
+    """
+
+    def getresponse(self):
+        budget, sock = self.timeout, self.sock
+        timer = None
+        if isinstance(budget, (int, float)) and sock is not None:
+            timer = threading.Timer(budget, _shut, args=(sock,))
+            timer.daemon = True
+            timer.start()
+        try:
+            return super().getresponse()
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:  # already closed
+        pass
+
+
+class _HTTPConnection(_WholeHeaderTimeout, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_WholeHeaderTimeout, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _HTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
 class Fetcher:
     def __init__(
         self,
@@ -102,6 +151,7 @@ class Fetcher:
         self._sleep = sleep
         self._clock = clock
         self._pool = urllib3.PoolManager(num_pools=20, headers={"User-Agent": self.policy.user_agent})
+        self._pool.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
         self._next_request_at: dict[str, float] = {}
         self._robots: dict[str, object] = {}
 
@@ -153,13 +203,19 @@ class Fetcher:
     # -- HTTP ----------------------------------------------------------------
 
     def _get(self, url: str, *, max_bytes: int, check: Callable[[int, dict], None] | None = None, obey_robots: bool = True) -> _Response:
-        """GET `url`, following redirects; the deadline covers every hop and the body."""
-        deadline = self._clock() + self.policy.timeout
+        """GET `url`, following redirects; the deadline covers every hop and the body.
+
+        The deadline starts once this host's turn has come (`--delay`), and
+        moves on by each later wait: politeness never counts as the server's time.
+        """
+        deadline: float | None = None
         visited = [url]
         current = url
         for _ in range(self.policy.max_redirects + 1):
             if obey_robots and self.policy.respect_robots:
                 self._check_robots(current)
+            waited = self._wait_for_turn(current)
+            deadline = self._clock() + self.policy.timeout if deadline is None else deadline + waited
             response = self._open(current, deadline)
             complete = False
             try:
@@ -172,6 +228,9 @@ class Fetcher:
                         raise FetchError("redirect loop: " + " -> ".join(_short(u) for u in visited + [target]))
                     visited.append(target)
                     current = check_url(target)
+                    refused = private_redirect(url, current)
+                    if refused:
+                        raise FetchError(refused)
                     continue
                 headers = {k.lower(): v for k, v in response.headers.items()}
                 if check is not None and response.status == 200:
@@ -186,7 +245,6 @@ class Fetcher:
         raise FetchError(f"too many redirects (more than {self.policy.max_redirects})")
 
     def _open(self, url: str, deadline: float) -> urllib3.BaseHTTPResponse:
-        self._wait_for_turn(url)
         remaining = self._remaining(deadline)
         try:
             return self._pool.request(
@@ -198,6 +256,8 @@ class Fetcher:
                 timeout=urllib3.Timeout(connect=remaining, read=remaining),
             )
         except (NewConnectionError, ConnectTimeoutError, NameResolutionError, ProtocolError, ReadTimeoutError, SSLError, LocationParseError, HTTPError) as error:
+            if self._clock() >= deadline:  # cut off by the deadline (_WholeHeaderTimeout), whatever the error says
+                raise FetchError(f"timed out after {self.policy.timeout:g} s") from None
             raise _connection_failure(error, self.policy.timeout) from None
 
     def _read(self, response: urllib3.BaseHTTPResponse, deadline: float, max_bytes: int) -> bytes:
@@ -225,14 +285,15 @@ class Fetcher:
             raise FetchError(f"timed out after {self.policy.timeout:g} s")
         return remaining
 
-    def _wait_for_turn(self, url: str) -> None:
-        """Keep `policy.delay` seconds between two requests to the same host."""
+    def _wait_for_turn(self, url: str) -> float:
+        """Keep `policy.delay` seconds between two requests to the same host; returns the seconds waited."""
         host = (urlsplit(url).hostname or "").lower()
         now = self._clock()
         ready_at = self._next_request_at.get(host, now)
         if ready_at > now:
             self._sleep(ready_at - now)
         self._next_request_at[host] = max(now, ready_at) + self.policy.delay
+        return max(0.0, ready_at - now)
 
     # -- robots.txt ----------------------------------------------------------
 
@@ -254,10 +315,38 @@ class Fetcher:
 def check_url(url: str) -> str:
     """`url` when it is an absolute http(s) URL with a host; FetchError otherwise."""
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"not an http(s) URL: {url}")
+    problem = url_problem(url)
+    if problem:
+        raise FetchError(f"{problem}: {url}")
     return url
+
+
+def private_redirect(start_url: str, target_url: str) -> str | None:
+    """Why a redirect from `start_url` to `target_url` is refused, or None.
+
+    A public site must not send the crawler to this machine or its network
+    (a loopback, private or link-local address): only a start URL that is
+    itself such an address may lead there.
+    """
+    target_host = urlsplit(target_url).hostname or ""
+    if not _is_private_host(target_host) or _is_private_host(urlsplit(start_url).hostname or ""):
+        return None
+    return f"redirect to a private address refused: {target_host}"
+
+
+def _is_private_host(host: str) -> bool:
+    """Whether `host` is, or resolves to, an address of this machine or its private network."""
+    import ipaddress
+
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, UnicodeError):
+        return False  # unresolvable: the request itself fails with its own reason
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_unspecified:
+            return True
+    return False
 
 
 def _page(url: str, response: _Response) -> FetchedPage:

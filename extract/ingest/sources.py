@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO, Union
+from urllib.parse import urlsplit
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt",)
@@ -74,6 +75,25 @@ def is_url(text: str) -> bool:
     return bool(_URL.match(text.strip()))
 
 
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be fetched, in a few words, or None for a well-formed http(s) URL with a host."""
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018  (reading it checks it: a port out of range or not a number raises)
+    except ValueError:
+        return "malformed URL"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "not an http(s) URL"
+    return None
+
+
+def url_source(url: str) -> Source:
+    """A URL to fetch, or a failure reported for that source alone when it cannot be parsed."""
+    url = url.strip()
+    problem = url_problem(url)
+    return BadSource(url, problem) if problem else UrlSource(url)
+
+
 def expand_sources(args: Iterable[str], *, url: str | None = None, stdin: TextIO | None = None) -> list[Source]:
     """Every input named by `args`, in order. `url` is the address of a single HTML or text file."""
     found: list[Source] = []
@@ -96,13 +116,13 @@ def _expand(arg: str, url: str | None) -> list[Source]:
         return [s for p in files for s in _expand(str(p), url=None)]
     if not is_url(arg) and path.is_file() and _is_url_list(path):
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        return [UrlSource(line.strip()) for line in lines if _is_entry(line)]
+        return [url_source(line) for line in lines if _is_entry(line)]
     return [_expand_one(arg, url)]
 
 
 def _expand_one(arg: str, url: str | None) -> Source:
     if is_url(arg):
-        return UrlSource(arg.strip())
+        return url_source(arg)
     path = Path(arg)
     if path.is_dir():
         return BadSource(arg, "a directory inside a list of sources is not expanded")

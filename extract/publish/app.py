@@ -9,7 +9,7 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from extract.publish import plugin, site
+from extract.publish import guard, plugin, site
 from extract.publish.metadata import metadata_for
 
 HERE = Path(__file__).parent
@@ -39,20 +39,29 @@ def register_plugin() -> None:
         pm.register(plugin, name="extract-publish")
     if not pm.is_registered(site):
         pm.register(site, name="extract-site")
+    if not pm.is_registered(guard):
+        pm.register(guard, name="extract-guard")
+        guard.quiet_default_error_handler()
 
 
-def make_datasette(db_path: str | Path) -> Datasette:
-    """A Datasette serving `db_path` with our metadata, canned queries, pages and plugins."""
+def make_datasette(db_path: str | Path, *, immutable: bool = False, public: bool = False) -> Datasette:
+    """A Datasette serving `db_path` with our metadata, canned queries, pages and plugins.
+
+    `immutable`: serve a file this process cannot write (Datasette's immutable
+    mode: no locks, no WAL files, nothing written). `public`: for anyone to
+    reach (see extract.publish.guard: no SQL of one's own, no paths shown).
+    """
     path = Path(db_path)
     if not path.is_file():
         raise ServeError(f"database not found: {path} (build it with `extract run corpus/html --db {path}`)")
     register_plugin()
     ds = Datasette(
-        files=[str(path)],
-        metadata=metadata_for(DATABASE_NAME),
+        files=[] if immutable else [str(path)],
+        immutables=[str(path)] if immutable else [],
+        metadata=guard.public_metadata(metadata_for(DATABASE_NAME)) if public else metadata_for(DATABASE_NAME),
         template_dir=str(TEMPLATES),
         static_mounts=[("extract-static", str(STATIC))],
-        settings=SETTINGS,
+        settings={**SETTINGS, **guard.PUBLIC_SETTINGS} if public else SETTINGS,
     )
     served = ds.get_database()
     if served.name != DATABASE_NAME:
@@ -72,17 +81,46 @@ def check_port_free(host: str, port: int) -> None:
             raise ServeError(f"cannot listen on {host}:{port}: {error.strerror}") from None
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
-    """Upgrade the database schema if needed, then serve it until interrupted."""
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable from this machine only."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, public: bool | None = None) -> None:
+    """Upgrade the database schema if needed, then serve it until interrupted.
+
+    `public` (default: when `host` is not a loopback address) turns off SQL
+    of one's own and the pages that show paths (extract.publish.guard).
+    """
     import uvicorn
 
-    from extract.store.db import open_db
+    import sqlite3
+
+    from extract.store.db import DatabaseFileError, check_database_file, is_writable, open_db
 
     path = Path(db_path)
     if not path.is_file():
         raise ServeError(f"database not found: {path} (build it with `extract run corpus/html --db {path}`)")
-    open_db(path).close()  # applies pending migrations, so the queries match the schema
-    ds = make_datasette(path)
+    try:
+        check_database_file(path)
+        writable = is_writable(path)
+        if writable:
+            open_db(path).close()  # applies pending migrations, so the queries match the schema
+    except (DatabaseFileError, sqlite3.Error) as error:
+        raise ServeError(str(error) if isinstance(error, DatabaseFileError) else f"cannot use the database {path}: {error}") from None
+    if not writable:
+        print(f"{path} is read-only: served as is, in immutable mode", flush=True)
+    public = not is_loopback(host) if public is None else public
+    ds = make_datasette(path, immutable=not writable, public=public)
     check_port_free(host, port)
     print(f"Serving {path} at http://{host}:{port}/ (timeline: http://{host}:{port}/timeline)", flush=True)
+    if public:
+        print("Public mode: no SQL of one's own, no downloads; tables, canned queries and pages work", flush=True)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)

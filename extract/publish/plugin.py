@@ -16,6 +16,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
+from extract.publish.guard import page_number, search_text
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
 from extract.publish.labels import span_label
 from extract.publish.metadata import canned_query_sql
@@ -99,10 +100,8 @@ async def _rows(db, sql: str, params: Any = None) -> list[dict]:
 async def timeline_page(datasette, request) -> Response:
     db = datasette.get_database()
     filters = {name: (request.args.get(name) or "").strip() for name in TIMELINE_FILTERS}
-    try:
-        page = max(1, int(request.args.get("page") or 1))
-    except ValueError:
-        page = 1
+    filters["q"] = search_text(filters["q"])
+    page = page_number(request.args.get("page"))
     # The canned query's own SQL, paged here so that any number of events can be browsed.
     sql = canned_query_sql("timeline")
     counted = (

@@ -69,18 +69,30 @@ class ProcessBackend:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=warm_up,
-            initargs=(self._settings, True),
+            initargs=(self._settings, True, os.getpid()),
         )
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type, *exc: object) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
+                self._stop_now()
+            else:
+                self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         for name, value in self._saved_env.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+    def _stop_now(self) -> None:
+        """Interrupted: end the workers now rather than after the chunks they are on."""
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
 
     def run(self, chunks: Iterable[list[Task]], settings: Settings) -> Iterator[list[Result]]:
         assert self._pool is not None, "use the backend as a context manager"

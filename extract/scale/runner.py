@@ -29,6 +29,7 @@ from extract.ingest.sources import Source, UrlSource, expand_sources
 from extract.model import Article, Facts
 from extract.pipeline import (
     DEFAULT_DB,
+    DEFAULT_MAX_CHARS,
     DUPLICATE,
     FAILED,
     STORED,
@@ -82,6 +83,7 @@ def run_sources_parallel(
     timed: bool = False,
     progress_bar: bool = False,
     backend=None,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> RunReport:
     """Like extract.pipeline.run_sources, with the work spread over `workers`
     local processes, or over the Dask cluster at `dask_address`.
@@ -97,15 +99,20 @@ def run_sources_parallel(
     expanded = expand_sources(sources, url=url, stdin=stdin)
     cache_dir = str(Path(cache_dir or default_cache_dir(db_path)).resolve())
     policy = policy or FetchPolicy()
-    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed)
+    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, max_chars=max_chars)
     slots, tasks = plan(expanded)
-    with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
-        if backend.workers > 1:
-            # N workers share each host's request budget.
-            settings = dataclasses.replace(settings, policy=dataclasses.replace(policy, delay=policy.delay * backend.workers))
-        results = _flatten(backend.run(_chunks(tasks, chunk_size), settings))
-        with _ProgressBar(len(slots), progress, enabled=progress_bar) as bar:
-            return write_results(slots, results, db_path, json_out=json_out, progress=bar.advance, on_stored=on_stored)
+    report = RunReport()
+    try:
+        with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
+            if backend.workers > 1:
+                # N workers share each host's request budget.
+                settings = dataclasses.replace(settings, policy=dataclasses.replace(policy, delay=policy.delay * backend.workers))
+            results = _flatten(backend.run(_chunks(tasks, chunk_size), settings))
+            with _ProgressBar(len(slots), progress, enabled=progress_bar) as bar:
+                return write_results(slots, results, db_path, json_out=json_out, progress=bar.advance, on_stored=on_stored, report=report)
+    except KeyboardInterrupt:  # the backend has ended its workers on the way out
+        report.interrupted = True
+        return report
 
 
 def plan(sources: list[Source]) -> tuple[list[Outcome | Pending], list[Task]]:
@@ -135,11 +142,16 @@ def write_results(
     json_out: TextIO | None = None,
     progress: Callable[[Outcome], None] | None = None,
     on_stored: Callable[[Result], None] | None = None,
+    report: RunReport | None = None,
 ) -> RunReport:
-    """The single writer: store each result in order, one transaction per article."""
+    """The single writer: store each result in order, one transaction per article.
+
+    Outcomes go into `report` (a new one by default) as they come, so that a
+    caller interrupted part way still has those stored before.
+    """
     from extract.store.db import open_db
 
-    report = RunReport()
+    report = report if report is not None else RunReport()
     seen_articles: set[str] = set()
     db = open_db(db_path)
     # WAL with synchronous=NORMAL: a commit no longer waits for the disk, and
@@ -177,6 +189,8 @@ def _store(db, label: str, result: Result, seen_articles: set[str], json_out: Te
         return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
     if result.failed_at is not None:
         return Outcome(label, FAILED, result.reason)
+    if result.repeats_earlier:  # no facts were extracted: the earlier source has them, but it failed
+        return Outcome(label, FAILED, "same article as an earlier source, which failed")
     try:
         aid = save_article(db, article, result.facts)
     except Exception as error:
@@ -185,7 +199,7 @@ def _store(db, label: str, result: Result, seen_articles: set[str], json_out: Te
     if json_out is not None:
         json_out.write(json.dumps(article_json(aid, article, result.facts), ensure_ascii=False) + "\n")
         json_out.flush()
-    return Outcome(label, STORED, None, aid, article.url, article.title)
+    return Outcome(label, STORED, None, aid, article.url, article.title, result.note)
 
 
 def _absolute(source: Source) -> Source:

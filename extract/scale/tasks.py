@@ -17,6 +17,7 @@ import os
 import sys
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -24,7 +25,7 @@ from typing import Any, Callable
 from extract.ingest.fetch import FetchPolicy
 from extract.ingest.sources import Source
 from extract.model import Article, Facts
-from extract.pipeline import failure_reason
+from extract.pipeline import DEFAULT_MAX_CHARS, failure_reason
 
 READ = "read"  # fetching or reading the source, HTML → article
 FACTS = "facts"  # NLP and fact extraction
@@ -47,6 +48,9 @@ class Settings:
     refetch: bool = False
     facts: bool | Callable[[Article], Facts] = True  # True: the package's extractor; a function must be picklable
     timed: bool = False  # split the facts stage into NLP and the rest (extract bench)
+    max_chars: int = DEFAULT_MAX_CHARS  # longest article text extracted (extract.pipeline.cap_text)
+    # Tells one run from the next in a worker kept warm across runs (duplicates are per run).
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     # The NER model, decided where the run starts (--ner-model sets the
     # environment there, which Dask workers on other machines do not see).
     ner_model: str | None = field(default_factory=lambda: os.environ.get(NER_MODEL_ENV))
@@ -65,6 +69,10 @@ class Result:
     facts: Facts | None = None
     failed_at: str | None = None  # READ or FACTS
     reason: str | None = None  # one line, as `extract run` reports it
+    note: str | None = None  # what to tell the user about a stored article (its text was cut)
+    # The same article came from an earlier source of this run: no facts
+    # extracted for it (the writer reports it as a duplicate).
+    repeats_earlier: bool = False
     seconds: dict[str, float] = field(default_factory=dict)  # wall clock: read, nlp, facts
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # this process's CPU time, same keys
 
@@ -76,7 +84,7 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
     pipeline together (`nlp.pipe` batches them; see extract_facts_batch).
     """
     results = [_read(task, settings) for task in tasks]
-    readable = [result for result in results if result.article is not None]
+    readable = [result for result in results if result.article is not None and not _repeats_earlier(result, settings)]
     extractor = _extractor(settings.facts)
     if extractor is None or not readable:
         return results
@@ -89,19 +97,40 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
 
 
 def _read(task: Task, settings: Settings) -> Result:
-    from extract.pipeline import read_article
+    from extract.pipeline import cap_text, read_article
 
     result = Result(task.index)
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
         fetcher, cache = _fetcher(settings.cache_dir, settings.policy)
         result.article = read_article(task.source, fetcher, cache, settings.refetch)
+        result.note = cap_text(result.article, settings.max_chars)
     except Exception as error:
         result.failed_at, result.reason = READ, failure_reason(error)
     finally:
         result.seconds[READ] = time.perf_counter() - started
         result.cpu_seconds[READ] = time.process_time() - cpu_started
     return result
+
+
+def _repeats_earlier(result: Result, settings: Settings) -> bool:
+    """Whether this process already read the same article in this run (then marked, and NLP skipped).
+
+    Chunks reach a worker in input order, so the earlier source is the one
+    the writer stores; sources read by other workers are not seen here.
+    """
+    from extract.store.db import article_id
+
+    aid = article_id(result.article)
+    with _lock:
+        if _seen_articles.get("run") != settings.run_id:
+            _seen_articles.clear()
+            _seen_articles["run"] = settings.run_id
+            _seen_articles["ids"] = set()
+        seen = _seen_articles["ids"]
+        result.repeats_earlier = aid in seen
+        seen.add(aid)
+    return result.repeats_earlier
 
 
 def _extract_batch(results: list[Result], settings: Settings) -> None:
@@ -141,19 +170,45 @@ def _extract_one(result: Result, extractor: Callable[..., Facts], nlp=None) -> N
     result.cpu_seconds[FACTS] = time.process_time() - cpu_started
 
 
-def warm_up(settings: Settings | None = None, lean: bool = False) -> None:
+def warm_up(settings: Settings | None = None, lean: bool = False, parent: int | None = None) -> None:
     """Load the pipeline now (worker start-up), not inside the first task's timing.
 
     `lean` (in processes of our own, never in a shared Dask worker) keeps
-    torch out of the process first: see `keep_torch_out`.
+    torch out of the process first: see `keep_torch_out`; and the process
+    exits when `parent` (the pid that started it) is gone: see `stay_with_parent`.
     """
     for name, value in SINGLE_THREAD_ENV.items():
         os.environ.setdefault(name, value)
     ner_model = settings.ner_model if settings is not None else os.environ.get(NER_MODEL_ENV)
     if lean:
         keep_torch_out(ner_model)
+        stay_with_parent(parent or os.getppid())
     if settings is None or settings.facts is True:
         pipeline(ner_model)
+
+
+PARENT_CHECK_SECONDS = 0.5
+
+
+def stay_with_parent(parent: int) -> None:
+    """In a worker process of our own: leave stopping to the parent, and never outlive it.
+
+    Ctrl-C reaches the whole process group; the parent alone decides (it
+    stops between articles and ends its workers). A parent killed outright
+    (SIGKILL) cannot: a watcher thread sees the process re-parented and exits,
+    which also lets multiprocessing's resource tracker end. `parent` is the
+    pid that started this process (it may be gone before this runs).
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def keep_torch_out(ner_model: str | None = None) -> bool:
@@ -178,6 +233,7 @@ def keep_torch_out(ner_model: str | None = None) -> bool:
 
 _lock = threading.Lock()  # Dask may run several tasks of one worker in threads
 _fetchers: dict[tuple[str, FetchPolicy], Any] = {}
+_seen_articles: dict[str, Any] = {}  # "run": the run's id, "ids": the article ids read in it
 
 
 def pipeline(ner_model: str | None = None):

@@ -12,6 +12,7 @@ import contextlib
 import datetime
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -19,13 +20,43 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from sqlite_utils import Database
 
 from extract.model import Article, Facts, Provenance, Region
+from extract.store.clean import http_url, plain
 from extract.store.regions import load_gazetteer
-from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations
+from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations, migrations
 
 # Query parameters that only track where a reader came from; they never
 # change which article a URL points to.
 _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "igshid", "amp", "_ga", "ref", "mc_cid", "mc_eid"})
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DatabaseFileError(Exception):
+    """A database file that cannot be used as asked (missing, not SQLite, read-only); one line."""
+
+
+def check_database_file(path: str | Path, *, writable: bool = False) -> None:
+    """Raise DatabaseFileError unless `path` is an SQLite file we can read (and write, when asked)."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseFileError(f"database not found: {path}")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseFileError(f"cannot read the database {path}: {error.strerror}") from None
+    if head and head != SQLITE_HEADER:  # an empty file is an empty database
+        raise DatabaseFileError(f"not an SQLite database: {path}")
+    if writable and not is_writable(path):
+        raise DatabaseFileError(f"the database {path} is read-only")
+
+
+def is_writable(path: str | Path) -> bool:
+    """Whether this process may write `path` and, for the WAL and shared-memory files, its folder."""
+    path = Path(path)
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def open_db(path: str | Path, *, populate_regions: bool = True) -> Database:
@@ -41,10 +72,21 @@ def open_db(path: str | Path, *, populate_regions: bool = True) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA busy_timeout = 10000")
     db.enable_wal()
-    apply_migrations(db)
-    if populate_regions and not db.table("regions").count_where("source = 'kemendagri'"):
-        load_gazetteer(db)
+    # Two runs may start together on a new database: each step takes the write
+    # lock first (BEGIN IMMEDIATE, waiting up to busy_timeout) and looks again
+    # under it, so the second waits and then finds the work done.
+    if migrations.pending(db):
+        with write_transaction(db):
+            apply_migrations(db)
+    if populate_regions and not _has_gazetteer(db):
+        with write_transaction(db):
+            if not _has_gazetteer(db):
+                load_gazetteer(db)
     return db
+
+
+def _has_gazetteer(db: Database) -> bool:
+    return bool(db.table("regions").count_where("source = 'kemendagri'"))
 
 
 def canonical_url(url: str) -> str:
@@ -62,17 +104,28 @@ def canonical_url(url: str) -> str:
         host = host[4:]
     host = host.removesuffix(":443").removesuffix(":80")
     path = parts.path.rstrip("/") or "/"
-    query = sorted(
-        (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not (k.lower().startswith(_TRACKING_PREFIXES) or k.lower() in _TRACKING_PARAMS)
-    )
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
     return urlunsplit((scheme, host, path, urlencode(query), ""))
+
+
+def without_tracking(url: str | None) -> str | None:
+    """`url` as written, less its tracking parameters and fragment: the address stored as an article's."""
+    if not url:
+        return url
+    parts = urlsplit(url.strip())
+    if not any(_is_tracking(k) for k, _ in parse_qsl(parts.query, keep_blank_values=True)):
+        return urlunsplit(parts._replace(fragment=""))
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
+    return urlunsplit(parts._replace(query=urlencode(query), fragment=""))
+
+
+def _is_tracking(parameter: str) -> bool:
+    return parameter.lower().startswith(_TRACKING_PREFIXES) or parameter.lower() in _TRACKING_PARAMS
 
 
 def article_id(article: Article) -> str:
     """sha256 of the canonical URL (first 16 hex digits), or of the text when there is no URL."""
-    url = article.url or article.final_url
+    url = http_url(article.url) or http_url(article.final_url)
     key = canonical_url(url) if url else article.text
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -132,7 +185,7 @@ def load_article(db: Database, aid: str) -> Article:
     """The stored article `aid` (raises sqlite_utils.db.NotFoundError when absent)."""
     row = db.table("articles").get(aid)
     return Article(
-        url=row["url"],
+        url=row.get("original_url") or row["url"],  # as given: saving it again stores the same row
         source=row["source"],
         title=row["title"],
         published=row["published"],
@@ -205,17 +258,19 @@ def _article_row(aid: str, article: Article, version: str | None) -> dict[str, A
     month, year = _month_year(article.published)
     return {
         "id": aid,
-        "url": article.url,
-        "final_url": article.final_url,
-        "source": article.source,
-        "title": article.title,
+        # Only http(s) links, and metadata that cannot reorder how the page reads (extract.store.clean).
+        "url": without_tracking(http_url(article.url)),
+        "original_url": http_url(article.url),  # as given, tracking parameters included
+        "final_url": http_url(article.final_url),
+        "source": plain(article.source),
+        "title": plain(article.title),
         "published": article.published,
         "published_month": month,
         "published_year": year,
-        "author": article.author,
-        "editor": article.editor,
+        "author": plain(article.author),
+        "editor": plain(article.editor),
         "text": article.text,
-        "categories": json.dumps(article.categories, ensure_ascii=False),
+        "categories": json.dumps([plain(c) for c in article.categories], ensure_ascii=False),
         "captions": json.dumps(article.captions, ensure_ascii=False),
         "language": article.language,
         "html_sha256": article.html_sha256,
@@ -522,4 +577,4 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
     )
 
 
-__all__ = ["open_db", "save_article", "load_article", "article_id", "canonical_url", "fact_counts"]
+__all__ = ["open_db", "save_article", "load_article", "article_id", "canonical_url", "without_tracking", "fact_counts"]

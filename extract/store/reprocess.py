@@ -14,7 +14,7 @@ from typing import Callable
 from sqlite_utils import Database
 
 from extract.model import Article, Facts
-from extract.store.db import load_article, open_db, save_article
+from extract.store.db import check_database_file, load_article, open_db, save_article
 
 ExtractFacts = Callable[[Article], Facts]
 
@@ -79,6 +79,7 @@ def reprocess(
     """
     from tqdm import tqdm
 
+    check_database_file(db_path, writable=True)  # DatabaseFileError: one line, before loading any model
     if extract_facts is None:
         from extract.facts import EXTRACTOR_VERSION, extract_facts as package_extract_facts
 

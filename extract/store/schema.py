@@ -372,6 +372,32 @@ def m006_stories(db: Database) -> None:
     db.table("events").create_index(["story_id"])
 
 
+@migrations(name="m010_http_links_and_plain_metadata")
+def m010_http_links_and_plain_metadata(db: Database) -> None:
+    # What save_article now stores (extract.store.clean), applied to rows
+    # stored before: no link that is not http(s), no direction overrides.
+    from extract.store.clean import DIRECTION_CONTROLS
+
+    for column in ("url", "final_url"):
+        db.execute(
+            f"update articles set [{column}] = null where [{column}] is not null"
+            f" and not ([{column}] like 'http://_%' or [{column}] like 'https://_%')"
+        )
+    for column in ("source", "title", "author", "editor", "categories"):
+        stripped = f"[{column}]"
+        for char in DIRECTION_CONTROLS:
+            stripped = f"replace({stripped}, char({ord(char)}), '')"
+        db.execute(f"update articles set [{column}] = {stripped} where [{column}] is not null")
+
+
+@migrations(name="m010_original_url")
+def m010_original_url(db: Database) -> None:
+    # articles.url is stored without tracking parameters (utm_*, fbclid ...);
+    # the address as given is kept here. Rows stored before keep theirs in both.
+    db.table("articles").add_column("original_url", str)
+    db.execute("update articles set original_url = url")
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
