@@ -36,6 +36,7 @@ DEFAULT_DB = Path("data/extract.db")
 STORED = "stored"
 FAILED = "failed"
 DUPLICATE = "duplicate"
+SKIPPED = "skipped"  # read, then left out by a filter (extract crawl's topic check)
 
 FactExtractor = Callable[[Article], Facts]
 
@@ -67,6 +68,10 @@ class RunReport:
     @property
     def duplicates(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == DUPLICATE]
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == SKIPPED]
 
     @property
     def exit_code(self) -> int:

@@ -31,6 +31,7 @@ from extract.pipeline import (
     DEFAULT_DB,
     DUPLICATE,
     FAILED,
+    SKIPPED,
     STORED,
     Outcome,
     RunReport,
@@ -82,6 +83,7 @@ def run_sources_parallel(
     timed: bool = False,
     progress_bar: bool = False,
     backend=None,
+    keep: Callable[[Article], str | None] | None = None,
 ) -> RunReport:
     """Like extract.pipeline.run_sources, with the work spread over `workers`
     local processes, or over the Dask cluster at `dask_address`.
@@ -92,12 +94,13 @@ def run_sources_parallel(
     fact extraction (extract bench). `progress_bar` draws one on stderr
     (when it is a terminal), with `progress` lines printed above it.
     `backend` is one already started (extract.scale.backends), to reuse warm
-    workers across runs; its owner stops it.
+    workers across runs; its owner stops it. `keep(article)` gives the reason
+    to leave a read article out (no NLP, not stored: a SKIPPED outcome), or None.
     """
     expanded = expand_sources(sources, url=url, stdin=stdin)
     cache_dir = str(Path(cache_dir or default_cache_dir(db_path)).resolve())
     policy = policy or FetchPolicy()
-    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed)
+    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, keep=keep)
     slots, tasks = plan(expanded)
     with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
         if backend.workers > 1:
@@ -175,6 +178,8 @@ def _store(db, label: str, result: Result, seen_articles: set[str], json_out: Te
     aid = article_id(article)
     if aid in seen_articles:
         return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
+    if result.skipped is not None:
+        return Outcome(label, SKIPPED, result.skipped, None, article.url, article.title)
     if result.failed_at is not None:
         return Outcome(label, FAILED, result.reason)
     try:

@@ -47,6 +47,9 @@ class Settings:
     refetch: bool = False
     facts: bool | Callable[[Article], Facts] = True  # True: the package's extractor; a function must be picklable
     timed: bool = False  # split the facts stage into NLP and the rest (extract bench)
+    # Checked on each article once read, before any NLP: the reason to leave
+    # it out (extract crawl's topic filter), or None to go on; picklable.
+    keep: Callable[[Article], str | None] | None = None
     # The NER model, decided where the run starts (--ner-model sets the
     # environment there, which Dask workers on other machines do not see).
     ner_model: str | None = field(default_factory=lambda: os.environ.get(NER_MODEL_ENV))
@@ -65,6 +68,7 @@ class Result:
     facts: Facts | None = None
     failed_at: str | None = None  # READ or FACTS
     reason: str | None = None  # one line, as `extract run` reports it
+    skipped: str | None = None  # why `Settings.keep` left the article out (no facts, not stored)
     seconds: dict[str, float] = field(default_factory=dict)  # wall clock: read, nlp, facts
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # this process's CPU time, same keys
 
@@ -76,7 +80,7 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
     pipeline together (`nlp.pipe` batches them; see extract_facts_batch).
     """
     results = [_read(task, settings) for task in tasks]
-    readable = [result for result in results if result.article is not None]
+    readable = [result for result in results if result.article is not None and result.skipped is None]
     extractor = _extractor(settings.facts)
     if extractor is None or not readable:
         return results
@@ -96,6 +100,8 @@ def _read(task: Task, settings: Settings) -> Result:
     try:
         fetcher, cache = _fetcher(settings.cache_dir, settings.policy)
         result.article = read_article(task.source, fetcher, cache, settings.refetch)
+        if settings.keep is not None:
+            result.skipped = settings.keep(result.article)
     except Exception as error:
         result.failed_at, result.reason = READ, failure_reason(error)
     finally:
