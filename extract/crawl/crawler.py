@@ -150,7 +150,7 @@ def site_of(url: str) -> str:
 
 
 def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progress, should_stop, json_out, progress_bar, backend) -> SiteReport:
-    from extract.store.db import canonical_url
+    from extract.store.db import canonical_url, without_tracking
 
     report = SiteReport(site)
     tell = progress or (lambda status, what, detail: None)
@@ -164,6 +164,7 @@ def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progr
                 report.document_failures.append((url, reason))
                 tell(DOCUMENT_FAILED, url, reason)
             for entry in found.entries:
+                entry = Entry(without_tracking(entry.url), entry.found_in, entry.published)
                 key = canonical_url(entry.url)
                 entries[key] = _better(entries.get(key), entry)
         report.found = len(entries)

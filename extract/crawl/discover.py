@@ -20,6 +20,7 @@ needs them, so extract.crawl.dates reads them from the same documents.
 from __future__ import annotations
 
 import gzip
+import html
 import io
 import re
 from collections.abc import Callable
@@ -136,7 +137,9 @@ def feed_entries(feed_url: str, content: str) -> list[Entry]:
     """The article links of an RSS, Atom or JSON feed, with their dates."""
     params = FeedParameters(_site_root(feed_url), urlsplit(feed_url).hostname or "", feed_url)
     dated = read_dates(content, feed_url)
-    links = _keep_links(feed_url, find_links(content.strip(), params), exclude=dated.own_links)
+    # trafilatura reads feeds with regular expressions: "&amp;" in a link stays escaped
+    raw = [html.unescape(link) for link in find_links(content.strip(), params)]
+    links = _keep_links(feed_url, raw, exclude=dated.own_links)
     return [Entry(link, feed_url, dated.dates.get(link)) for link in links]
 
 

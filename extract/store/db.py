@@ -70,6 +70,16 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
+def without_tracking(url: str) -> str:
+    """`url` without the tracking parameters canonical_url drops, otherwise as it was (the address to fetch)."""
+    parts = urlsplit(url.strip())
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if not (k.lower().startswith(_TRACKING_PREFIXES) or k.lower() in _TRACKING_PARAMS)]
+    if len(kept) == len(pairs):
+        return url.strip()
+    return urlunsplit(parts._replace(query=urlencode(kept)))
+
+
 def article_id(article: Article) -> str:
     """sha256 of the canonical URL (first 16 hex digits), or of the text when there is no URL."""
     url = article.url or article.final_url
