@@ -15,6 +15,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
+from extract.publish.crawl import crawl_page
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
 from extract.publish.metadata import canned_query_sql
 
@@ -293,6 +294,7 @@ def register_routes(datasette):
         (r"^/-/charts$", charts_page),
         (r"^/-/map$", map_redirect),
         (r"^/-/feed$", feed_redirect),
+        (r"^/-/crawl$", crawl_page),
     ]
 
 
@@ -303,6 +305,7 @@ def menu_links(datasette, actor, request):
         {"href": "/-/map", "label": "Map of events"},
         {"href": "/-/charts", "label": "Charts"},
         {"href": "/-/feed", "label": "Atom feed"},
+        {"href": "/-/crawl", "label": "Crawls"},
     ]
 
 
