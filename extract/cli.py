@@ -434,3 +434,25 @@ def crawl_command(targets, db_path, since, max_articles, keep_all, topic_file, d
     finally:
         signal.signal(signal.SIGINT, previous)
     raise SystemExit(max((report.exit_code for report in results), default=0))
+
+
+@cli.command(name="bench-crawl")
+@click.option("--articles", default=10_000, show_default=True, type=click.IntRange(min=10), help="Articles on the fake site.")
+@click.option("--on-topic", "on_topic_share", default=0.1, show_default=True, type=click.FloatRange(0, 1), help="Share of the articles on the topic.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the fake site.")
+@click.option("--keep", "workdir", type=click.Path(file_okay=False), help="Keep the site, cache and database in DIR.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object on the last line of stdout.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def bench_crawl_command(articles, on_topic_share, workers, seed, workdir, as_json, quiet):
+    """Time `extract crawl` over a fake news site served from 127.0.0.1 (--delay 0): articles/s, CPU per off-topic article."""
+    import json
+
+    from extract.bench.crawl import bench_crawl, format_crawl_bench
+    from extract.bench.throughput import progress_bars
+
+    with progress_bars(enabled=not quiet) as progress:
+        result = bench_crawl(articles, on_topic_share=on_topic_share, workers=workers, seed=seed, workdir=workdir, progress=progress)
+    click.echo(format_crawl_bench(result), err=as_json)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))

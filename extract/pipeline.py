@@ -172,12 +172,28 @@ def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_ar
     return Outcome(label, STORED, None, aid, article.url, article.title)
 
 
-def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False) -> Article:
-    """The article behind one source (no facts, nothing stored)."""
+class Skipped(Exception):
+    """A page left out before its article was extracted (see `read_article`'s `screen`)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_article(
+    source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False, screen: Callable[[str], str | None] | None = None
+) -> Article:
+    """The article behind one source (no facts, nothing stored).
+
+    `screen(html)`, for a fetched page, gives a reason to leave it out before
+    extracting its article (raised as Skipped), or None.
+    """
     if isinstance(source, BadSource):
         raise IngestError(source.reason)
     if isinstance(source, UrlSource):
         page = fetcher.fetch(source.url, refetch=refetch)
+        if screen is not None and (reason := screen(page.html)) is not None:
+            raise Skipped(reason)
         article = extract_article(page.html, page.final_url)
         _keep_under_article_url(cache, page, article)
         article.final_url = page.final_url

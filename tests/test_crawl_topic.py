@@ -75,3 +75,32 @@ def test_a_bad_topic_file_is_one_clear_error(tmp_path, content, message):
         load_topic(path)
     with pytest.raises(TopicError, match="cannot read"):
         load_topic(tmp_path / "missing.yaml")
+
+
+CORPUS_PAGES = sorted((CORPUS / "html").glob("*.html"))
+
+
+def test_the_page_screen_never_leaves_out_a_page_whose_article_is_on_the_topic():
+    from extract.ingest.html import extract_article
+
+    topic = load_topic()
+    assert CORPUS_PAGES
+    for page in CORPUS_PAGES:
+        html = page.read_text(encoding="utf-8")
+        assert topic(extract_article(html, None)) is None, page.name
+        assert topic.screen_page(html) is None, page.name
+
+
+def test_the_page_screen_reads_words_split_by_markup_or_written_as_references():
+    topic = load_topic()
+    split = ("<html><body><p>BPJS <b>Ketenagakerjaan</b> menyerahkan santunan jaminan kematian kepada ahli waris "
+             "pekerja rentan.</p></body></html>")
+    assert topic.screen_page(split) is None
+    referenced = split.replace("BPJS", "&#66;PJS").replace("Ketenagakerjaan", "Ketenaga&#107;erjaan")
+    assert topic.screen_page(referenced) is None
+
+
+def test_the_page_screen_leaves_out_a_page_without_the_topics_words():
+    topic = load_topic()
+    page = "<html><head><title>Banjir di Desa</title></head><body><p>Air sungai meluap dan merendam rumah warga.</p></body></html>"
+    assert topic.screen_page(page) == "off-topic (the page's words score at most 0 < 8)"

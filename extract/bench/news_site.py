@@ -250,11 +250,30 @@ def build_site(root: Path, base: str, articles: list[FakeArticle], per_sitemap: 
     (root / "index.html").write_text(home_page([("/rss.xml", "application/rss+xml")], articles[:20]), encoding="utf-8")
 
 
+# http.server's file handler, as a web server answers: HTTP/1.1 with the
+# connection kept open, and Nagle's algorithm off, so that a response's
+# headers and body do not wait for the client's delayed ACK (40 ms a page).
+_SERVER = """
+import sys
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+class Handler(SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, *args):
+        pass
+
+ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), partial(Handler, directory=sys.argv[2])).serve_forever()
+"""
+
+
 @contextlib.contextmanager
 def serve_directory(root: Path, port: int) -> Iterator[str]:
     """Serve `root` on 127.0.0.1:`port` with `python -m http.server` in another process; yields the base URL."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(root)],
+        [sys.executable, "-c", _SERVER, str(port), str(root)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

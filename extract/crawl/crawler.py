@@ -118,20 +118,29 @@ def crawl(
     json_out: TextIO | None = None,
     progress_bar: bool = False,
     backend=None,
+    on_stored: Callable | None = None,
 ) -> CrawlReport:
-    """Crawl each site named in `targets` (a site's page, a feed or a sitemap; targets on one host make one run)."""
+    """Crawl each site named in `targets` (a site's page, a feed or a sitemap; targets on one host make one run).
+
+    `json_out`, `progress_bar`, `backend` and `on_stored` go to the run path
+    (extract.scale.runner.run_sources_parallel).
+    """
     from extract.store.db import open_db
 
     options = options or CrawlOptions()
     report = CrawlReport()
     budget = [options.max_articles]
+    run_args = {"json_out": json_out, "progress_bar": progress_bar, "backend": backend, "on_stored": on_stored}
     db = open_db(db_path)
+    # As the run path's writer does: a commit no longer waits for the disk; a
+    # power cut may lose the last URLs recorded, which the next crawl sees again.
+    db.execute("PRAGMA synchronous = NORMAL")
     try:
         for site, site_targets in group_by_site(targets).items():
             if should_stop():
                 break
             report.sites.append(
-                _crawl_site(site, site_targets, db, db_path, options, budget, progress, should_stop, json_out, progress_bar, backend)
+                _crawl_site(site, site_targets, db, db_path, options, budget, progress, should_stop, run_args)
             )
     finally:
         db.close()
@@ -149,7 +158,7 @@ def site_of(url: str) -> str:
     return (urlsplit(url.strip()).netloc or url).lower().removeprefix("www.")
 
 
-def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progress, should_stop, json_out, progress_bar, backend) -> SiteReport:
+def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progress, should_stop, run_args) -> SiteReport:
     from extract.store.db import canonical_url, without_tracking
 
     report = SiteReport(site)
@@ -194,7 +203,7 @@ def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progr
     try:
         if chosen and not should_stop():
             time.sleep(options.policy.delay)  # discovery's last request was to this host too
-            _fetch_articles(chosen, site, db, db_path, options, report, tell, should_stop, json_out, progress_bar, backend)
+            _fetch_articles(chosen, site, db, db_path, options, report, tell, should_stop, run_args)
     except _Stop:
         report.interrupted = True
     if should_stop() and (report.fetched < len(chosen)):
@@ -205,7 +214,7 @@ def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progr
     return report
 
 
-def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell, should_stop, json_out, progress_bar, backend) -> None:
+def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell, should_stop, run_args) -> None:
     from extract.scale.runner import run_sources_parallel
 
     by_url = {entry.url: entry for entry in chosen}
@@ -238,10 +247,9 @@ def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell
         policy=options.policy,
         facts=options.facts,
         keep=options.topic,
+        screen=options.topic.screen_page if options.topic is not None else None,
         progress=on_outcome,
-        progress_bar=progress_bar,
-        backend=backend,
-        json_out=json_out,
+        **run_args,
     )
 
 

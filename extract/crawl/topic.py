@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import yaml
@@ -28,6 +29,12 @@ class Term:
     name: str  # as written in the file
     pattern: re.Pattern[str]
     weight: float
+    # Lower-case words every match contains: when one is missing from a text
+    # (a substring test, fast), the pattern cannot match and is not run.
+    literals: tuple[str, ...] = ()
+
+    def found_in(self, text: str, lowered: str) -> bool:
+        return all(word in lowered for word in self.literals) and self.pattern.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -51,12 +58,31 @@ class Topic:
     def score(self, title: str | None, text: str) -> Score:
         value = 0.0
         found: list[str] = []
+        title, lowered_title, lowered = title or "", (title or "").lower(), text.lower()
         for term in self.terms:
-            in_title = bool(title) and term.pattern.search(title) is not None
-            if in_title or term.pattern.search(text):
+            in_title = term.found_in(title, lowered_title)
+            if in_title or term.found_in(text, lowered):
                 value += term.weight * (self.title_factor if in_title else 1.0)
                 found.append(term.name)
         return Score(value, tuple(found))
+
+    def screen_page(self, html: str) -> str | None:
+        """The reason to leave out a fetched page before extracting its article, or None.
+
+        An upper bound of the article's score, from the words anywhere in the
+        page (markup, menus and scripts included; every term as if in the
+        title; terms that count against left out): extraction only takes text
+        away, so a page whose bound is below the minimum holds no article on
+        the topic, and trafilatura need not run on it.
+        """
+        lowered = html.lower()
+        if "&#" in lowered:  # words written as character references
+            lowered = unescape(lowered)
+        factor = max(1.0, self.title_factor)
+        bound = sum(term.weight * factor for term in self.terms if term.weight > 0 and _may_occur(term, lowered))
+        if bound >= self.min_score:
+            return None
+        return f"off-topic (the page's words score at most {bound:g} < {self.min_score:g})"
 
     def __call__(self, article: Article) -> str | None:
         score = self.score(article.title, article.text)
@@ -103,4 +129,27 @@ def _term(path: Path, entry: object) -> Term:
         raise TopicError(f"{path}: the weight of {words!r} must be a number") from None
     except re.error as error:
         raise TopicError(f"{path}: the term {words!r} is not a valid pattern ({error})") from None
-    return Term(words, pattern, weight)
+    return Term(words, pattern, weight, required_words(words))
+
+
+def required_words(pattern: str) -> tuple[str, ...]:
+    """The plain words every match of `pattern` contains, lower-cased: those
+    before its first group, class or quantifier, when it has no alternation
+    outside a group ('bp\\s*jamsostek' -> bp, jamsostek; 'jaminan\\s+(?:a|b)' -> jaminan)."""
+    depth = 0
+    for char in pattern:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            return ()
+    words = []
+    for piece in re.split(r"\\s[+*]?", pattern):
+        if not re.fullmatch(r"[\w-]+", piece):
+            break  # regex syntax from here on: what it requires is not read
+        words.append(piece.lower())
+    return tuple(words)
+
+
+def _may_occur(term: Term, lowered: str) -> bool:
+    if term.literals:
+        return all(word in lowered for word in term.literals)
+    return term.pattern.search(lowered) is not None

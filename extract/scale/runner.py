@@ -84,6 +84,7 @@ def run_sources_parallel(
     progress_bar: bool = False,
     backend=None,
     keep: Callable[[Article], str | None] | None = None,
+    screen: Callable[[str], str | None] | None = None,
 ) -> RunReport:
     """Like extract.pipeline.run_sources, with the work spread over `workers`
     local processes, or over the Dask cluster at `dask_address`.
@@ -95,12 +96,13 @@ def run_sources_parallel(
     (when it is a terminal), with `progress` lines printed above it.
     `backend` is one already started (extract.scale.backends), to reuse warm
     workers across runs; its owner stops it. `keep(article)` gives the reason
-    to leave a read article out (no NLP, not stored: a SKIPPED outcome), or None.
+    to leave a read article out (no NLP, not stored: a SKIPPED outcome), or None;
+    `screen(html)` the same for a fetched page, before its article is extracted.
     """
     expanded = expand_sources(sources, url=url, stdin=stdin)
     cache_dir = str(Path(cache_dir or default_cache_dir(db_path)).resolve())
     policy = policy or FetchPolicy()
-    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, keep=keep)
+    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, keep=keep, screen=screen)
     slots, tasks = plan(expanded)
     with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
         if backend.workers > 1:
@@ -172,14 +174,15 @@ def write_results(
 def _store(db, label: str, result: Result, seen_articles: set[str], json_out: TextIO | None) -> Outcome:
     from extract.store.db import article_id, save_article
 
+    if result.skipped is not None:
+        article = result.article
+        return Outcome(label, SKIPPED, result.skipped, None, article and article.url, article and article.title)
     if result.failed_at == READ or result.article is None:
         return Outcome(label, FAILED, result.reason)
     article = result.article
     aid = article_id(article)
     if aid in seen_articles:
         return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
-    if result.skipped is not None:
-        return Outcome(label, SKIPPED, result.skipped, None, article.url, article.title)
     if result.failed_at is not None:
         return Outcome(label, FAILED, result.reason)
     try:

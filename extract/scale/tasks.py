@@ -50,6 +50,8 @@ class Settings:
     # Checked on each article once read, before any NLP: the reason to leave
     # it out (extract crawl's topic filter), or None to go on; picklable.
     keep: Callable[[Article], str | None] | None = None
+    # The same, earlier and cheaper: on a fetched page's HTML, before extraction.
+    screen: Callable[[str], str | None] | None = None
     # The NER model, decided where the run starts (--ner-model sets the
     # environment there, which Dask workers on other machines do not see).
     ner_model: str | None = field(default_factory=lambda: os.environ.get(NER_MODEL_ENV))
@@ -93,15 +95,17 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
 
 
 def _read(task: Task, settings: Settings) -> Result:
-    from extract.pipeline import read_article
+    from extract.pipeline import Skipped, read_article
 
     result = Result(task.index)
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
         fetcher, cache = _fetcher(settings.cache_dir, settings.policy)
-        result.article = read_article(task.source, fetcher, cache, settings.refetch)
+        result.article = read_article(task.source, fetcher, cache, settings.refetch, settings.screen)
         if settings.keep is not None:
             result.skipped = settings.keep(result.article)
+    except Skipped as skipped:
+        result.skipped = skipped.reason
     except Exception as error:
         result.failed_at, result.reason = READ, failure_reason(error)
     finally:
