@@ -64,7 +64,7 @@ def test_first_crawl_finds_every_article_once_and_keeps_those_on_the_topic(fake_
     reasons = [r[0] for r in rows(db_path, "select reason from crawl_urls where status = 'off-topic'")]
     assert all(reason.startswith("off-topic (") for reason in reasons)
     run = rows(db_path, "select site, status, found, new, fetched, stored, off_topic, failed from crawl_runs")
-    assert run == [(fake_site.base.removeprefix("http://"), "done", 12, 11, 11, 3, 8, 0)]
+    assert run == [(fake_site.base.removeprefix("http://"), "done", 12, 11, 11, 3, 8, 2)]  # 2: the feed and the sitemap
 
 
 def test_second_crawl_fetches_nothing_and_a_third_picks_up_a_new_article(fake_site, tmp_path):
@@ -193,3 +193,22 @@ def test_ctrl_c_stops_between_two_articles_and_the_next_crawl_finishes(fake_site
     resumed = crawl([fake_site.url("/")], db_path, options()).sites[0]
     assert resumed.fetched == 11 - recorded
     assert set(fake_site.article_requests().values()) == {1}
+
+
+def test_watch_crawls_again_after_each_interval_until_asked_to_stop(fake_site, tmp_path):
+    from extract.crawl import watch
+
+    db_path = tmp_path / "extract.db"
+    reports, slept = [], []
+
+    def on_report(report):
+        reports.append(report.sites[0])
+        if len(reports) == 1:
+            fake_site.add_article()  # published while the crawler waits
+
+    watch([fake_site.url("/")], db_path, options(), 90.0, on_report=on_report,
+          should_stop=lambda: len(reports) >= 2, sleep=slept.append)
+    assert [(r.new, r.fetched) for r in reports] == [(11, 11), (1, 1)]
+    assert sum(slept) == 90.0  # one interval between the two crawls, in steps of at most a second
+    assert max(slept) <= 1.0
+    assert rows(db_path, "select count(*) from crawl_runs where status = 'done'")[0][0] == 2

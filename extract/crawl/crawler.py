@@ -64,7 +64,10 @@ class SiteReport:
     interrupted: bool = False
 
     def counts(self) -> dict[str, int]:
-        return {name: getattr(self, name) for name in state.RUN_COUNTS}
+        """The counts a crawl run records; `failed` counts feeds and sitemaps too, as the summary does."""
+        counts = {name: getattr(self, name) for name in state.RUN_COUNTS}
+        counts["failed"] += len(self.document_failures)
+        return counts
 
     def summary(self) -> str:
         line = (
