@@ -28,7 +28,16 @@ from pathlib import Path
 
 import pytest
 
-from extract.bench.news_site import FakeArticle, atom, home_page, make_articles, rss, sitemap_index, url_set, write_article
+from extract.bench.news_site import (
+    FakeArticle,
+    atom,
+    home_page,
+    make_articles,
+    rss,
+    sitemap_index,
+    url_set,
+    write_article,
+)
 
 NEWEST = dt.date(2025, 6, 30)
 UTM = "?utm_source=rss&utm_medium=feed"

@@ -3,7 +3,13 @@
 import pytest
 
 from extract.crawl.dates import parse_feed_date
-from extract.crawl.discover import document_kind, feed_entries, feeds_in_page, same_site, sitemap_links
+from extract.crawl.discover import (
+    document_kind,
+    feed_entries,
+    feeds_in_page,
+    same_site,
+    sitemap_links,
+)
 
 NEWS_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from click.testing import CliRunner
-
-from crawl_site import UTM, fake_site  # noqa: F401  (fixture)
+from crawl_site import fake_site  # noqa: F401  (fixture)
 
 from extract.cli import cli
 from extract.crawl import CrawlOptions, crawl, load_topic

@@ -69,7 +69,12 @@ def bench_crawl(
 
 
 def _bench_in(root: Path, count: int, share: float, workers: int, seed: int, progress) -> CrawlBench:
-    from extract.bench.news_site import build_site, free_port, make_articles, serve_directory
+    from extract.bench.news_site import (
+        build_site,
+        free_port,
+        make_articles,
+        serve_directory,
+    )
     from extract.bench.throughput import time_trafilatura
     from extract.crawl import CrawlOptions, crawl, load_topic
     from extract.ingest.fetch import FetchPolicy

@@ -60,7 +60,7 @@ def parse_feed_date(value: str | None) -> str | None:
         return None
     value = value.strip()
     try:
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+        return dt.datetime.fromisoformat(value).date().isoformat()
     except ValueError:
         pass
     try:

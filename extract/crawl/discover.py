@@ -31,7 +31,12 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import yaml
-from trafilatura.feeds import FeedParameters, determine_feed, find_links, is_potential_feed
+from trafilatura.feeds import (
+    FeedParameters,
+    determine_feed,
+    find_links,
+    is_potential_feed,
+)
 from trafilatura.settings import MAX_SITEMAPS_SEEN
 from trafilatura.sitemaps import (
     DETECT_SITEMAP_LINK,
@@ -103,7 +108,7 @@ def discover(target: str, get: Getter, since: date | None = None, should_stop: C
         if should_stop():
             break
         try:
-            feed_final, feed_body = get(feed_url)
+            _, feed_body = get(feed_url)
         except IngestError as error:
             if declared:
                 found.failures.append((feed_url, error.reason))

@@ -42,7 +42,7 @@ class Seen:
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def seen_urls(db: Database, urls: Iterable[str]) -> dict[str, Seen]:
