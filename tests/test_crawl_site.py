@@ -209,3 +209,14 @@ def test_watch_crawls_again_after_each_interval_until_asked_to_stop(fake_site, t
     assert sum(slept) == 90.0  # one interval between the two crawls, in steps of at most a second
     assert max(slept) <= 1.0
     assert rows(db_path, "select count(*) from crawl_runs where status = 'done'")[0][0] == 2
+
+
+def test_workers_store_the_same_articles_as_a_serial_crawl(fake_site, tmp_path):
+    serial, parallel = tmp_path / "serial.db", tmp_path / "parallel.db"
+    crawl([fake_site.url("/")], serial, options(cache_dir=tmp_path / "cache-1"))
+    site = crawl([fake_site.url("/")], parallel, options(workers=2, cache_dir=tmp_path / "cache-2")).sites[0]
+    assert (site.stored, site.off_topic, site.failed) == (3, 8, 0)
+    query = "select id, title, text from articles order by id"
+    assert rows(parallel, query) == rows(serial, query)
+    query = "select url, status, reason, article_id from crawl_urls order by url"
+    assert rows(parallel, query) == rows(serial, query)

@@ -209,6 +209,9 @@ def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progr
             _fetch_articles(chosen, site, db, db_path, options, report, tell, should_stop, run_args)
     except _Stop:
         report.interrupted = True
+    except BaseException:  # a second Ctrl-C, or a failure of the run itself: the run is still closed
+        state.finish_run(db, report.run_id, report.counts(), "interrupted")
+        raise
     if should_stop() and (report.fetched < len(chosen)):
         report.interrupted = True
     if report.interrupted:

@@ -14,6 +14,7 @@ writer (extract.scale.runner), which stores them in input order.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 import time
@@ -162,6 +163,9 @@ def warm_up(settings: Settings | None = None, lean: bool = False) -> None:
     ner_model = settings.ner_model if settings is not None else os.environ.get(NER_MODEL_ENV)
     if lean:
         keep_torch_out(ner_model)
+        # Ctrl-C reaches the whole process group; the parent decides when
+        # to stop (extract crawl: between two articles) and stops the pool.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if settings is None or settings.facts is True:
         pipeline(ner_model)
 
