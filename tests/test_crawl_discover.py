@@ -24,6 +24,7 @@ INDEX = """<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 <sitemap><loc>http://localhost:8000/sitemap-2025-03.xml</loc><lastmod>2025-03-31</lastmod></sitemap>
 <sitemap><loc>http://localhost:8000/sitemap-2025-02.xml.gz</loc></sitemap>
+<sitemap><loc>http://localhost:8000/sitemap/2025/01</loc></sitemap>
 </sitemapindex>"""
 
 RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Kabar</title><link>http://192.168.1.9/</link>
@@ -52,6 +53,7 @@ def test_a_sitemap_index_on_localhost_lists_its_child_sitemaps():
     assert [(c.url, c.published) for c in children] == [
         ("http://localhost:8000/sitemap-2025-03.xml", "2025-03-31"),
         ("http://localhost:8000/sitemap-2025-02.xml.gz", None),
+        ("http://localhost:8000/sitemap/2025/01", None),  # no ".xml": still a sitemap, in an index
     ]
 
 

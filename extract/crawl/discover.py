@@ -52,6 +52,7 @@ from extract.ingest.errors import IngestError
 CRAWL_DATA = Path(__file__).resolve().parent.parent / "data" / "crawl.yaml"
 MAX_DOCUMENT_BYTES = 50_000_000  # the sitemap protocol's limit, uncompressed
 _SITEMAP_ROOT = re.compile(r"<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b")
+_SITEMAP_INDEX = re.compile(r"<(?:[\w.-]+:)?sitemapindex\b")
 
 # get(url) -> (final URL, body): a document fetched through the fetch layer
 Getter = Callable[[str], tuple[str, bytes]]
@@ -157,6 +158,9 @@ def sitemap_links(sitemap_url: str, content: str) -> tuple[list[Entry], list[Ent
     dated: DatedLinks = read_dates(content, sitemap_url)
     children = [Entry(url, sitemap_url, dated.dates.get(url)) for url in dict.fromkeys(reader.sitemap_urls)]
     pages = [Entry(url, sitemap_url, dated.dates.get(url)) for url in dict.fromkeys(reader.urls)]
+    if _SITEMAP_INDEX.search(content[:2000]):
+        # trafilatura tells sitemaps by their ".xml" ending; in an index every entry is one
+        return children + pages, []
     return children, pages
 
 
