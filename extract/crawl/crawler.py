@@ -162,10 +162,33 @@ def site_of(url: str) -> str:
 
 
 def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progress, should_stop, run_args) -> SiteReport:
-    from extract.store.db import canonical_url, without_tracking
-
     report = SiteReport(site)
     tell = progress or (lambda status, what, detail: None)
+    if not options.dry_run:
+        report.run_id = state.start_run(db, site)
+    try:
+        chosen = _choose(site, targets, db, options, budget, report, tell, should_stop)
+        if options.dry_run:
+            report.new_entries = chosen
+            return report
+        # A stop asked for during discovery leaves every article for the next crawl.
+        report.interrupted = should_stop() and bool(chosen)
+        if chosen and not report.interrupted:
+            time.sleep(options.policy.delay)  # discovery's last request was to this host too
+            _fetch_articles(chosen, site, db, db_path, options, report, tell, should_stop, run_args)
+    except _Stop:
+        report.interrupted = True
+    except BaseException:  # a second Ctrl-C, or a failure of the run itself: the run is still closed
+        state.finish_run(db, report.run_id, report.counts(), "interrupted")
+        raise
+    state.finish_run(db, report.run_id, report.counts(), "interrupted" if report.interrupted else "done")
+    return report
+
+
+def _choose(site, targets, db, options: CrawlOptions, budget, report: SiteReport, tell, should_stop) -> list[Entry]:
+    """The site's article URLs to fetch now: found, not seen (or due another try), allowed, newest first, within budget."""
+    from extract.store.db import canonical_url, without_tracking
+
     with Fetcher(options.policy) as fetcher:
         entries: dict[str, Entry] = {}
         for target in targets:
@@ -181,16 +204,18 @@ def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progr
                 entries[key] = _better(entries.get(key), entry)
         report.found = len(entries)
         seen = state.seen_urls(db, entries)
-        candidates = [(key, entry) for key, entry in entries.items() if key not in seen or not seen[key].done]
         allowed = []
-        for key, entry in candidates:
+        for key, entry in entries.items():
+            if key in seen and seen[key].done:
+                continue
             if fetcher.allowed(entry.url):
                 allowed.append(entry)
                 continue
             report.disallowed += 1
             if not options.dry_run:
                 state.record_url(db, entry.url, site=site, found_in=entry.found_in, published=entry.published,
-                                 status=state.DISALLOWED, reason="disallowed by the site's robots.txt", attempted=False)
+                                 status=state.DISALLOWED, reason="disallowed by the site's robots.txt",
+                                 run_id=report.run_id, attempted=False)
     # Newest first: with --max-articles, the latest news comes in first.
     allowed.sort(key=lambda entry: entry.published or "", reverse=True)
     report.new = len(allowed)
@@ -198,26 +223,7 @@ def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progr
     report.deferred = len(allowed) - len(chosen)
     if budget[0] is not None:
         budget[0] -= len(chosen)
-    if options.dry_run:
-        report.new_entries = chosen
-        return report
-    report.run_id = state.start_run(db, site)
-    status = "done"
-    try:
-        if chosen and not should_stop():
-            time.sleep(options.policy.delay)  # discovery's last request was to this host too
-            _fetch_articles(chosen, site, db, db_path, options, report, tell, should_stop, run_args)
-    except _Stop:
-        report.interrupted = True
-    except BaseException:  # a second Ctrl-C, or a failure of the run itself: the run is still closed
-        state.finish_run(db, report.run_id, report.counts(), "interrupted")
-        raise
-    if should_stop() and (report.fetched < len(chosen)):
-        report.interrupted = True
-    if report.interrupted:
-        status = "interrupted"
-    state.finish_run(db, report.run_id, report.counts(), status)
-    return report
+    return chosen
 
 
 def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell, should_stop, run_args) -> None:
