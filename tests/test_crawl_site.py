@@ -220,3 +220,19 @@ def test_workers_store_the_same_articles_as_a_serial_crawl(fake_site, tmp_path):
     assert rows(parallel, query) == rows(serial, query)
     query = "select url, status, reason, article_id from crawl_urls order by url"
     assert rows(parallel, query) == rows(serial, query)
+
+
+def test_a_site_that_cannot_be_reached_is_one_line_and_exit_1(tmp_path):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    db_path = tmp_path / "extract.db"
+    result = CliRunner().invoke(cli, ["crawl", f"http://127.0.0.1:{port}/", "--db", str(db_path), "--delay", "0", "--retries", "0"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"http://127.0.0.1:{port}/: connection refused",
+        f"127.0.0.1:{port}: found 0, new 0, fetched 0, stored 0, off-topic 0, failed 1",
+    ]
+    assert rows(db_path, "select status, failed from crawl_runs") == [("done", 1)]
