@@ -360,6 +360,7 @@ def crawl_command(targets, db_path, since, max_articles, keep_all, topic_file, d
     sitemap indexes are read), or a feed or sitemap URL. URLs seen before are
     not fetched again; Ctrl-C stops between two articles.
     """
+    import contextlib
     import json
     import signal
     import sqlite3
@@ -425,7 +426,14 @@ def crawl_command(targets, db_path, since, max_articles, keep_all, topic_file, d
         if seconds is None:
             report_crawl(crawl(targets, db_path, options, should_stop=lambda: stop["asked"], **args))
         else:
-            watch(list(targets), db_path, options, seconds, on_report=report_crawl, should_stop=lambda: stop["asked"], **args)
+            # --watch --workers N: one pool of warm workers for every crawl
+            from extract.scale.runner import make_backend
+            from extract.scale.tasks import Settings
+
+            pool = make_backend(workers, None, Settings(cache_dir=".")) if workers > 1 else contextlib.nullcontext()
+            with pool as backend:
+                watch(list(targets), db_path, options, seconds, on_report=report_crawl, should_stop=lambda: stop["asked"],
+                      backend=backend, **args)
     except (sqlite3.Error, OSError) as error:
         raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     except KeyboardInterrupt:
