@@ -41,6 +41,7 @@ DEFAULT_MAX_CHARS = 50_000
 STORED = "stored"
 FAILED = "failed"
 DUPLICATE = "duplicate"
+SKIPPED = "skipped"  # read, then left out by a filter (extract crawl's topic check)
 
 FactExtractor = Callable[[Article], Facts]
 
@@ -74,6 +75,10 @@ class RunReport:
     @property
     def duplicates(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == DUPLICATE]
+
+    @property
+    def skipped(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == SKIPPED]
 
     @property
     def exit_code(self) -> int:
@@ -199,12 +204,28 @@ def cap_text(article: Article, max_chars: int) -> str | None:
     return f"text cut to its first {len(article.text):,} of {len(text):,} characters (--max-chars {max_chars:,})"
 
 
-def read_article(source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False) -> Article:
-    """The article behind one source (no facts, nothing stored)."""
+class Skipped(Exception):
+    """A page left out before its article was extracted (see `read_article`'s `screen`)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_article(
+    source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False, screen: Callable[[str], str | None] | None = None
+) -> Article:
+    """The article behind one source (no facts, nothing stored).
+
+    `screen(html)`, for a fetched page, gives a reason to leave it out before
+    extracting its article (raised as Skipped), or None.
+    """
     if isinstance(source, BadSource):
         raise IngestError(source.reason)
     if isinstance(source, UrlSource):
         page = fetcher.fetch(source.url, refetch=refetch)
+        if screen is not None and (reason := screen(page.html)) is not None:
+            raise Skipped(reason)
         article = extract_article(page.html, page.final_url)
         _keep_under_article_url(cache, page, article)
         article.final_url = page.final_url

@@ -168,6 +168,32 @@ class Fetcher:
             self.cache.put(page)
         return page
 
+    def fetch_document(self, url: str) -> tuple[str, bytes]:
+        """(final URL, body) of a feed, sitemap or other non-page document, with
+        the same robots.txt, delay, retries, deadline and size cap as a page.
+        Never cached: feeds and sitemaps change between two crawls."""
+
+        def request(current: str) -> _Response:
+            response = self._get(current, max_bytes=self.policy.max_bytes)
+            if response.status in RETRY_STATUSES:
+                raise _Retryable(_status_reason(response.status), _retry_after(response.headers))
+            if response.status != 200:
+                raise FetchError(_status_reason(response.status))
+            return response
+
+        response = self._with_retries(check_url(url), request)
+        return response.final_url, response.body
+
+    def allowed(self, url: str) -> bool:
+        """Whether the site's robots.txt lets this crawler fetch `url` (always, with robots ignored)."""
+        if not self.policy.respect_robots:
+            return True
+        try:
+            self._check_robots(url)
+        except FetchError:
+            return False
+        return True
+
     def close(self) -> None:
         self._pool.clear()
 

@@ -17,6 +17,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from extract.publish.guard import page_number, search_text
+from extract.publish.crawl import crawl_page
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
 from extract.publish.labels import span_label
 from extract.publish.metadata import canned_query_sql
@@ -264,6 +265,7 @@ def register_routes(datasette):
         (r"^/timeline$", timeline_page),
         (r"^/article/(?P<article_id>[0-9A-Za-z_-]+)$", article_page),
         (r"^/-/feed$", feed_redirect),
+        (r"^/-/crawl$", crawl_page),
     ]
 
 
@@ -274,6 +276,7 @@ def menu_links(datasette, actor, request):
         {"href": "/-/map", "label": "Map of events"},
         {"href": "/-/charts", "label": "Charts"},
         {"href": "/-/feed", "label": "Atom feed"},
+        {"href": "/-/crawl", "label": "Crawls"},
     ]
 
 

@@ -32,6 +32,7 @@ from extract.pipeline import (
     DEFAULT_MAX_CHARS,
     DUPLICATE,
     FAILED,
+    SKIPPED,
     STORED,
     Outcome,
     RunReport,
@@ -84,6 +85,8 @@ def run_sources_parallel(
     progress_bar: bool = False,
     backend=None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    keep: Callable[[Article], str | None] | None = None,
+    screen: Callable[[str], str | None] | None = None,
 ) -> RunReport:
     """Like extract.pipeline.run_sources, with the work spread over `workers`
     local processes, or over the Dask cluster at `dask_address`.
@@ -94,12 +97,16 @@ def run_sources_parallel(
     fact extraction (extract bench). `progress_bar` draws one on stderr
     (when it is a terminal), with `progress` lines printed above it.
     `backend` is one already started (extract.scale.backends), to reuse warm
-    workers across runs; its owner stops it.
+    workers across runs; its owner stops it. `keep(article)` gives the reason
+    to leave a read article out (no NLP, not stored: a SKIPPED outcome), or None;
+    `screen(html)` the same for a fetched page, before its article is extracted.
     """
     expanded = expand_sources(sources, url=url, stdin=stdin)
     cache_dir = str(Path(cache_dir or default_cache_dir(db_path)).resolve())
     policy = policy or FetchPolicy()
-    settings = Settings(cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, max_chars=max_chars)
+    settings = Settings(
+        cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, max_chars=max_chars, keep=keep, screen=screen
+    )
     slots, tasks = plan(expanded)
     report = RunReport()
     try:
@@ -181,6 +188,9 @@ def write_results(
 def _store(db, label: str, result: Result, seen_articles: set[str], json_out: TextIO | None) -> Outcome:
     from extract.store.db import article_id, save_article
 
+    if result.skipped is not None:
+        article = result.article
+        return Outcome(label, SKIPPED, result.skipped, None, article and article.url, article and article.title)
     if result.failed_at == READ or result.article is None:
         return Outcome(label, FAILED, result.reason)
     article = result.article

@@ -14,6 +14,7 @@ writer (extract.scale.runner), which stores them in input order.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 import time
@@ -51,6 +52,11 @@ class Settings:
     max_chars: int = DEFAULT_MAX_CHARS  # longest article text extracted (extract.pipeline.cap_text)
     # Tells one run from the next in a worker kept warm across runs (duplicates are per run).
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # Checked on each article once read, before any NLP: the reason to leave
+    # it out (extract crawl's topic filter), or None to go on; picklable.
+    keep: Callable[[Article], str | None] | None = None
+    # The same, earlier and cheaper: on a fetched page's HTML, before extraction.
+    screen: Callable[[str], str | None] | None = None
     # The NER model, decided where the run starts (--ner-model sets the
     # environment there, which Dask workers on other machines do not see).
     ner_model: str | None = field(default_factory=lambda: os.environ.get(NER_MODEL_ENV))
@@ -73,6 +79,7 @@ class Result:
     # The same article came from an earlier source of this run: no facts
     # extracted for it (the writer reports it as a duplicate).
     repeats_earlier: bool = False
+    skipped: str | None = None  # why `Settings.keep` left the article out (no facts, not stored)
     seconds: dict[str, float] = field(default_factory=dict)  # wall clock: read, nlp, facts
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # this process's CPU time, same keys
 
@@ -84,7 +91,11 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
     pipeline together (`nlp.pipe` batches them; see extract_facts_batch).
     """
     results = [_read(task, settings) for task in tasks]
-    readable = [result for result in results if result.article is not None and not _repeats_earlier(result, settings)]
+    readable = [
+        result
+        for result in results
+        if result.article is not None and result.skipped is None and not _repeats_earlier(result, settings)
+    ]
     extractor = _extractor(settings.facts)
     if extractor is None or not readable:
         return results
@@ -97,14 +108,19 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
 
 
 def _read(task: Task, settings: Settings) -> Result:
-    from extract.pipeline import cap_text, read_article
+    from extract.pipeline import Skipped, cap_text, read_article
 
     result = Result(task.index)
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
         fetcher, cache = _fetcher(settings.cache_dir, settings.policy)
-        result.article = read_article(task.source, fetcher, cache, settings.refetch)
-        result.note = cap_text(result.article, settings.max_chars)
+        result.article = read_article(task.source, fetcher, cache, settings.refetch, settings.screen)
+        if settings.keep is not None:
+            result.skipped = settings.keep(result.article)
+        if result.skipped is None:
+            result.note = cap_text(result.article, settings.max_chars)
+    except Skipped as skipped:
+        result.skipped = skipped.reason
     except Exception as error:
         result.failed_at, result.reason = READ, failure_reason(error)
     finally:
@@ -183,6 +199,9 @@ def warm_up(settings: Settings | None = None, lean: bool = False, parent: int | 
     if lean:
         keep_torch_out(ner_model)
         stay_with_parent(parent or os.getppid())
+        # Ctrl-C reaches the whole process group; the parent decides when
+        # to stop (extract crawl: between two articles) and stops the pool.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     if settings is None or settings.facts is True:
         pipeline(ner_model)
 

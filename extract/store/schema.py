@@ -398,6 +398,50 @@ def m010_original_url(db: Database) -> None:
     db.execute("update articles set original_url = url")
 
 
+@migrations(name="m020_crawl")
+def m020_crawl(db: Database) -> None:
+    # extract crawl: every article URL found in a site's feeds and sitemaps,
+    # keyed by its canonical form, so that a later crawl fetches only new ones;
+    # `status` says what became of it (stored, off-topic, failed, disallowed,
+    # duplicate) and `reason` why.
+    db["crawl_urls"].create(
+        {
+            "url": str,
+            "fetch_url": str,
+            "site": str,
+            "found_in": str,
+            "published": str,
+            "first_seen": str,
+            "last_seen": str,
+            "status": str,
+            "reason": str,
+            "article_id": str,
+            "attempts": int,
+            "run_id": int,
+        },
+        pk="url",
+    )
+    db.table("crawl_urls").create_index(["site", "status"])
+    # One row per site per crawl, for the site's "what came in" page.
+    db["crawl_runs"].create(
+        {
+            "id": int,
+            "site": str,
+            "started": str,
+            "finished": str,
+            "status": str,
+            "found": int,
+            "new": int,
+            "fetched": int,
+            "stored": int,
+            "off_topic": int,
+            "failed": int,
+        },
+        pk="id",
+    )
+    db.table("crawl_runs").create_index(["site", "started"])
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
