@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from extract.model import Article, Facts
 from extract.store.db import load_article, open_db, save_article
+from extract.store.stories import rebuild_stories
 
 ExtractFacts = Callable[[Article], Facts]
 
@@ -99,6 +100,9 @@ def reprocess(
                 continue
             report.processed += 1
             report.from_html += from_html
+        # Each save regrouped its own stories; a pass over all articles in
+        # publication order gives the stories a run from scratch would.
+        rebuild_stories(db)
         return report
     finally:
         db.close()
