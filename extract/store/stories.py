@@ -25,7 +25,7 @@ _MAX_CANDIDATES = 5000
 _CHUNK = 500
 
 _EVENT_SQL = (
-    "select e.id, e.article_id, e.type, e.date, e.date_precision, a.published, e.region_code,"
+    "select e.id, e.article_id, e.type, e.date, e.date_precision, a.published, e.region_code, e.region_name,"
     " e.workers, e.sentence, e.story_id"
     " from events e join articles a on a.id = e.article_id where {where}"
 )
@@ -59,7 +59,7 @@ def load_story_events(db: Database, where: str, params: Iterable[Any] = ()) -> l
             if amount:
                 amounts.setdefault(aid, set()).add(int(amount))
     out = []
-    for eid, aid, etype, date, precision, published, region, workers, sentence, story_id in rows:
+    for eid, aid, etype, date, precision, published, region, region_name, workers, sentence, story_id in rows:
         event = StoryEvent(
             id=eid,
             article_id=aid,
@@ -68,6 +68,7 @@ def load_story_events(db: Database, where: str, params: Iterable[Any] = ()) -> l
             precision=precision,
             published=published,
             region_code=region,
+            region_name=region_name,
             parties=frozenset(parties.get(eid, ())),
             officials=frozenset(officials.get(eid, ())),
             amounts=frozenset(amounts.get(aid, ())) if etype == "benefit_payout" else frozenset(),
@@ -164,7 +165,8 @@ def refresh_story(db: Database, story_id: int) -> None:
     regions = Counter(r[3] for r in rows if r[3])
     region = min(regions, key=lambda c: (-regions[c], c)) if regions else None
     articles: dict[str, tuple] = {}
-    for r in sorted(rows, key=lambda r: (r[6] is None, r[6] or "", r[5])):
+    # Articles by publication, then in the order they were stored (rows are by event id).
+    for r in sorted(rows, key=lambda r: (r[6] is None, r[6] or "")):
         articles.setdefault(r[5], r)
     published = sorted(r[6] for r in articles.values() if r[6])
     sources: list[str] = []
@@ -244,8 +246,9 @@ def story_records(db: Database) -> Iterator[dict[str, Any]]:
         articles = [
             {"id": aid, "url": url, "source": source or _host(url), "title": title, "published": published}
             for aid, url, source, title, published in db.execute(
-                "select id, url, source, title, published from articles"
-                " where id in (select article_id from events where story_id = ?) order by published is null, published, id",
+                "select a.id, a.url, a.source, a.title, a.published from articles a"
+                " join (select article_id, min(id) as first_event from events where story_id = ? group by article_id) e"
+                " on e.article_id = a.id order by a.published is null, a.published, e.first_event",
                 [story_id],
             )
         ]

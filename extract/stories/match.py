@@ -61,6 +61,7 @@ class StoryEvent:
     precision: str | None = None  # day, month, year
     published: str | None = None  # its article's publication date
     region_code: str | None = None
+    region_name: str | None = None
     parties: frozenset[str] = field(default_factory=frozenset)
     officials: frozenset[str] = field(default_factory=frozenset)
     amounts: frozenset[int] = field(default_factory=frozenset)
@@ -72,12 +73,16 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
-def party_key(name: str, rules: StoryRules) -> str | None:
-    """The words of an organisation's name that tell it apart; None for a generic party."""
+def party_key(name: str, rules: StoryRules, place_words: frozenset[str] = frozenset()) -> str | None:
+    """The words of an organisation's name that tell it apart; None for a generic party.
+
+    `place_words` are the words of the region's name, which the region
+    itself already counts for.
+    """
     plain = _plain(name)
     if not plain or plain in rules.generic_parties:
         return None
-    words = [w for w in plain.split() if w not in rules.party_filler_words]
+    words = [w for w in plain.split() if w not in rules.party_filler_words and w not in place_words]
     return " ".join(words) or None
 
 
@@ -146,8 +151,9 @@ def shared_evidence(a: StoryEvent, b: StoryEvent, rules: StoryRules) -> int | No
         points += weights["sentence"]
     if a.region_code and a.region_code == b.region_code:
         points += weights["region"]
-    parties_a = {party_key(p, rules) for p in a.parties} - {None}
-    parties_b = {party_key(p, rules) for p in b.parties} - {None}
+    places = frozenset(_plain(f"{a.region_name or ''} {b.region_name or ''}").split())
+    parties_a = {party_key(p, rules, places) for p in a.parties} - {None}
+    parties_b = {party_key(p, rules, places) for p in b.parties} - {None}
     if parties_a & parties_b:
         points += weights["party"]
     if any(officials_match(x, y, rules) for x in a.officials for y in b.officials):
