@@ -9,7 +9,7 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from extract.publish import plugin
+from extract.publish import plugin, stories_plugin
 from extract.publish.metadata import metadata_for
 
 HERE = Path(__file__).parent
@@ -34,6 +34,8 @@ class ServeError(Exception):
 def register_plugin() -> None:
     if not pm.is_registered(plugin):
         pm.register(plugin, name="extract-publish")
+    if not pm.is_registered(stories_plugin):
+        pm.register(stories_plugin, name="extract-stories")
 
 
 def make_datasette(db_path: str | Path) -> Datasette:
