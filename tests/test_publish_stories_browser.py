@@ -94,6 +94,7 @@ def test_phone_layout_at_390_px(server, browser):  # noqa: F811 - the imported f
             box = phone.locator(selector).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, selector
             assert box["height"] >= 24, selector  # big enough to tap
+            assert box["width"] >= 150, selector  # and to read what is typed or chosen
         phone.select_option("#filter-region", "35.07")
         with phone.expect_navigation():
             phone.tap("#filter-submit")
