@@ -83,7 +83,11 @@ def _candidates(db: Database, event: StoryEvent, rules: StoryRules) -> list[tupl
     """Stored events (already in a story) that could be `event`'s partners."""
     window = candidate_window(event, rules)
     clauses, params = [], []
-    if window is not None:
+    if window is not None and event.region_code:
+        # Events in another region never match: only this region's, or none.
+        clauses.append("(e.type = ? and e.timeline_date between ? and ? and (e.region_code = ? or e.region_code is null))")
+        params += [event.type, *window, event.region_code]
+    elif window is not None:
         clauses.append("(e.type = ? and e.timeline_date between ? and ?)")
         params += [event.type, *window]
     # Events with no date at all can only be told by what they share.
