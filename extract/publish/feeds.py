@@ -10,7 +10,7 @@ all, the day it was stored) as `updated`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from datasette.utils.asgi import Response
@@ -119,8 +119,7 @@ def story_entry(story: dict, site: str, stored_at: str) -> Entry:
 
 async def feed_page(datasette, request) -> Response:
     db = datasette.get_database()
-    filters = StoryFilters.from_args(request.args)
-    filters = StoryFilters(**{**filters.__dict__, "sort": "newest"})  # a feed is newest first
+    filters = replace(StoryFilters.from_args(request.args), sort="newest")  # a feed is newest first
     stories, _ = await select_stories(db, filters, 1, PAGE_SIZE)
     stored = {}
     ids = [s["story_id"] for s in stories]

@@ -73,10 +73,13 @@ STORY_COLUMNS = """
 """
 
 
-def story_sql(filters: StoryFilters) -> tuple[str, dict[str, Any]]:
-    """SELECT of the stories the filters match, in the chosen order (no LIMIT)."""
+def story_sql(filters: StoryFilters, story_id: int | None = None) -> tuple[str, dict[str, Any]]:
+    """SELECT of the stories the filters match (or of one story), in the chosen order (no LIMIT)."""
     where: list[str] = []
     params: dict[str, Any] = {}
+    if story_id is not None:
+        where.append("s.id = :story_id")
+        params["story_id"] = story_id
     if filters.type == "":
         where.append("s.type != 'statement'")
     elif filters.type != "all":

@@ -18,6 +18,7 @@ from datasette.utils.asgi import NotFound, Response
 from extract.normalize.written import format_tanggal
 from extract.publish.highlight import format_rupiah
 from extract.publish.story_query import StoryFilters, kinds_condition, story_sql
+from extract.store.stories import site_of
 
 PAGE_SIZE = 50
 # Counting every story a broad filter matches means reading them all; the
@@ -97,7 +98,7 @@ async def story_details(db, story_ids: list[int], kinds: tuple[str, ...] | None)
         story_ids,
     ):
         sid = row.pop("story_id")
-        row["source"] = row["source"] or _host(row["url"])
+        row["source"] = site_of(row["source"], row["url"])
         out[sid]["articles"].append(row)
     for row in await _rows(
         db,
@@ -107,12 +108,6 @@ async def story_details(db, story_ids: list[int], kinds: tuple[str, ...] | None)
     ):
         out[row["story_id"]]["summary"] = row["summary"]
     return out
-
-
-def _host(url: str | None) -> str | None:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).netloc.lower().removeprefix("www.") if url else None
 
 
 def decorate(story: dict, details: dict) -> dict:
@@ -238,8 +233,8 @@ async def story_page(datasette, request) -> Response:
         story_id = int(request.url_vars["story_id"])
     except ValueError:
         raise NotFound("No such story") from None
-    sql, _ = story_sql(StoryFilters(type="all"))
-    found = await _rows(db, sql.replace(" order by ", " where s.id = :id order by ", 1), {"id": story_id})
+    sql, params = story_sql(StoryFilters(type="all"), story_id=story_id)
+    found = await _rows(db, sql, params)
     if not found:
         raise NotFound(f"No story with id {story_id}")
     money_all = request.args.get("money") == "all"
@@ -254,7 +249,7 @@ async def story_page(datasette, request) -> Response:
     )
     for event in events:
         event["date_text"] = format_tanggal(event["date"], event["date_precision"]) or "no date of its own"
-        event["source"] = event["source"] or _host(event["url"])
+        event["source"] = site_of(event["source"], event["url"])
     payouts = await _rows(
         db,
         f"select p.amount_idr, p.kind, p.beneficiary, p.heir, p.programs, p.article_id from payouts p"

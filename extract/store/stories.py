@@ -175,7 +175,7 @@ def refresh_story(db: Database, story_id: int) -> None:
     published = sorted(r[6] for r in articles.values() if r[6])
     sources: list[str] = []
     for r in articles.values():
-        site = r[8] or _host(r[9])
+        site = site_of(r[8], r[9])
         if site and site not in sources:
             sources.append(site)
     title = next((r[7] for r in articles.values() if r[7]), None) or next((r[4] for r in rows if r[4]), None)
@@ -209,11 +209,13 @@ def refresh_story(db: Database, story_id: int) -> None:
     )
 
 
-def _host(url: str | None) -> str | None:
+def site_of(source: str | None, url: str | None) -> str | None:
+    """The site an article came from: its `source`, else its URL's host without "www."."""
+    if source:
+        return source
     if not url:
         return None
-    host = urlsplit(url).netloc.lower()
-    return host.removeprefix("www.") or None
+    return urlsplit(url).netloc.lower().removeprefix("www.") or None
 
 
 def stories_of_article(db: Database, aid: str) -> list[int]:
@@ -248,7 +250,7 @@ def story_records(db: Database) -> Iterator[dict[str, Any]]:
             )
         ]
         articles = [
-            {"id": aid, "url": url, "source": source or _host(url), "title": title, "published": published}
+            {"id": aid, "url": url, "source": site_of(source, url), "title": title, "published": published}
             for aid, url, source, title, published in db.execute(
                 "select a.id, a.url, a.source, a.title, a.published from articles a"
                 " join (select article_id, min(id) as first_event from events where story_id = ? group by article_id) e"
