@@ -130,3 +130,20 @@ def test_filters_read_amounts_as_journalists_type_them():
     assert StoryFilters.from_args({"amount_max": "Rp1,5 miliar"}).amount_bounds() == (None, 1_500_000_000)
     assert StoryFilters.from_args({"amount_min": "100.000.000"}).amount_bounds() == (100_000_000, None)
     assert StoryFilters.from_args({"money": "everything", "sort": "x"}).args() == {}
+
+
+@pytest.mark.parametrize(
+    "iso, precision, written",
+    [
+        ("2025-04-14", "day", "Senin, 14 April 2025"),
+        ("2024-08-17", None, "Sabtu, 17 Agustus 2024"),
+        ("2024-05", "month", "Mei 2024"),
+        ("2024-05-01", "month", "Mei 2024"),
+        ("2023", "year", "2023"),
+        (None, "day", ""),
+    ],
+)
+def test_dates_are_written_the_indonesian_way(iso, precision, written):
+    from extract.normalize.written import format_tanggal
+
+    assert format_tanggal(iso, precision) == written

@@ -43,7 +43,7 @@ def server(tmp_path_factory):
     process.wait(timeout=10)
 
 
-def test_a_story_with_three_sources(server, page):
+def test_a_story_with_three_sources(server, page):  # noqa: F811 - the imported fixture
     page.goto(server + "/timeline")
     page.select_option("#filter-region", "35.05")
     page.select_option("#filter-type", "agreement_signing")
@@ -64,7 +64,7 @@ def test_a_story_with_three_sources(server, page):
     assert "/article/" in page.url
 
 
-def test_amount_filter(server, page):
+def test_amount_filter(server, page):  # noqa: F811 - the imported fixture
     page.goto(server + "/timeline")
     page.fill("#filter-amount-min", "100 juta")
     page.select_option("#filter-year", "2024")

@@ -68,7 +68,10 @@ def feed_title(filters: StoryFilters, region_name: str | None) -> str:
 
 def atom_xml(*, feed_id: str, title: str, self_url: str, alternate_url: str, entries: list[Entry], now: str) -> bytes:
     """An Atom 1.0 document; `updated` is the newest entry's, else `now`."""
-    E = lambda tag: f"{{{ATOM}}}{tag}"  # noqa: E731 - a namespaced tag
+
+    def E(tag: str) -> str:  # noqa: N802 - reads as the element it names
+        return f"{{{ATOM}}}{tag}"
+
     feed = etree.Element(E("feed"), nsmap={None: ATOM})
     etree.SubElement(feed, E("id")).text = feed_id
     etree.SubElement(feed, E("title")).text = title
