@@ -52,6 +52,21 @@ def test_two_outlets_reporting_the_same_day_make_one_story_per_event(tmp_path):
     assert {sid for (sid,) in db.execute("select story_id from payouts")} == {payout_story[0]}
 
 
+def test_the_same_text_stored_twice_is_one_story(tmp_path):
+    # Saved once as a page with its address, once as pasted text without a
+    # date, region or officials read: the identical sentences tie them.
+    db = open_db(tmp_path / "x.db", populate_regions=False)
+    page = save_article(db, *outlet(1, "jatimtimes.com"))
+    article, facts = outlet(1, "jatimtimes.com", published=None)
+    article.url = article.source = None
+    for event in facts.events:
+        event.date = event.date_precision = event.region_code = event.region_name = None
+        event.officials, event.parties, event.workers = [], [], None
+    pasted = save_article(db, article, facts)
+    assert pasted != page
+    assert grouping(db) == {frozenset({page, pasted})}
+
+
 def test_another_region_or_a_year_later_is_another_story(tmp_path):
     db = open_db(tmp_path / "x.db", populate_regions=False)
     blitar = save_article(db, *outlet(1, "jatimtimes.com"))

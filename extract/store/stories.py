@@ -99,6 +99,11 @@ def _candidates(db: Database, event: StoryEvent, rules: StoryRules) -> list[tupl
     if window is None and event.region_code:
         clauses.append("(e.type = ? and e.region_code = ?)")
         params += [event.type, event.region_code]
+    elif window is None and event.sentence:
+        # Neither a date nor a region: only the very same sentence can tell
+        # (pasted text of a stored page). Rare, so a scan of the type is fine.
+        clauses.append("(e.type = ? and e.sentence = ?)")
+        params += [event.type, event.sentence]
     where = f"({' or '.join(clauses)}) and e.id != ? and e.story_id is not null order by e.id desc limit {_MAX_CANDIDATES}"
     return load_story_events(db, where, [*params, event.id])
 
