@@ -390,6 +390,18 @@ def m030_story_timeline(db: Database) -> None:
     db.execute("create index idx_stories_year on stories(year)")
     # The merger looks up the events of one type around a date.
     db.execute("create index idx_events_type_timeline on events(type, timeline_date)")
+    # Setting an event's story_id must not re-index its text: the full-text
+    # trigger sqlite-utils made fires on any update, so it fires now only
+    # when an indexed column changes.
+    db.execute("drop trigger if exists events_au")
+    db.execute(
+        'create trigger "events_au" after update of "summary", "sentence", "venue", "region_name" on "events" begin'
+        ' insert into "events_fts" ("events_fts", rowid, "summary", "sentence", "venue", "region_name")'
+        ' values(\'delete\', old.rowid, old."summary", old."sentence", old."venue", old."region_name");'
+        ' insert into "events_fts" (rowid, "summary", "sentence", "venue", "region_name")'
+        ' values (new.rowid, new."summary", new."sentence", new."venue", new."region_name");'
+        " end"
+    )
 
 
 def apply_migrations(db: Database) -> list[str]:
