@@ -389,7 +389,7 @@ def m030_story_timeline(db: Database) -> None:
     db.execute("create index idx_stories_oldest on stories(date is null, date, id, type, region_code)")
     db.execute("create index idx_stories_year on stories(year)")
     # The merger looks up the events of one type around a date.
-    db.execute("create index idx_events_type_timeline on events(type, timeline_date)")
+    db.execute("create index idx_events_type_timeline on events(type, timeline_date, region_code)")
     # Setting an event's story_id must not re-index its text: the full-text
     # trigger sqlite-utils made fires on any update, so it fires now only
     # when an indexed column changes.
