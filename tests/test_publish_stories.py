@@ -147,3 +147,22 @@ def test_dates_are_written_the_indonesian_way(iso, precision, written):
     from extract.normalize.written import format_tanggal
 
     assert format_tanggal(iso, precision) == written
+
+
+@pytest.mark.parametrize("words", ["Inpres", "Hartono", "santunan", "tidakadakatasemacamini"])
+def test_broad_and_narrow_words_find_the_same_stories(tmp_path, words):
+    # Words in many articles are checked story by story, rare ones from the
+    # list of matches: two plans, one answer.
+    import sqlite3
+
+    from datasette.utils import escape_fts
+
+    from extract.publish.story_query import story_sql
+
+    path = tmp_path / "x.db"
+    stories_site.build(path)
+    conn = sqlite3.connect(path)
+    conn.create_function("escape_fts", 1, escape_fts)
+    filters = StoryFilters.from_args({"q": words})
+    found = [conn.execute(*story_sql(filters, broad_words=broad)).fetchall() for broad in (False, True)]
+    assert found[0] == found[1]

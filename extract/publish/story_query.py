@@ -73,27 +73,41 @@ STORY_COLUMNS = """
 """
 
 
-def story_sql(filters: StoryFilters, story_id: int | None = None) -> tuple[str, dict[str, Any]]:
-    """SELECT of the stories the filters match (or of one story), in the chosen order (no LIMIT)."""
+# Words found in at least this many articles are checked story by story
+# (matches come soon in timeline order); fewer, from the list of matches.
+BROAD_WORDS = 10_000
+BROAD_WORDS_SQL = (
+    f"select count(*) from (select 1 from articles_fts where articles_fts match escape_fts(:q) limit {BROAD_WORDS})"
+)
+
+
+def story_sql(
+    filters: StoryFilters, story_id: int | None = None, *, broad_words: bool = False
+) -> tuple[str, dict[str, Any]]:
+    """SELECT of the stories the filters match (or of one story), in the chosen order (no LIMIT).
+
+    Stories are read in timeline order from idx_stories_newest/oldest, which
+    hold date, type and region: type, region and year (as a date range) are
+    checked inside the index ("+" keeps SQLite off the other indexes and the
+    sort they need), and the scan stops once a page is full. `broad_words`: the words
+    match at least BROAD_WORDS articles (BROAD_WORDS_SQL tells).
+    """
     where: list[str] = []
     params: dict[str, Any] = {}
     if story_id is not None:
         where.append("s.id = :story_id")
         params["story_id"] = story_id
     if filters.type == "":
-        where.append("s.type != 'statement'")
+        where.append("+s.type != 'statement'")
     elif filters.type != "all":
-        where.append("s.type = :type")
+        where.append("+s.type = :type")
         params["type"] = filters.type
     if filters.region:
-        where.append(
-            "(s.region_code = :region or s.region_code in"
-            " (select code from regions where name like '%' || :region || '%'))"
-        )
+        where.append("+s.region_code in (select code from regions where code = :region or name like '%' || :region || '%')")
         params["region"] = filters.region
     if filters.year:
-        where.append("s.year = :year")
-        params["year"] = int(filters.year)
+        where.append("+s.date >= :year_start and +s.date < :year_end")
+        params.update(year_start=f"{int(filters.year):04d}", year_end=f"{int(filters.year) + 1:04d}")
     if filters.programme:
         where.append("s.programmes like '%\"' || :programme || '\"%'")
         params["programme"] = filters.programme
@@ -107,7 +121,14 @@ def story_sql(filters: StoryFilters, story_id: int | None = None) -> tuple[str, 
             + ")"
         )
         params.update({k: v for k, v in (("amount_min", low), ("amount_max", high)) if v is not None})
-    if filters.q:
+    if filters.q and broad_words:
+        where.append(
+            "exists (select 1 from events e join articles a on a.id = e.article_id where e.story_id = s.id"
+            " and (e.id in (select rowid from events_fts where events_fts match escape_fts(:q))"
+            " or a.rowid in (select rowid from articles_fts where articles_fts match escape_fts(:q))))"
+        )
+        params["q"] = filters.q
+    elif filters.q:
         where.append(
             "s.id in (select story_id from events where id in"
             " (select rowid from events_fts where events_fts match escape_fts(:q))"

@@ -17,7 +17,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from extract.normalize.written import format_tanggal
 from extract.publish.highlight import format_rupiah
-from extract.publish.story_query import StoryFilters, kinds_condition, story_sql
+from extract.publish.story_query import BROAD_WORDS, BROAD_WORDS_SQL, StoryFilters, kinds_condition, story_sql
 from extract.store.stories import site_of
 
 PAGE_SIZE = 50
@@ -151,9 +151,20 @@ def base_url(request) -> str:
     return f"{request.scheme}://{request.host}"
 
 
-async def select_stories(db, filters: StoryFilters, page: int, page_size: int = PAGE_SIZE) -> tuple[list[dict], bool]:
+async def words_are_broad(db, filters: StoryFilters) -> bool:
+    """Whether the words match so many articles that stories are checked one by one."""
+    if not filters.q:
+        return False
+    return (await db.execute(BROAD_WORDS_SQL, {"q": filters.q})).first()[0] >= BROAD_WORDS
+
+
+async def select_stories(
+    db, filters: StoryFilters, page: int, page_size: int = PAGE_SIZE, broad_words: bool | None = None
+) -> tuple[list[dict], bool]:
     """One page of decorated stories and whether a later page exists."""
-    sql, params = story_sql(filters)
+    if broad_words is None:
+        broad_words = await words_are_broad(db, filters)
+    sql, params = story_sql(filters, broad_words=broad_words)
     rows = await _rows(db, f"{sql} limit {page_size + 1} offset {(page - 1) * page_size}", params)
     has_next = len(rows) > page_size
     rows = rows[:page_size]
@@ -168,7 +179,8 @@ async def timeline_page(datasette, request) -> Response:
         page = max(1, int(request.args.get("page") or 1))
     except ValueError:
         page = 1
-    stories, has_next = await select_stories(db, filters, page)
+    broad = await words_are_broad(db, filters)
+    stories, has_next = await select_stories(db, filters, page, broad_words=broad)
     fmt = request.url_vars.get("format")
     if fmt:
         rows = [export_row(s, base_url(request)) for s in stories]
@@ -179,7 +191,7 @@ async def timeline_page(datasette, request) -> Response:
         writer.writeheader()
         writer.writerows(rows)
         return Response(out.getvalue(), content_type="text/csv; charset=utf-8")
-    sql, params = story_sql(filters)
+    sql, params = story_sql(filters, broad_words=broad)
     counted = (await db.execute(f"select count(*) from (select 1 from ({sql}) limit {COUNT_CAP + 1})", params)).first()[0]
     capped = counted > COUNT_CAP
     total = min(counted, COUNT_CAP)
