@@ -24,6 +24,7 @@ PAGE_SIZE = 50
 # Counting every story a broad filter matches means reading them all; the
 # page counts this far and then says "10,000+".
 COUNT_CAP = 10_000
+COUNT_CAP_BROAD_WORDS = 1_000
 # Sources named on a timeline row before "+N" stands for the rest.
 SOURCES_SHOWN = 2
 
@@ -47,6 +48,19 @@ async def _rows(db, sql: str, params: Any = None) -> list[dict]:
 
 def _in(ids: list) -> str:
     return ",".join("?" for _ in ids)
+
+
+def distinct_sql(table: str, column: str) -> str:
+    """The distinct non-null values of an indexed column, one index lookup each
+    (a plain DISTINCT reads the whole index: a quarter of a second at 250,000 stories)."""
+    return f"""
+    with recursive t(value) as (
+      select min([{column}]) from [{table}]
+      union all
+      select (select min([{column}]) from [{table}] where [{column}] > t.value) from t where t.value is not null
+    )
+    select value from t where value is not null
+    """
 
 
 def type_label(value: str | None) -> str:
@@ -192,9 +206,11 @@ async def timeline_page(datasette, request) -> Response:
         writer.writerows(rows)
         return Response(out.getvalue(), content_type="text/csv; charset=utf-8")
     sql, params = story_sql(filters, broad_words=broad)
-    counted = (await db.execute(f"select count(*) from (select 1 from ({sql}) limit {COUNT_CAP + 1})", params)).first()[0]
-    capped = counted > COUNT_CAP
-    total = min(counted, COUNT_CAP)
+    # Words in many articles are checked story by story: counting is dearer.
+    cap = COUNT_CAP_BROAD_WORDS if broad else COUNT_CAP
+    counted = (await db.execute(f"select count(*) from (select 1 from ({sql}) limit {cap + 1})", params)).first()[0]
+    capped = counted > cap
+    total = min(counted, cap)
     pages = max(1, -(-total // PAGE_SIZE))
     args = filters.args()
     query = urlencode({**args, **({"page": page} if page > 1 else {})})
@@ -209,8 +225,8 @@ async def timeline_page(datasette, request) -> Response:
     regions = await _rows(
         db, "select code, name from regions r where exists (select 1 from stories where region_code = r.code) order by name"
     )
-    types = [r["type"] for r in await _rows(db, "select distinct type from stories order by type")]
-    years = [r["year"] for r in await _rows(db, "select distinct year from stories where year is not null order by year desc")]
+    types = [r["value"] for r in await _rows(db, distinct_sql("stories", "type"))]
+    years = sorted((r["value"] for r in await _rows(db, distinct_sql("stories", "year"))), reverse=True)
     html = await datasette.render_template(
         "stories_timeline.html",
         {
