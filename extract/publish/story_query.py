@@ -82,7 +82,7 @@ BROAD_WORDS_SQL = (
 
 
 def story_sql(
-    filters: StoryFilters, story_id: int | None = None, *, broad_words: bool = False
+    filters: StoryFilters, story_id: int | None = None, *, broad_words: bool = False, columns: str = STORY_COLUMNS
 ) -> tuple[str, dict[str, Any]]:
     """SELECT of the stories the filters match (or of one story), in the chosen order (no LIMIT).
 
@@ -90,7 +90,8 @@ def story_sql(
     hold date, type and region: type, region and year (as a date range) are
     checked inside the index ("+" keeps SQLite off the other indexes and the
     sort they need), and the scan stops once a page is full. `broad_words`: the words
-    match at least BROAD_WORDS articles (BROAD_WORDS_SQL tells).
+    match at least BROAD_WORDS articles (BROAD_WORDS_SQL tells). `columns`:
+    what to select ("s.id" to count).
     """
     where: list[str] = []
     params: dict[str, Any] = {}
@@ -139,7 +140,7 @@ def story_sql(
         params["q"] = filters.q
     order = "s.date is null, s.date, s.id" if filters.sort == "oldest" else "s.date is null, s.date desc, s.id desc"
     sql = (
-        f"select {STORY_COLUMNS} from stories s left join regions r on r.code = s.region_code"
+        f"select {columns} from stories s left join regions r on r.code = s.region_code"
         + (" where " + " and ".join(where) if where else "")
         + f" order by {order}"
     )

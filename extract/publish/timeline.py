@@ -205,7 +205,7 @@ async def timeline_page(datasette, request) -> Response:
         writer.writeheader()
         writer.writerows(rows)
         return Response(out.getvalue(), content_type="text/csv; charset=utf-8")
-    sql, params = story_sql(filters, broad_words=broad)
+    sql, params = story_sql(filters, broad_words=broad, columns="s.id")
     # Words in many articles are checked story by story: counting is dearer.
     cap = COUNT_CAP_BROAD_WORDS if broad else COUNT_CAP
     counted = (await db.execute(f"select count(*) from (select 1 from ({sql}) limit {cap + 1})", params)).first()[0]
