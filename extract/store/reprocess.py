@@ -102,7 +102,8 @@ def reprocess(
             report.from_html += from_html
         # Each save regrouped its own stories; a pass over all articles in
         # publication order gives the stories a run from scratch would.
-        rebuild_stories(db)
+        if report.processed:
+            rebuild_stories(db)
         return report
     finally:
         db.close()
