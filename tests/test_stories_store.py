@@ -152,3 +152,24 @@ def test_eval_stories_fails_under_a_threshold_and_rejects_a_bad_folder(tmp_path)
     result = CliRunner().invoke(cli, ["eval-stories", str(tmp_path)])
     assert result.exit_code == 1
     assert "not an article object" in result.output and "Traceback" not in result.output
+
+
+def test_reprocess_regroups_stories_with_the_new_facts(tmp_path):
+    from extract.store.reprocess import reprocess
+
+    path = tmp_path / "x.db"
+    db = open_db(path, populate_regions=False)
+    first = save_article(db, *outlet(1, "jatimtimes.com"))
+    second = save_article(db, *outlet(2, "realita.co"))
+    db.close()
+    # A new extractor reads the second outlet's signing as a year later.
+    def extractor(article):
+        _, facts = outlet(2 if "realita" in (article.url or "") else 1, "x.test",
+                          published="2025-03-14" if "realita" in (article.url or "") else "2024-03-14")
+        return facts
+
+    report = reprocess(path, progress=False, extract_facts=extractor, version="test-2")
+    assert report.processed == 2
+    db = open_db(path, populate_regions=False)
+    assert grouping(db) == {frozenset({first}), frozenset({second})}
+    assert db.execute("select count(*) from stories").fetchone()[0] == 4
