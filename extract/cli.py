@@ -52,6 +52,69 @@ def _ner_model_option(function):
     )(function)
 
 
+@cli.command(name="eval-stories")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--show-errors", is_flag=True, help="List every pair of articles put together or apart wrongly.")
+@click.option("--fail-under", type=float, help="Exit 1 when pairwise F1 is below this value.")
+def eval_stories_command(folder, as_json, show_errors, fail_under):
+    """Score how articles are grouped into stories against their event_cluster keys (pairwise P/R/F1)."""
+    import json
+
+    from extract.evaluate import GoldFormatError
+    from extract.evaluate.stories import evaluate_stories, format_stories_report
+
+    try:
+        report = evaluate_stories(folder)
+    except GoldFormatError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        data = report.to_dict()
+        if show_errors:
+            data["errors"] = [{"kind": k, "articles": [a, b]} for k, a, b in report.errors]
+        click.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        click.echo(format_stories_report(report, show_errors))
+    if fail_under is not None and report.f1 < fail_under:
+        click.echo(f"pairwise F1 {report.f1:.4f} is below {fail_under}", err=True)
+        raise SystemExit(1)
+
+
+@cli.command(name="stories")
+@click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per story, one per line.")
+@click.option("--rebuild", is_flag=True, help="Group every stored event into stories again first.")
+def stories_command(db_path, as_json, rebuild):
+    """Print each story (one event as reported by one or more articles) with its events and articles, newest first."""
+    import json
+    import sqlite3
+    from pathlib import Path
+
+    from extract.store.db import open_db
+    from extract.store.stories import rebuild_stories, story_records
+
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"database not found: {db_path}")
+    try:
+        db = open_db(db_path, populate_regions=False)
+        if rebuild:
+            rebuild_stories(db)
+        for story in story_records(db):
+            if as_json:
+                click.echo(json.dumps(story, ensure_ascii=False))
+                continue
+            sources = ", ".join(a["source"] or a["id"] for a in story["articles"])
+            click.echo(
+                f"story {story['story_id']}: {story['type']} {story['date'] or 'undated'}"
+                f" {story['region_name'] or story['region'] or ''} - {story['title'] or ''}".rstrip()
+            )
+            click.echo(f"  {story['event_count']} event(s), reported by {sources}")
+            for article in story["articles"]:
+                click.echo(f"    {article['id']} {article['published'] or '-'} {article['url'] or ''}".rstrip())
+    except sqlite3.DatabaseError as error:
+        raise click.ClickException(f"cannot read the database {db_path}: {error}") from None
+
+
 @cli.command(name="eval-events")
 @click.argument("events_folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--gold", "gold_folder", type=click.Path(exists=True, file_okay=False),

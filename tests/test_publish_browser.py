@@ -90,7 +90,7 @@ def page(browser):
 
 
 def test_timeline_renders_events_and_region_filter_works(server, page):
-    page.goto(server + "/timeline")
+    page.goto(server + "/events")
     events = page.locator("li.timeline-event")
     assert events.count() == 6
     first = events.first
@@ -116,7 +116,7 @@ def test_timeline_renders_events_and_region_filter_works(server, page):
 
 
 def test_article_link_leads_to_highlighted_text_and_scripts_never_run(server, page):
-    page.goto(server + "/timeline?region=35.07")
+    page.goto(server + "/events?region=35.07")
     with page.expect_navigation():
         page.locator("li.timeline-event .event-source a").first.click()
     assert "/article/" in page.url

@@ -38,7 +38,7 @@ def test_every_corpus_article_has_a_page_with_highlights(corpus_site):
 def test_timeline_map_chart_and_feed_answer_with_corpus_events(corpus_site):
     events = get(corpus_site, "/extract/timeline.json?_shape=array").json()
     assert events
-    assert get(corpus_site, "/timeline").text.count('class="timeline-event ') == min(len(events), 100)
+    assert get(corpus_site, "/events").text.count('class="timeline-event ') == min(len(events), 100)
     points = get(corpus_site, "/extract/events_map.json?_shape=array").json()
     assert points and all(p["latitude"] and p["longitude"] for p in points)
     assert get(corpus_site, "/extract/events_per_month.json?_shape=array").json()

@@ -68,10 +68,10 @@ def test_type_filter_shows_statements_or_everything(site):
 
 
 def test_timeline_page_offers_statements_in_its_type_filter(site):
-    default = get(site, "/timeline").text
+    default = get(site, "/events").text
     assert default.count('class="timeline-event ') == 2
     assert '<option value="statement">Statement</option>' in default
-    shown = get(site, "/timeline?type=statement").text
+    shown = get(site, "/events?type=statement").text
     assert shown.count('class="timeline-event ') == 1
     assert "Pernyataan Ahmad Santoso" in shown and "Rabu (20/3/2024)" in shown
 

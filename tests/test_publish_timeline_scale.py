@@ -112,25 +112,25 @@ def test_timeline_page_caps_its_count_and_pages_past_it(site, monkeypatch):
     monkeypatch.setattr(plugin, "TIMELINE_COUNT_CAP", 3)
     monkeypatch.setattr(plugin, "TIMELINE_PAGE_SIZE", 2)
     ds = make_datasette(site)
-    first = get(ds, "/timeline?type=all").text
+    first = get(ds, "/events?type=all").text
     assert '<span id="event-count">3+</span> events' in first
     assert "page 1 of 2+" in first
-    assert 'href="/timeline?type=all&amp;page=2"' in first
+    assert 'href="/events?type=all&amp;page=2"' in first
     # Past the counted events the pages go on while there are events.
-    third = get(ds, "/timeline?type=all&page=3").text
+    third = get(ds, "/events?type=all&page=3").text
     assert third.count('class="timeline-event ') == 2
     assert "page 3 of 2+" in third and 'class="page-next"' not in third
-    assert "No events on this page" in get(ds, "/timeline?type=all&page=9").text
+    assert "No events on this page" in get(ds, "/events?type=all&page=9").text
 
 
 def test_timeline_page_counts_exactly_under_the_cap(site):
-    html = get(make_datasette(site), "/timeline?type=all").text
+    html = get(make_datasette(site), "/events?type=all").text
     assert '<span id="event-count">6</span> events' in html
     assert 'class="timeline-pages"' not in html
 
 
 def test_timeline_page_offers_regions_and_types_that_have_events(site):
-    html = get(make_datasette(site), "/timeline").text
+    html = get(make_datasette(site), "/events").text
     regions = re.findall(r'<option value="(\d\d\.\d\d)"', html)
     assert sorted(regions) == ["35.05", "35.07", "35.72"]
     types = re.findall(r'<option value="([a-z_]+)"', html[html.index('id="filter-type"') :])

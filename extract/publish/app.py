@@ -9,7 +9,7 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from extract.publish import guard, plugin, site
+from extract.publish import guard, plugin, site, stories_plugin
 from extract.publish.metadata import metadata_for
 
 HERE = Path(__file__).parent
@@ -42,6 +42,8 @@ def register_plugin() -> None:
     if not pm.is_registered(guard):
         pm.register(guard, name="extract-guard")
         guard.quiet_default_error_handler()
+    if not pm.is_registered(stories_plugin):
+        pm.register(stories_plugin, name="extract-stories")
 
 
 def make_datasette(db_path: str | Path, *, immutable: bool = False, public: bool = False) -> Datasette:

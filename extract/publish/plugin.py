@@ -168,7 +168,7 @@ async def timeline_page(datasette, request) -> Response:
             "pages_text": f"{pages:,}" + ("+" if capped else ""),
             "has_next": has_next,
             "first_number": (page - 1) * TIMELINE_PAGE_SIZE + 1,
-            "page_url": lambda number: "/timeline?" + urlencode({**{k: v for k, v in filters.items() if v}, "page": number}),
+            "page_url": lambda number: "/events?" + urlencode({**{k: v for k, v in filters.items() if v}, "page": number}),
             "filters": filters,
             "regions": regions,
             "types": [(t, EVENT_TYPE_LABELS.get(t, t)) for t in types],
@@ -244,8 +244,6 @@ async def article_page(datasette, request) -> Response:
     return Response.html(html)
 
 
-async def feed_redirect(datasette, request) -> Response:
-    return Response.redirect(datasette.urls.query(datasette.get_database().name, "newest_events", format="atom"))
 
 
 # Read the database file through memory-mapped I/O, up to this many bytes:
@@ -262,9 +260,9 @@ def prepare_connection(conn, database, datasette):
 @hookimpl
 def register_routes(datasette):
     return [
-        (r"^/timeline$", timeline_page),
+        # Every event with its sentence; /timeline (stories_plugin) lists stories.
+        (r"^/events$", timeline_page),
         (r"^/article/(?P<article_id>[0-9A-Za-z_-]+)$", article_page),
-        (r"^/-/feed$", feed_redirect),
         (r"^/-/crawl$", crawl_page),
     ]
 

@@ -23,6 +23,7 @@ from extract.model import Article, Facts, Provenance, Region
 from extract.store.clean import http_url, plain
 from extract.store.regions import load_gazetteer
 from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations, migrations
+from extract.store.stories import assign_article_stories, stories_of_article
 
 # Query parameters that only track where a reader came from; they never
 # change which article a URL points to.
@@ -147,11 +148,15 @@ def save_article(
     version = extractor_version or _facts_version(facts)
     region_rows, main_region = _region_rows(facts)
     with write_transaction(db):
+        previous_stories = stories_of_article(db, aid)
         _delete_facts(db, aid)
         _upsert(db, "articles", _article_row(aid, article, version), "id")
         if region_rows:
             _ensure_regions(db, region_rows)
         _insert_facts(db, aid, article, facts, main_region)
+        # Incrementally, in the same transaction: the article's events join
+        # (or start) stories, and the stories it was in are regrouped.
+        assign_article_stories(db, aid, previous_stories)
     return aid
 
 

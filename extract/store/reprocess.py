@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from extract.model import Article, Facts
 from extract.store.db import check_database_file, load_article, open_db, save_article
+from extract.store.stories import rebuild_stories
 
 ExtractFacts = Callable[[Article], Facts]
 
@@ -100,6 +101,10 @@ def reprocess(
                 continue
             report.processed += 1
             report.from_html += from_html
+        # Each save regrouped its own stories; a pass over all articles in
+        # publication order gives the stories a run from scratch would.
+        if report.processed:
+            rebuild_stories(db)
         return report
     finally:
         db.close()

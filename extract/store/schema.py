@@ -442,6 +442,38 @@ def m020_crawl(db: Database) -> None:
     db.table("crawl_runs").create_index(["site", "started"])
 
 
+@migrations(name="m030_story_timeline")
+def m030_story_timeline(db: Database) -> None:
+    # What the timeline of stories shows and filters on, kept on the story
+    # row: its year, the programmes its payouts name (JSON list) and the sites
+    # that reported it ("jatimtimes.com; realita.co").
+    db.table("stories").add_column("year", int)
+    db.table("stories").add_column("programmes", str)
+    db.table("stories").add_column("sources", str)
+    # The story a payout belongs to, for the amount filter.
+    db.table("payouts").add_column("story_id", int)
+    db.execute("create index idx_payouts_story on payouts(story_id, kind, amount_idr)")
+    # Stories read in either timeline order from an index (undated last), with
+    # type and region checked inside it, as events are (m005).
+    db.execute("create index idx_stories_newest on stories(date is null, date desc, id desc, type, region_code)")
+    db.execute("create index idx_stories_oldest on stories(date is null, date, id, type, region_code)")
+    db.execute("create index idx_stories_year on stories(year)")
+    # The merger looks up the events of one type around a date.
+    db.execute("create index idx_events_type_timeline on events(type, timeline_date, region_code)")
+    # Setting an event's story_id must not re-index its text: the full-text
+    # trigger sqlite-utils made fires on any update, so it fires now only
+    # when an indexed column changes.
+    db.execute("drop trigger if exists events_au")
+    db.execute(
+        'create trigger "events_au" after update of "summary", "sentence", "venue", "region_name" on "events" begin'
+        ' insert into "events_fts" ("events_fts", rowid, "summary", "sentence", "venue", "region_name")'
+        ' values(\'delete\', old.rowid, old."summary", old."sentence", old."venue", old."region_name");'
+        ' insert into "events_fts" (rowid, "summary", "sentence", "venue", "region_name")'
+        ' values (new.rowid, new."summary", new."sentence", new."venue", new."region_name");'
+        " end"
+    )
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]

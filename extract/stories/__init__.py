@@ -1,0 +1,5 @@
+"""Stories: the events of several articles that report one happening, grouped."""
+
+from extract.stories.match import StoryEvent, cluster, load_rules, same_story
+
+__all__ = ["StoryEvent", "cluster", "load_rules", "same_story"]

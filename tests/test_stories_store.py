@@ -1,0 +1,175 @@
+"""Stories kept in the database as articles are stored, re-stored and reprocessed,
+and what `extract stories` and `extract eval-stories` tell a user."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from extract.cli import cli
+from extract.store.db import open_db, save_article
+from extract.store.stories import rebuild_stories
+
+from store_fixtures import make_article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def outlet(n: int, source: str, published: str = "2024-03-14", **kwargs):
+    article, facts = make_article(n, published=published, **kwargs)
+    article.source = source
+    article.url = f"https://{source}/berita/{n}"
+    return article, facts
+
+
+def stories(db) -> list[dict]:
+    return [dict(zip(("id", "type", "date", "articles", "sources", "events"), row)) for row in db.execute(
+        "select id, type, date, article_count, sources, event_count from stories order by type, date, id"
+    )]
+
+
+def grouping(db) -> set[frozenset[str]]:
+    """The articles of each story, whatever the story ids."""
+    groups: dict[int, set[str]] = {}
+    for story_id, aid in db.execute("select story_id, article_id from events"):
+        groups.setdefault(story_id, set()).add(aid)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_two_outlets_reporting_the_same_day_make_one_story_per_event(tmp_path):
+    db = open_db(tmp_path / "x.db", populate_regions=False)
+    first = save_article(db, *outlet(1, "jatimtimes.com"))
+    second = save_article(db, *outlet(2, "realita.co"))
+    rows = stories(db)
+    assert [(r["type"], r["date"], r["articles"], r["sources"]) for r in rows] == [
+        ("agreement_signing", "2024-03-14", 2, "jatimtimes.com; realita.co"),
+        ("benefit_payout", "2024-03-14", 2, "jatimtimes.com; realita.co"),
+    ]
+    assert grouping(db) == {frozenset({first, second})}
+    assert db.execute("select count(*) from events where story_id is null").fetchone()[0] == 0
+    payout_story = db.execute("select id, programmes from stories where type = 'benefit_payout'").fetchone()
+    assert json.loads(payout_story[1]) == ["JKM"]
+    assert {sid for (sid,) in db.execute("select story_id from payouts")} == {payout_story[0]}
+
+
+def test_the_same_text_stored_twice_is_one_story(tmp_path):
+    # Saved once as a page with its address, once as pasted text without a
+    # date, region or officials read: the identical sentences tie them.
+    db = open_db(tmp_path / "x.db", populate_regions=False)
+    page = save_article(db, *outlet(1, "jatimtimes.com"))
+    article, facts = outlet(1, "jatimtimes.com", published=None)
+    article.url = article.source = None
+    for event in facts.events:
+        event.date = event.date_precision = event.region_code = event.region_name = None
+        event.officials, event.parties, event.workers = [], [], None
+    pasted = save_article(db, article, facts)
+    assert pasted != page
+    assert grouping(db) == {frozenset({page, pasted})}
+
+
+def test_another_region_or_a_year_later_is_another_story(tmp_path):
+    db = open_db(tmp_path / "x.db", populate_regions=False)
+    blitar = save_article(db, *outlet(1, "jatimtimes.com"))
+    malang = save_article(db, *outlet(2, "realita.co", region=("35.07", "Kabupaten Malang", -8.05, 112.6)))
+    later = save_article(db, *outlet(3, "timesindonesia.co.id", published="2025-03-14"))
+    assert grouping(db) == {frozenset({blitar}), frozenset({malang}), frozenset({later})}
+    assert len(stories(db)) == 6
+
+
+def test_restoring_an_article_with_other_facts_splits_its_story_and_drops_empty_ones(tmp_path):
+    db = open_db(tmp_path / "x.db", populate_regions=False)
+    first = save_article(db, *outlet(1, "jatimtimes.com"))
+    second = save_article(db, *outlet(2, "realita.co"))
+    assert len(stories(db)) == 2
+    # The second outlet's page, extracted again, now dates its events a year later.
+    article, facts = outlet(2, "realita.co", published="2025-03-14")
+    save_article(db, article, facts)
+    assert grouping(db) == {frozenset({first}), frozenset({second})}
+    assert [(r["date"], r["articles"]) for r in stories(db)] == [
+        ("2024-03-14", 1), ("2025-03-14", 1), ("2024-03-14", 1), ("2025-03-14", 1)
+    ]
+    # Stored without facts: its stories go with its events.
+    save_article(db, article, None)
+    assert len(stories(db)) == 2
+    assert db.execute("select count(*) from stories where event_count = 0").fetchone()[0] == 0
+
+
+def test_rebuilding_gives_the_grouping_storing_gave(tmp_path):
+    db = open_db(tmp_path / "x.db", populate_regions=False)
+    for n, source in enumerate(("a.test", "b.test", "c.test"), 1):
+        save_article(db, *outlet(n, source))
+    save_article(db, *outlet(4, "d.test", published="2024-09-01"))
+    before = grouping(db)
+    assert rebuild_stories(db) == 4
+    assert grouping(db) == before
+    assert len(before) == 2
+
+
+def test_extract_stories_prints_each_story_with_its_articles(tmp_path):
+    path = tmp_path / "x.db"
+    db = open_db(path, populate_regions=False)
+    first = save_article(db, *outlet(1, "jatimtimes.com"))
+    second = save_article(db, *outlet(2, "realita.co"))
+    db.close()
+    result = CliRunner().invoke(cli, ["stories", "--db", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert {line["type"] for line in lines} == {"agreement_signing", "benefit_payout"}
+    signing = next(line for line in lines if line["type"] == "agreement_signing")
+    assert signing["date"] == "2024-03-14" and signing["region"] == "35.05"
+    assert signing["articles"] == [
+        {"id": first, "url": "https://jatimtimes.com/berita/1", "source": "jatimtimes.com",
+         "title": signing["articles"][0]["title"], "published": "2024-03-14"},
+        {"id": second, "url": "https://realita.co/berita/2", "source": "realita.co",
+         "title": signing["articles"][1]["title"], "published": "2024-03-14"},
+    ]
+    assert len(signing["events"]) == 2
+    text = CliRunner().invoke(cli, ["stories", "--db", str(path)])
+    assert "reported by jatimtimes.com, realita.co" in text.output
+
+
+def test_extract_stories_on_a_missing_database_is_one_line(tmp_path):
+    result = CliRunner().invoke(cli, ["stories", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code != 0
+    assert result.output.strip().splitlines() == [f"Error: database not found: {tmp_path / 'none.db'}"]
+
+
+def test_eval_stories_on_team_written_clusters_with_distractors():
+    # corpus/stories: one signing reported by three outlets (one without the
+    # date), one hand-over reported twice plus the same page stored again
+    # under its /amp address; a signing in the same regency four months later,
+    # the same parties signing a year later, another hand-over in the same city.
+    result = CliRunner().invoke(cli, ["eval-stories", str(ROOT / "corpus" / "stories"), "--json", "--show-errors"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["errors"] == []
+    assert (report["tp"], report["fp"], report["fn"]) == (6, 0, 0)
+    assert report["articles"] == 9
+
+
+def test_eval_stories_fails_under_a_threshold_and_rejects_a_bad_folder(tmp_path):
+    (tmp_path / "a.json").write_text('{"text": 3}', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval-stories", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "not an article object" in result.output and "Traceback" not in result.output
+
+
+def test_reprocess_regroups_stories_with_the_new_facts(tmp_path):
+    from extract.store.reprocess import reprocess
+
+    path = tmp_path / "x.db"
+    db = open_db(path, populate_regions=False)
+    first = save_article(db, *outlet(1, "jatimtimes.com"))
+    second = save_article(db, *outlet(2, "realita.co"))
+    db.close()
+    # A new extractor reads the second outlet's signing as a year later.
+    def extractor(article):
+        _, facts = outlet(2 if "realita" in (article.url or "") else 1, "x.test",
+                          published="2025-03-14" if "realita" in (article.url or "") else "2024-03-14")
+        return facts
+
+    report = reprocess(path, progress=False, extract_facts=extractor, version="test-2")
+    assert report.processed == 2
+    db = open_db(path, populate_regions=False)
+    assert grouping(db) == {frozenset({first}), frozenset({second})}
+    assert db.execute("select count(*) from stories").fetchone()[0] == 4
