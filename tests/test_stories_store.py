@@ -134,7 +134,11 @@ def test_extract_stories_on_a_missing_database_is_one_line(tmp_path):
     assert result.output.strip().splitlines() == [f"Error: database not found: {tmp_path / 'none.db'}"]
 
 
-def test_eval_stories_on_team_written_clusters_with_distractors():
+def test_eval_stories_on_team_written_clusters_with_distractors(monkeypatch):
+    from extract.nlp.pipeline import NER_MODEL_ENV
+
+    # The shipped model, whatever an earlier test's --ner-model left in the environment.
+    monkeypatch.delenv(NER_MODEL_ENV, raising=False)
     # corpus/stories: one signing reported by three outlets (one without the
     # date), one hand-over reported twice plus the same page stored again
     # under its /amp address; a signing in the same regency four months later,
