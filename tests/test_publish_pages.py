@@ -1,5 +1,5 @@
 """The home, search, entity, chart and map pages: their queries on a database
-built by the store (stories inserted as the story merger would), and the pages
+built by the store (stories grouped by the story merger), and the pages
 through Datasette's own client."""
 
 import asyncio
@@ -41,7 +41,7 @@ def add_payout(article, facts, amount, kind, words):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """Two outlets report one signing in Blitar (one story); a Malang article has a
+    """Two outlets report one signing and one hand-over in Blitar (one story each); a Malang article has a
     component and a programme-wide statistic beside its hand-over."""
     path = tmp_path_factory.mktemp("pages") / "berita-jatim.db"  # not "extract.db": served as "extract" anyway
     db = open_db(path, populate_regions=False)
@@ -66,12 +66,10 @@ def built(tmp_path_factory):
             "select id from events where type = 'agreement_signing' and region_code = '35.05' order by id"
         ).fetchall()
     ]
-    db.execute(
-        "insert into stories (id, type, date, region_code, title, event_count, article_count, source_count,"
-        " first_published, last_published) values (7, 'agreement_signing', '2024-03-14', '35.05',"
-        " 'Pemkab Blitar dan BPJS Ketenagakerjaan meneken PKS', 2, 2, 2, '2024-03-14', '2024-03-15')"
-    )
-    db.execute(f"update events set story_id = 7 where id in ({','.join(map(str, signings))})")
+    # The story merger (extract.store.stories) groups the two reports of the signing.
+    stories = {r[0] for r in db.execute(f"select story_id from events where id in ({','.join(map(str, signings))})").fetchall()}
+    assert len(stories) == 1
+    ids["signing_story"] = stories.pop()
     db.conn.commit()
     db.close()
     conn = sqlite3.connect(path)
@@ -82,25 +80,25 @@ def built(tmp_path_factory):
 def test_a_story_reported_twice_is_one_entry_with_both_articles(built):
     conn, _, ids = built
     entries = story_entries(conn, "e.region_code = :code", {"code": "35.05"})
-    stories = [e for e in entries if e["entry"] == "story"]
-    assert len(stories) == 1
-    story = stories[0]
-    assert story["title"] == "Pemkab Blitar dan BPJS Ketenagakerjaan meneken PKS"
+    stories = {e["type"]: e for e in entries if e["entry"] == "story"}
+    assert set(stories) == {"agreement_signing", "benefit_payout"}  # one story each, both outlets in each
+    story = stories["agreement_signing"]
+    assert story["story_id"] == ids["signing_story"]
+    assert story["title"] == "Perlindungan pekerja rentan di Kabupaten Blitar (1)"  # its first article's headline
     assert {a["id"] for a in story["articles"]} == {ids["first"], ids["second"]}
     assert story["sources"] == ["example-news.test", "other-outlet.test"]
     assert story["date_text"] == "Kamis, 14 Maret 2024"
     assert story["type_label"] == "Agreement signed"
-    # The two payouts are in no story: each stands alone, newest first.
-    lone = [e for e in entries if e["entry"] == "event"]
-    assert [e["type"] for e in lone] == ["benefit_payout", "benefit_payout"]
+    assert {a["id"] for a in stories["benefit_payout"]["articles"]} == {ids["first"], ids["second"]}
+    assert not [e for e in entries if e["entry"] == "event"]  # every event is in a story
     assert [e["date"] for e in entries] == sorted((e["date"] for e in entries), reverse=True)
 
 
 def test_money_views_count_handovers_only(built):
     conn, _, _ = built
     per_year = payouts_per_year(conn, "1", {})
-    assert [(r["year"], r["payouts"], r["total_idr"]) for r in per_year] == [(2025, 1, 42_000_000), (2024, 2, 84_000_000)]
-    assert per_year[1]["total_text"] == "Rp84.000.000"
+    assert [(r["year"], r["payouts"], r["total_idr"]) for r in per_year] == [(2025, 1, 42_000_000), (2024, 1, 42_000_000)]  # two reports of one hand-over
+    assert per_year[1]["total_text"] == "Rp42.000.000"  # one hand-over that two outlets report
 
 
 def test_official_page_data(built):
@@ -110,7 +108,7 @@ def test_official_page_data(built):
     assert {p["position"] for p in data["positions"]} == {"Bupati Blitar", "Bupati Malang"}
     assert [o["key"] for o in data["officials"]] == ["dewi lestari"]  # never himself
     assert {o["name"] for o in data["organisations"]} >= {"BPJS Ketenagakerjaan", "Pemerintah Kabupaten Blitar"}
-    assert [(p["year"], p["total_idr"]) for p in data["payouts"]] == [(2025, 42_000_000), (2024, 84_000_000)]
+    assert [(p["year"], p["total_idr"]) for p in data["payouts"]] == [(2025, 42_000_000), (2024, 42_000_000)]
     assert len(data["articles"]) == 3
     assert entities.official(conn, "nobody at all") is None
 
@@ -137,18 +135,21 @@ def test_organisation_page_data(built):
 def test_home_figures_and_latest_stories(built):
     conn, _, _ = built
     figures = home.figures(conn)
-    assert (figures["articles"], figures["outlets"], figures["stories"], figures["payouts"]) == (3, 2, 1, 3)
-    assert figures["loose_events"] == 4
+    # Stories: the Blitar signing and hand-over (two reports each), the Malang signing and hand-over;
+    # hand-overs: the Blitar one once, the Malang one (its component and statistic left out).
+    assert (figures["articles"], figures["outlets"], figures["stories"], figures["payouts"]) == (3, 2, 4, 2)
+    assert figures["loose_events"] == 0
     latest = home.latest_stories(conn, limit=2)
     assert [e["date"] for e in latest] == ["2025-01-20", "2025-01-20"]
 
 
 def test_search_finds_articles_stories_and_officials_and_tolerates_syntax(built):
-    conn, _, _ = built
+    conn, _, ids = built
+    ids_signing = ids["signing_story"]
     found = home.search(conn, "Dewi")
     assert [o["key"] for o in found["officials"]] == ["dewi lestari"]
-    found = home.search(conn, "meneken")
-    assert [s["story_id"] for s in found["stories"]] == [7]
+    found = home.search(conn, "Perlindungan")
+    assert ids_signing in [s["story_id"] for s in found["stories"]]
     found = home.search(conn, "Pendopo Malang")
     assert len(found["articles"]) == 1
     assert [r["code"] for r in home.search(conn, "Blitar")["regions"]] == ["35.05"]
@@ -179,7 +180,7 @@ def test_stacked_bars_are_drawn_in_rupiah_with_every_month_labelled(built):
     svg = str(charts.stacked_bars_svg(series, "Payouts"))
     bars = re.findall(r'<rect class="bar" data-month="([^"]+)" data-group="([^"]+)"', svg)
     assert bars == [("2024-03", "Kabupaten Blitar"), ("2025-01", "Kabupaten Malang")]
-    assert "Maret 2024, Kabupaten Blitar: Rp84.000.000" in svg
+    assert "Maret 2024, Kabupaten Blitar: Rp42.000.000" in svg
     assert "Rp7,8 triliun" not in svg  # the statistic is not a hand-over
     assert ">Jul 24<" in svg  # an empty month keeps its place
     assert re.search(r">Rp\d+ juta<", svg)
@@ -203,9 +204,9 @@ def test_vega_lite_spec_reads_the_query_json():
 def test_map_regions_count_stories_once(built):
     conn, _, _ = built
     regions = {r["code"]: r for r in mapview.map_regions(conn)}
-    assert regions["35.05"]["events"] == 4 and regions["35.05"]["stories"] == 3  # one story + two lone payouts
+    assert regions["35.05"]["events"] == 4 and regions["35.05"]["stories"] == 2  # a signing and a hand-over, two reports each
     assert regions["35.05"]["url"] == "/region/35.05"
-    assert regions["35.05"]["paid_text"] == "Rp84.000.000"
+    assert regions["35.05"]["paid_text"] == "Rp42.000.000"  # one hand-over, reported twice, counted once
     assert "<" not in str(mapview.json_for_script({"name": "</script><script>alert(1)</script>"}))
 
 
@@ -247,8 +248,8 @@ def test_home_page_links_to_everything(ds):
     for link in ('href="/-/map"', 'href="/-/charts"', 'href="/-/feed"', 'href="/timeline"', 'href="/extract"',
                  'href="/extract/payouts_per_month_by_region"', 'action="/-/search"'):
         assert link in html, link
-    assert '<strong id="figure-stories">1</strong>' in html
-    assert "Rp84.000.000" in html
+    assert '<strong id="figure-stories">4</strong>' in html
+    assert "Rp42.000.000" in html
     assert "<title>BPJS Ketenagakerjaan and local governments" in html
 
 

@@ -17,7 +17,6 @@ from extract.publish.labels import event_type_label
 
 # The payouts that are money handed over: parts of a stated total and
 # programme-wide statistics would count the same money twice or flatten a sum.
-HANDOVER_SQL = "coalesce(p.kind, 'single') not in ('component', 'statistic')"
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: Any = ()) -> list[dict]:
@@ -75,11 +74,11 @@ def story_entries(conn: sqlite3.Connection, event_filter: str, params: dict, lim
 
 
 def payouts_per_year(conn: sqlite3.Connection, payout_filter: str, params: dict) -> list[dict]:
-    """Hand-overs matching `payout_filter` (SQL over `payouts p`): count and total per year, newest first."""
+    """Hand-overs matching `payout_filter` (SQL over `handovers p`, each hand-over once): count and total per year, newest first."""
     found = rows(
         conn,
-        f"select p.year, count(*) as payouts, sum(p.amount_idr) as total_idr from payouts p"
-        f" where {HANDOVER_SQL} and p.amount_idr is not null and ({payout_filter})"
+        f"select p.year, count(*) as payouts, sum(p.amount_idr) as total_idr from handovers p"
+        f" where ({payout_filter})"
         f" group by p.year order by p.year is null, p.year desc",
         params,
     )

@@ -116,7 +116,7 @@ def story_entry(story: dict, site: str, stored_at: str) -> Entry:
         link=site + story["story_page"],
         authors=list(dict.fromkeys(sources)) or [FEED_AUTHOR],
         summary=". ".join(lines),
-        related=[a["url"] for a in story["articles"] if a.get("url", "").startswith(("http://", "https://"))],
+        related=[a["url"] for a in story["articles"] if (a.get("url") or "").startswith(("http://", "https://"))],
     )
 
 

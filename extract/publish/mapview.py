@@ -9,7 +9,7 @@ import sqlite3
 
 from markupsafe import Markup
 
-from extract.publish.entries import HANDOVER_SQL, rows
+from extract.publish.entries import rows
 from extract.publish.highlight import format_rupiah
 
 
@@ -23,7 +23,7 @@ def map_regions(conn: sqlite3.Connection) -> list[dict]:
         " count(distinct e.article_id) as articles,"
         " sum(e.type = 'agreement_signing') as signings,"
         " sum(e.type = 'benefit_payout') as payout_events,"
-        f" (select sum(p.amount_idr) from payouts p where p.region_code = r.code and {HANDOVER_SQL}) as paid_idr"
+        " (select sum(p.amount_idr) from handovers p where p.region_code = r.code) as paid_idr"
         " from events e join regions r on r.code = e.region_code"
         " where e.type != 'statement' and r.latitude is not null and r.longitude is not null"
         " group by r.code order by events desc, r.name",

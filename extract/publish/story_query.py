@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any, Mapping
 
 from extract.normalize.money import parse_rupiah
+from extract.publish.guard import search_text
 
 # Payout kinds that are money handed to someone: what the money views show
 # unless asked for every kind (parts of a total, stated totals, statistics).
@@ -40,6 +41,9 @@ class StoryFilters:
             values["money"] = ""
         if not values["year"].isdigit():
             values["year"] = ""
+        # Words a full-text query can take: control characters and quote-only
+        # queries would be an FTS5 syntax error (extract.publish.guard).
+        values["q"] = search_text(values["q"])
         return cls(**values)
 
     def args(self) -> dict[str, str]:

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlencode
 from datasette.utils.asgi import NotFound, Response
 
 from extract.normalize.written import format_tanggal
+from extract.publish.guard import page_number
 from extract.publish.highlight import format_rupiah
 from extract.publish.story_query import BROAD_WORDS, BROAD_WORDS_SQL, StoryFilters, kinds_condition, story_sql
 from extract.store.stories import site_of
@@ -189,10 +190,7 @@ async def select_stories(
 async def timeline_page(datasette, request) -> Response:
     db = datasette.get_database()
     filters = StoryFilters.from_args(request.args)
-    try:
-        page = max(1, int(request.args.get("page") or 1))
-    except ValueError:
-        page = 1
+    page = page_number(request.args.get("page"))
     broad = await words_are_broad(db, filters)
     stories, has_next = await select_stories(db, filters, page, broad_words=broad)
     fmt = request.url_vars.get("format")

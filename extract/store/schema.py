@@ -474,6 +474,34 @@ def m030_story_timeline(db: Database) -> None:
     )
 
 
+@migrations(name="m031_handovers_view")
+def m031_handovers_view(db: Database) -> None:
+    # Money handed over, each hand-over once: parts of a stated total and
+    # programme-wide statistics left out, and a hand-over that several
+    # articles of one story report counted from its first report only. Within
+    # one article, equal amounts to unnamed heirs ("masing-masing") stay one
+    # row each (nth), and so they do across reports.
+    db.create_view(
+        "handovers",
+        """
+        with ranked as (
+          select p.*,
+            row_number() over (partition by p.article_id, p.amount_idr, coalesce(p.beneficiary, '') order by p.id) as nth
+          from payouts p
+          where coalesce(p.kind, 'single') not in ('component', 'statistic') and p.amount_idr is not null
+        ),
+        reports as (
+          select ranked.*,
+            row_number() over (
+              partition by coalesce(story_id, -id), amount_idr, coalesce(beneficiary, ''), nth order by id
+            ) as report
+          from ranked
+        )
+        select * from reports where report = 1
+        """,
+    )
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
