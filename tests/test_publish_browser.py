@@ -156,7 +156,7 @@ def test_home_page_search_leads_to_an_official(server, page):
 
 
 def test_entity_page_reached_from_an_article_page(server, page):
-    page.goto(server + "/timeline?region=35.72")
+    page.goto(server + "/events?region=35.72")
     with page.expect_navigation():
         page.locator("li.timeline-event .event-source a").first.click()
     with page.expect_navigation():
