@@ -172,7 +172,7 @@ def test_company_donations_are_not_benefits():
 
 def test_a_total_alone_is_a_payout_only_after_payouts():
     text = (
-        "Pemkot menyalurkan bantuan Rp 500.000 kepada masing-masing pedagang yang terdampak, total Rp 60 juta. "
+        "Pemkot menganggarkan Rp 60 juta untuk pelatihan pedagang yang terdampak. "
         "Ahli waris almarhum Darto menerima santunan kematian Rp 42 juta dan biaya pemakaman Rp 10 juta. "
         "Totalnya Rp 52 juta."
     )
@@ -344,3 +344,32 @@ def test_a_counted_group_of_heirs_with_one_named():
         "tiga petani, salah satunya almarhum Warsito, Senin (3/6/2024)."
     )
     assert payouts_of(text) == [(42_000_000, "Warsito", {"JKM"}), (42_000_000, None, {"JKM"}), (42_000_000, None, {"JKM"})]
+
+
+def test_aid_from_any_body_is_a_payout_without_a_programme():
+    text = (
+        "Pemkot menyalurkan bantuan Rp 500.000 kepada masing-masing pedagang yang terdampak, total Rp 60 juta. "
+        "Para guru ngaji juga masing-masing memperoleh insentif sebesar 1,2 juta dari Pemkab."
+    )
+    assert payouts_of(text) == [(500_000, None, set()), (60_000_000, None, set()), (1_200_000, None, set())]
+
+
+def test_a_rate_set_by_a_regulation_is_not_a_payout():
+    text = (
+        "Dinas Sosial menyalurkan BLT kepada 150 keluarga penerima manfaat. Setiap keluarga menerima Rp 600.000, "
+        "sehingga totalnya Rp 90 juta. Nilai BLT per keluarga ditetapkan Rp 300.000 per bulan sesuai peraturan menteri."
+    )
+    assert [value for value, _, _ in payouts_of(text)] == [600_000, 90_000_000]
+
+
+def test_a_total_repeated_in_the_lead_and_the_body_is_one_payout():
+    text = (
+        "Wali kota menyerahkan santunan JKM dengan nilai total Rp 210 juta kepada lima ahli waris pekerja rentan. "
+        "Santunan dengan total Rp 210 juta itu diserahkan di pendopo, Senin (3/6/2024)."
+    )
+    assert [value for value, _, _ in payouts_of(text)].count(210_000_000) == 1
+
+
+def test_a_fraction_of_a_rupiah_is_never_an_amount():
+    text = "Total insentif yang disalurkan Pemkab mencapai Rp 4,3 miliaran kepada ribuan guru."
+    assert 4 not in [value for value, _, _ in payouts_of(text)]

@@ -899,11 +899,18 @@ def _summing_run(target: int, run: list[_Item], approximate: bool = False) -> li
 
 
 def _dedupe(items: list[_Item]) -> list[_Item]:
-    """The same amount for the same named beneficiary, stated twice, is one payout."""
+    """The same amount for the same named beneficiary, stated twice, is one
+    payout; so is a total stated again ("total Rp 392 juta" in the lead and in
+    the body), unless it names someone the first statement did not."""
     kept: list[_Item] = []
     for item in items:
-        if item.beneficiary is not None and any(
-            k.value == item.value and k.beneficiary == item.beneficiary and k.group is None and item.group is None
+        if item.group is None and any(
+            k.value == item.value
+            and k.group is None
+            and (
+                (item.beneficiary is not None and k.beneficiary == item.beneficiary)
+                or (item.kind == "total" and item.beneficiary in (None, k.beneficiary))
+            )
             for k in kept
         ):
             continue

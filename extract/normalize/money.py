@@ -96,6 +96,8 @@ def _single(m: re.Match[str]) -> Amounts | None:
     if _COMMA_THOUSANDS_RE.fullmatch(written):
         written = written.replace(",", ".")
     value = number_value(written, letter_scales=True)
+    if value and not isinstance(value[0], int) and not _TRAILING_SCALE_RE.search(written):
+        return None  # "Rp 4,3" cut from "Rp 4,3 miliaran": rupiah have no fractions
     return [(round(value[0]), value[1])] if value else None
 
 
