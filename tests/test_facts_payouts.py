@@ -373,3 +373,15 @@ def test_a_total_repeated_in_the_lead_and_the_body_is_one_payout():
 def test_a_fraction_of_a_rupiah_is_never_an_amount():
     text = "Total insentif yang disalurkan Pemkab mencapai Rp 4,3 miliaran kepada ribuan guru."
     assert 4 not in [value for value, _, _ in payouts_of(text)]
+
+
+def test_santunan_from_another_body_has_no_programme():
+    # an article about another payer only
+    text = "Keluarga korban banjir bandang menerima uang santunan sebesar Rp 10 juta dari Pemerintah Provinsi."
+    assert payouts_of(text) == [(10_000_000, None, set())]
+    # an article that also covers BPJS Ketenagakerjaan: the sentence's payer decides
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan kematian Rp 42 juta kepada ahli waris almarhum Parmin. "
+        "Korban kecelakaan bus itu juga mendapat santunan Rp 50 juta dari Jasa Raharja."
+    )
+    assert payouts_of(text) == [(42_000_000, "Parmin", {"JKM"}), (50_000_000, "Parmin", set())]

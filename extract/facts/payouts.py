@@ -72,6 +72,8 @@ class _Lexicon:
     death_components: re.Pattern[str]
     injury_components: re.Pattern[str]
     work_accident: re.Pattern[str]
+    bpjs_names: re.Pattern[str]
+    other_payers: re.Pattern[str]
     payout_cues: re.Pattern[str]
     grounding: re.Pattern[str]
     not_payout: re.Pattern[str]
@@ -115,6 +117,8 @@ def lexicon() -> _Lexicon:
         death_components=word_pattern(data["death_components"]),
         injury_components=word_pattern(data["injury_components"]),
         work_accident=word_pattern(data["work_accident"]),
+        bpjs_names=word_pattern(data["bpjs_names"]),
+        other_payers=word_pattern(data["other_payers"]),
         payout_cues=word_pattern(data["payout_cues"] + [w for ws in data["programs"].values() for w in ws]),
         grounding=word_pattern(data["grounding_words"]),
         not_payout=word_pattern(data["not_payout_cues"]),
@@ -585,11 +589,24 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             if not codes and not amount.aggregate:
                 codes = _codes_before(ctx, sentence)
             death = death_here or _death_program(ctx, amount.start)
-            amount.programs = _resolve(codes, death)
+            amount.programs = _resolve(codes, death) if _programme_payer(ctx, sentence, codes) else []
             amount.death = _is_death(codes, amount.programs)
             if amount.aggregate:
                 amount.rule = "payout.claim_total"
             previous = amount
+
+
+def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool:
+    """May the amount be a BPJS Ketenagakerjaan benefit? A programme named for
+    it says so; a bare "santunan" is one only in an article about that body
+    (or its programmes) and not when its sentence names another payer alone
+    ("santunan Rp25 juta dari Jasa Raharja")."""
+    lex = lexicon()
+    if any(code not in (DEATH, "injury") for code in codes):
+        return True
+    if not (lex.bpjs_names.search(ctx.text) or any(p.search(ctx.text) for _, p in lex.programs)):
+        return False
+    return not lex.other_payers.search(sentence.text) or bool(lex.bpjs_names.search(sentence.text))
 
 
 def _group_codes(text: str, cues: list[tuple[int, int, str]]) -> list[str]:
