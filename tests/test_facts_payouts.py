@@ -385,3 +385,53 @@ def test_santunan_from_another_body_has_no_programme():
         "Korban kecelakaan bus itu juga mendapat santunan Rp 50 juta dari Jasa Raharja."
     )
     assert payouts_of(text) == [(42_000_000, "Parmin", {"JKM"}), (50_000_000, "Parmin", set())]
+
+
+def test_each_of_a_group_counted_in_the_sentence_before_setiap_receives_one_payout():
+    text = (
+        "Pemerintah desa menyalurkan BLT Dana Desa kepada 12 KPM pada Senin (7/6/2021). "
+        "Setiap KPM menerima total Rp 900.000."
+    )
+    assert payouts_of(text) == [(900_000, None, set())] * 12
+
+
+def test_masing_masing_a_few_words_before_its_amount():
+    text = (
+        "BPJS Ketenagakerjaan menyerahkan santunan kepada tiga ahli waris pekerja honorer. "
+        "\"Dari program jaminan kematian, masing-masing ahli waris menerima santunan sebesar Rp42 juta,\" katanya."
+    )
+    assert payouts_of(text) == [(42_000_000, None, {"JKM"})] * 3
+
+
+def test_an_at_sign_means_each_of_the_named_deceased():
+    text = (
+        "Di acara itu diserahkan pula klaim Jaminan Kematian @ Rp 42 juta kepada ahli waris "
+        "Almh Sri Wahyuni dan Alm Bambang Irawan."
+    )
+    assert payouts_of(text) == [(42_000_000, "Sri Wahyuni", {"JKM"}), (42_000_000, "Bambang Irawan", {"JKM"})]
+
+
+def test_two_groups_in_one_sentence_are_not_a_respective_list():
+    text = (
+        "Santunan JKM dan JKK diserahkan kepada lima ahli waris. Rinciannya, masing-masing Rp 42 juta diterima "
+        "3 orang ahli waris, sedangkan dua orang lainnya yang tercover JKK masing-masing mendapat Rp 70 juta."
+    )
+    assert sorted(value for value, _, _ in payouts_of(text)) == [42_000_000] * 3 + [70_000_000] * 2
+
+
+def test_a_claim_handed_to_one_named_worker_is_theirs_but_a_yearly_claim_figure_is_a_total():
+    text = (
+        "Pada acara itu juga diserahkan klaim JHT Rp 31,5 juta kepada Suparno (karyawan PDAM). "
+        "Sepanjang tahun 2024, kantor cabang membayar 3.120 klaim dengan nilai Rp 48 miliar."
+    )
+    assert [
+        (v, b) for v, b, _ in payouts_of(text)
+    ] == [(31_500_000, "Suparno"), (48_000_000_000, None)]
+
+
+def test_a_mass_hand_out_is_the_per_person_amount_once_and_its_total():
+    text = (
+        "Pemkab menyalurkan bansos kepada 300 penerima, masing-masing Rp 600 ribu, "
+        "sehingga total bantuan yang disalurkan Rp 180 juta."
+    )
+    assert payouts_of(text) == [(600_000, None, set()), (180_000_000, None, set())]

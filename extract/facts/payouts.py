@@ -86,7 +86,9 @@ class _Lexicon:
     clause_breaks: re.Pattern[str]
     total_cues: re.Pattern[str]
     aggregate_cues: re.Pattern[str]
+    claim_cues: re.Pattern[str]
     each: re.Pattern[str]
+    each_window: int
     including: re.Pattern[str]
     insured_marker: re.Pattern[str]
     insured_suffix: re.Pattern[str]
@@ -131,7 +133,13 @@ def lexicon() -> _Lexicon:
         clause_breaks=word_pattern(data["clause_breaks"]),
         total_cues=word_pattern(data["total_cues"]),
         aggregate_cues=word_pattern(data["aggregate_cues"]),
-        each=word_pattern(data["each_words"]),
+        claim_cues=word_pattern(data["claim_cues"]),
+        each=re.compile(
+            rf"{word_pattern(data['each_words']).pattern}"
+            rf"|(?<![\w])(?:{phrase_alternation(data['each_before_nouns'])})\s+(?=(?:{phrase_alternation(data['recipient_nouns'])})(?![\w]))",
+            re.IGNORECASE,
+        ),
+        each_window=int(data["each_window"]),
         including=word_pattern(data["including_words"]),
         insured_marker=re.compile(rf"(?<![\w])(?:{marker_alternatives})", re.IGNORECASE),
         insured_suffix=re.compile(rf"\s*(?:{suffixes})", re.IGNORECASE),
@@ -270,7 +278,8 @@ def _persons(ctx: Context, sentence: Sentence) -> list[_Person]:
                 people.append(_Person(name, match.start(), match.end(), True))
                 taken.append((match.start(), match.end()))
             continue
-        if not _plain_name_context(text, match.end(), hi) or _modifies_noun(text, lo, match.start()):
+        handed_to = re.search(r"(?i)\bkepada\s+$", text[lo : match.start()])  # "klaim JHT ... kepada Kasno"
+        if not (handed_to or _plain_name_context(text, match.end(), hi)) or _modifies_noun(text, lo, match.start()):
             continue
         if lex.relative_after.match(text, match.end(), hi):
             continue
@@ -445,6 +454,7 @@ def _grounded(sentence: Sentence) -> bool:
         or lex.insured_marker.search(text)
         or lex.insured_suffix.search(text)
         or lex.aggregate_cues.search(text)
+        or lex.claim_cues.search(text)
     )
 
 
@@ -568,7 +578,7 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             sentence = amount.sentence
             lo = previous.end if previous else sentence.start
             before = text[sentence.start : amount.start]
-            amount.aggregate = bool(lex.aggregate_cues.search(sentence.text))
+            amount.aggregate = _aggregate(sentence)
             amount.total = amount.aggregate or bool(
                 lex.total_cues.search(text[_clause_start(text, sentence, lo, amount.start) : amount.start])
             )
@@ -596,17 +606,33 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             previous = amount
 
 
+def _aggregate(sentence: Sentence) -> bool:
+    """Is the sentence about a branch's or region's claim figures: a period
+    word, or "klaim" with a year or a count of people or claims?"""
+    lex = lexicon()
+    text = sentence.text
+    if lex.aggregate_cues.search(text):
+        return True
+    if not lex.claim_cues.search(text):
+        return False
+    money = [(m.start, m.end) for m in find_money(text)]
+    return any(not any(a <= n.start < b for a, b in money) for n in find_numbers(text))
+
+
 def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool:
     """May the amount be a BPJS Ketenagakerjaan benefit? A programme named for
-    it says so; a bare "santunan" is one only in an article about that body
-    (or its programmes) and not when its sentence names another payer alone
-    ("santunan Rp25 juta dari Jasa Raharja")."""
+    it says so; a bare "santunan" is not when its sentence names another
+    payer alone ("santunan Rp25 juta dari Jasa Raharja"), nor in an article
+    that names another payer and neither that body nor its programmes."""
     lex = lexicon()
     if any(code not in (DEATH, "injury") for code in codes):
         return True
-    if not (lex.bpjs_names.search(ctx.text) or any(p.search(ctx.text) for _, p in lex.programs)):
+    if lex.bpjs_names.search(sentence.text):
+        return True
+    if lex.other_payers.search(sentence.text):
         return False
-    return not lex.other_payers.search(sentence.text) or bool(lex.bpjs_names.search(sentence.text))
+    about_bpjs = lex.bpjs_names.search(ctx.text) or any(p.search(ctx.text) for _, p in lex.programs)
+    return bool(about_bpjs) or not lex.other_payers.search(ctx.text)
 
 
 def _group_codes(text: str, cues: list[tuple[int, int, str]]) -> list[str]:
@@ -737,8 +763,8 @@ def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person
             items.append(_Item(amount, amount.value, None, amount.programs, "total"))
             continue
         if each is not None:
-            respective = [a for a in siblings if a.start > each]
-            if len(respective) >= 2:
+            respective = _listed_after(text, [a for a in siblings if a.start > each])
+            if len(respective) >= 2 and amount in respective:
                 index = respective.index(amount) if amount in respective else 0
                 names = [p.name for p in candidates]
                 if len(names) == len(respective):
@@ -783,13 +809,26 @@ def _each_marker(text: str, sentence: Sentence, amount: _Amount) -> int | None:
     marks = [m for m in lex.each.finditer(text, sentence.start, amount.start)]
     if marks:
         between = text[marks[-1].end() : amount.start]
-        if len(between.split()) <= 4:
+        if len(between.split()) <= lex.each_window:
             return marks[-1].start()
     # "Rp 42 juta masing-masing", "Rp 42 juta diberikan kepada masing-masing ahli waris"
     after = lex.each.search(text, amount.end, _clause_end_after(text, amount))
     if after and len(text[amount.end : after.start()].split()) <= 3:
         return amount.start - 1
     return None
+
+
+def _listed_after(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """The amounts of "masing-masing Rp A dan Rp B" that form one list: the
+    first and those following it with only a few words in between (not
+    "masing-masing Rp 42 juta diterima 6 orang ..., sedangkan dua orang ...
+    mendapat Rp 70 juta")."""
+    listed = amounts[:1]
+    for amount in amounts[1:]:
+        if len(text[listed[-1].end : amount.start].split()) > 4:
+            break
+        listed.append(amount)
+    return listed
 
 
 def _clause_end_after(text: str, amount: _Amount) -> int:
