@@ -435,3 +435,37 @@ def test_a_mass_hand_out_is_the_per_person_amount_once_and_its_total():
         "sehingga total bantuan yang disalurkan Rp 180 juta."
     )
     assert payouts_of(text) == [(600_000, None, set()), (180_000_000, None, set())]
+
+
+def test_a_counted_group_named_in_the_next_sentence():
+    text = (
+        "Kepala cabang merinci, ahli waris empat peserta menerima santunan Jaminan Kematian masing-masing "
+        "senilai Rp42 juta. Mereka adalah Suwarni, kader posyandu Kelurahan Mergosono; Rudi dan Sarip, "
+        "marbot masjid; dan Wagiman dari PT Sinar Jaya."
+    )
+    assert [who for _, who, _ in payouts_of(text)] == ["Suwarni", "Rudi", "Sarip", "Wagiman"]
+
+
+def test_victims_named_with_their_age_before_a_masing_masing_amount_are_the_beneficiaries():
+    text = (
+        "Santunan itu diberikan untuk tiga korban, yaitu Darmin (58), Sukini (61), warga Jalan Melati, "
+        "dan Tumirah (60). \"Santunan yang diterima masing-masing ahli waris korban sebesar Rp25 juta,\" ucapnya."
+    )
+    assert [(value, who) for value, who, _ in payouts_of(text)] == [
+        (25_000_000, "Darmin"),
+        (25_000_000, "Sukini"),
+        (25_000_000, "Tumirah"),
+    ]
+
+
+def test_the_deceased_named_after_the_amount_or_as_korban_bernama():
+    text = (
+        "Keluarga korban longsor menerima uang santunan sebesar Rp 15 juta dari Pemprov. "
+        "Rombongan diterima Sutikno, ayah almarhum Bayu Anggara."
+    )
+    assert payouts_of(text) == [(15_000_000, "Bayu Anggara", set())]
+    text = (
+        "Korban bernama Karsimin (50), nelayan Desa Tasikmadu, hilang saat melaut karena kecelakaan kerja. "
+        "Ahli warisnya menerima santunan JKK senilai Rp 70 juta dari BPJS Ketenagakerjaan."
+    )
+    assert payouts_of(text) == [(70_000_000, "Karsimin", {"JKK"})]

@@ -93,6 +93,8 @@ class _Lexicon:
     insured_marker: re.Pattern[str]
     insured_suffix: re.Pattern[str]
     list_intro: re.Pattern[str]
+    group_list_opener: re.Pattern[str]
+    victim_words: re.Pattern[str]
     person_honorific: re.Pattern[str]
     recipients: re.Pattern[str]
     relative_recipients: re.Pattern[str]
@@ -144,6 +146,10 @@ def lexicon() -> _Lexicon:
         insured_marker=re.compile(rf"(?<![\w])(?:{marker_alternatives})", re.IGNORECASE),
         insured_suffix=re.compile(rf"\s*(?:{suffixes})", re.IGNORECASE),
         list_intro=re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['list_intros']))})\b", re.IGNORECASE),
+        group_list_opener=re.compile(
+            rf"\W*(?:{phrase_alternation(data['group_list_openers'])})\b\s*:?\s*", re.IGNORECASE
+        ),
+        victim_words=word_pattern(data["victim_words"]),
         person_honorific=re.compile(rf"(?:{'|'.join(map(re.escape, data['person_honorifics']))})\s+$"),
         recipients=word_pattern(data["recipient_nouns"]),
         relative_recipients=word_pattern(data["relative_recipients"]),
@@ -714,7 +720,10 @@ def _insured_before(ctx: Context, amount: _Amount, people: dict[int, list[_Perso
             return person.name
         if not amount.death and ctx.sentence_at(person.start).index in nearby:
             return person.name
-    return None
+    # "Keluarga korban menerima santunan Rp 10 juta ... ayah almarhum Helmi":
+    # the one deceased the article names, even after the amount
+    insured = {p.name for persons in people.values() for p in persons if p.insured}
+    return insured.pop() if amount.death and len(insured) == 1 else None
 
 
 def _sentence_people(amount: _Amount, people: dict[int, list[_Person]]) -> list[_Person]:
@@ -853,19 +862,48 @@ def _recipients(
     if count:
         # "Rp42 juta kepada ahli waris dua nelayan, salah satunya almarhum Darsono"
         named = [p.name for p in candidates if p.insured][:count]
+        if not named:
+            listed_next = _group_named_next(ctx, amount.sentence)
+            named = listed_next if len(listed_next) == count else []
         return named + [None] * (count - len(named))
     relatives = _recipient_count(ctx, amount.sentence, amount.start, lexicon().relative_recipients)
     if relatives:
         return [_insured_before(ctx, amount, people)] * relatives
     position = ctx.sentences.index(amount.sentence)
     for earlier in reversed(ctx.sentences[max(0, position - 3) : position]):
-        named = [p.name for p in people.get(earlier.index, []) if p.insured or not amount.death]
+        victims = lexicon().victim_words.search(earlier.text) is not None
+        named = [p.name for p in people.get(earlier.index, []) if p.insured or not amount.death or victims]
         if len(named) >= 2:
             return named
         count = _recipient_count(ctx, earlier, earlier.end)
         if count:
             return [None] * count
     return None
+
+
+def _group_named_next(ctx: Context, sentence: Sentence) -> list[str]:
+    """The names of the sentence after a counted group's amount when it opens
+    with "Mereka adalah": "A, pekerja ...; B dan C, ...; dan D dari ..."."""
+    position = ctx.sentences.index(sentence)
+    if position + 1 >= len(ctx.sentences):
+        return []
+    following = ctx.sentences[position + 1]
+    opener = lexicon().group_list_opener.match(following.text)
+    if not opener:
+        return []
+    start = following.start + opener.end()
+    if ";" not in following.text:
+        return [name for _, _, name in _names_after(ctx.text, start, following.end)]
+    names = []
+    for piece in re.split(r";", ctx.text[start : following.end]):
+        head = re.split(r",|\s(?:dari|dan\s+(?=[a-z]))\s", piece.strip().removeprefix("dan ").strip())[0]
+        for part in re.split(r"\s+dan\s+", head.strip(" .")):
+            run = _NAME_RUN.fullmatch(part.strip())
+            name = _clean_name(run.group()) if run else None
+            if name is None:
+                return []
+            names.append(name)
+    return names
 
 
 def _unnamed_recipients(text: str, sentence: Sentence) -> list[tuple[int, int]]:
