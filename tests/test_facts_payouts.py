@@ -469,3 +469,12 @@ def test_the_deceased_named_after_the_amount_or_as_korban_bernama():
         "Ahli warisnya menerima santunan JKK senilai Rp 70 juta dari BPJS Ketenagakerjaan."
     )
     assert payouts_of(text) == [(70_000_000, "Karsimin", {"JKK"})]
+
+
+def test_a_programme_named_after_the_amount_in_its_clause():
+    text = (
+        "Santunan JKK dan JKM diserahkan kepada delapan ahli waris pekerja rentan. Rinciannya, masing-masing "
+        "Rp 42 juta diterima 5 orang yang tercover program JKM, sedangkan tiga orang yang tercover JKK masing-masing "
+        "mendapat Rp 70 juta."
+    )
+    assert payouts_of(text) == [(42_000_000, None, {"JKM"})] * 5 + [(70_000_000, None, {"JKK"})] * 3

@@ -597,6 +597,8 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             if including:
                 codes += [c for _, _, c in _cues(text, including.end(), _next_start(group, amount, sentence))
                           if c not in (DEATH, "injury")]
+            if not codes and previous is None:
+                codes = _codes_in_clause_after(text, amount, _next_start(group, amount, sentence))
             if not codes and previous is not None:
                 amount.programs = list(previous.programs)
                 amount.death = previous.death
@@ -639,6 +641,20 @@ def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool
         return False
     about_bpjs = lex.bpjs_names.search(ctx.text) or any(p.search(ctx.text) for _, p in lex.programs)
     return bool(about_bpjs) or not lex.other_payers.search(ctx.text)
+
+
+def _codes_in_clause_after(text: str, amount: _Amount, next_start: int) -> list[str]:
+    """Programmes named after the amount in its own clause, before the next
+    amount ("masing-masing Rp 42 juta diterima 6 orang yang tercover program
+    JKM"): the first run of names."""
+    hi = min(_clause_end_after(text, amount), next_start)
+    named = [c for c in _cues(text, amount.end, hi) if c[2] not in (DEATH, "injury")]
+    run = named[:1]
+    for cue in named[1:]:
+        if not re.fullmatch(r"[\s,()/&-]*(?:(?:dan|serta|atau|maupun)[\s,()]*)?", text[run[-1][1] : cue[0]], re.I):
+            break
+        run.append(cue)
+    return [code for _, _, code in run]
 
 
 def _group_codes(text: str, cues: list[tuple[int, int, str]]) -> list[str]:
