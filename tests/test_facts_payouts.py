@@ -54,7 +54,7 @@ def test_work_accident_components_and_their_total_are_jkk_for_the_deceased():
         (150_000_000, "Andi Wijaya", {"JKK"}),
         (10_000_000, "Andi Wijaya", {"JKK"}),
         (12_000_000, "Andi Wijaya", {"JKK"}),
-        (1_500_000, "Andi Wijaya", {"JKK", "beasiswa"}),
+        (1_500_000, "Andi Wijaya", {"beasiswa"}),
         (173_500_000, "Andi Wijaya", {"JKK", "beasiswa"}),
     ]
 
@@ -292,7 +292,7 @@ def test_children_of_one_deceased_each_receiving_are_payouts_to_that_worker():
         "BPJS Ketenagakerjaan menyerahkan santunan JKK kepada ahli waris almarhum Sugeng Riyadi, Senin (13/5/2024). "
         "Kedua anak almarhum, Dimas dan Laras, juga menerima beasiswa masing-masing Rp1,5 juta."
     )
-    assert payouts_of(text) == [(1_500_000, "Sugeng Riyadi", {"JKK", "beasiswa"})] * 2
+    assert payouts_of(text) == [(1_500_000, "Sugeng Riyadi", {"beasiswa"})] * 2
 
 
 def test_a_programme_said_not_to_apply_does_not_decide_the_death_programme():

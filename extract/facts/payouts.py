@@ -19,8 +19,10 @@ the rupiah amounts of each content sentence (extract.normalize.money):
   Rp 42 juta", "manfaat JKK dan JKM ... dengan total Rp1,26 miliar"); a
   death component ("santunan kematian", "biaya pemakaman", "santunan
   berkala") takes the death's programme, JKK when the article says the death
-  was a work accident, else JKM; "beasiswa" also carries that programme when
-  the article names one; an injury component ("biaya perawatan") is JKK.
+  was a work accident, else JKM; a "beasiswa" amount is beasiswa alone (a
+  total it is part of takes both, "JKK Rp 70 juta serta beasiswa Rp 153
+  juta, total Rp 223 juta"); an injury
+  component ("biaya perawatan") is JKK.
   With no cue in its sentence, an amount takes the cue of the previous amount
   of the sentence, or of the last sentences before it.
 * Beneficiary: the insured worker, named after a marker ("almarhum X",
@@ -567,8 +569,6 @@ def _resolve(codes: list[str], death: str | None) -> list[str]:
             programs.add("JKK")
         else:
             programs.add(code)
-    if "beasiswa" in programs and death and not programs & {"JKK", "JKM"}:
-        programs.add(death)
     return [p for p in PROGRAM_ORDER if p in programs]
 
 
