@@ -478,3 +478,26 @@ def test_a_programme_named_after_the_amount_in_its_clause():
         "mendapat Rp 70 juta."
     )
     assert payouts_of(text) == [(42_000_000, None, {"JKM"})] * 5 + [(70_000_000, None, {"JKK"})] * 3
+
+
+def test_a_death_from_a_work_accident_said_after_the_amount_is_jkk():
+    text = (
+        "Santunan kematian sebesar Rp250 juta diberikan BPJS Ketenagakerjaan kepada lima ahli waris "
+        "dari pekerja yang meninggal karena kecelakaan kerja."
+    )
+    assert {tuple(programs) for _, _, programs in payouts_of(text)} == {("JKK",)}
+    # a general statement about accidents is not the cause of this death
+    text = (
+        "Manfaat santunan yang diserahkan kepada ahli waris almarhum Karto senilai Rp 42 juta sebagai bentuk "
+        "kepedulian bagi peserta yang mengalami kecelakaan kerja atau penyakit akibat kerja."
+    )
+    assert payouts_of(text) == [(42_000_000, "Karto", {"JKM"})]
+
+
+def test_a_bare_santunan_takes_the_programmes_the_next_sentence_names():
+    text = (
+        "BPJS Ketenagakerjaan menyalurkan santunan bagi 6 peserta dengan nilai total Rp 650 juta. "
+        "Wali kota menyerahkan secara simbolis manfaat Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) "
+        "tersebut kepada ahli waris."
+    )
+    assert payouts_of(text) == [(650_000_000, None, {"JKK", "JKM"})]

@@ -72,8 +72,10 @@ NAME_WINDOW = 2  # how far back a plainly named living worker may come from
 class _Lexicon:
     programs: list[tuple[str, re.Pattern[str]]]
     death_components: re.Pattern[str]
+    generic_benefit: re.Pattern[str]
     injury_components: re.Pattern[str]
     work_accident: re.Pattern[str]
+    death_words: re.Pattern[str]
     bpjs_names: re.Pattern[str]
     other_payers: re.Pattern[str]
     payout_cues: re.Pattern[str]
@@ -121,8 +123,10 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         programs=programs,
         death_components=word_pattern(data["death_components"]),
+        generic_benefit=word_pattern(data["generic_benefit_words"]),
         injury_components=word_pattern(data["injury_components"]),
         work_accident=word_pattern(data["work_accident"]),
+        death_words=word_pattern(data["death_words"]),
         bpjs_names=word_pattern(data["bpjs_names"]),
         other_payers=word_pattern(data["other_payers"]),
         payout_cues=word_pattern(data["payout_cues"] + [w for ws in data["programs"].values() for w in ws]),
@@ -590,7 +594,11 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             )
             cues = _cues(text, lo, amount.start)
             death_here = None
-            if lex.work_accident.search(text, lo, amount.start):
+            # "santunan kematian Rp380 juta ... kepada ahli waris pekerja yang
+            # meninggal karena kecelakaan kerja": the cause may follow the amount
+            if lex.work_accident.search(text, lo, amount.start) or _died_of_work_accident(
+                text[amount.end : _next_start(group, amount, sentence)]
+            ):
                 death_here = "JKK"
             codes = _group_codes(text, cues)
             including = lex.including.search(text, amount.end, _next_start(group, amount, sentence))
@@ -606,6 +614,8 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
                 continue
             if not codes and not amount.aggregate:
                 codes = _codes_before(ctx, sentence)
+            if not amount.aggregate and _generic(text, cues, codes):
+                codes = _codes_in_next_sentence(ctx, sentence, amounts) or codes
             death = death_here or _death_program(ctx, amount.start)
             amount.programs = _resolve(codes, death) if _programme_payer(ctx, sentence, codes) else []
             amount.death = _is_death(codes, amount.programs)
@@ -643,6 +653,49 @@ def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool
     return bool(about_bpjs) or not lex.other_payers.search(ctx.text)
 
 
+def _died_of_work_accident(text: str) -> bool:
+    """"... yang meninggal karena kecelakaan kerja" (not "peserta yang
+    mengalami kecelakaan kerja", a general statement)."""
+    lex = lexicon()
+    for death in lex.death_words.finditer(text):
+        accident = lex.work_accident.search(text, death.end())
+        if accident and len(text[death.end() : accident.start()].split()) <= 4:
+            return True
+    return False
+
+
+def _generic(text: str, cues: list[tuple[int, int, str]], codes: list[str]) -> bool:
+    """Is the amount named only as "santunan" / "manfaat", with no programme?"""
+    if not codes:
+        return True
+    return codes == [DEATH] and all(lexicon().generic_benefit.fullmatch(text[a:b]) for a, b, _ in cues)
+
+
+def _codes_in_next_sentence(ctx: Context, sentence: Sentence, amounts: list[_Amount]) -> list[str]:
+    """ "Nilai total manfaat yang diberikan sebesar Rp177 juta. ... menyerahkan
+    manfaat Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM)
+    tersebut.": the programmes the next sentence names, when it hands over no
+    amount of its own; the first run of names, before any amount."""
+    position = ctx.sentences.index(sentence)
+    if position + 1 >= len(ctx.sentences):
+        return []
+    following = ctx.sentences[position + 1]
+    if any(a.sentence is following for a in amounts):
+        return []
+    money = find_money(following.text)
+    hi = following.start + money[0].start if money else following.end
+    named = [c for c in _cues(ctx.text, following.start, hi) if c[2] not in (DEATH, "injury")]
+    run = named[:1]
+    for cue in named[1:]:
+        if not _JOINED.fullmatch(ctx.text[run[-1][1] : cue[0]]):
+            break
+        run.append(cue)
+    return [code for _, _, code in run]
+
+
+_JOINED = re.compile(r"[\s,()/&-]*(?:(?:dan|serta|atau|maupun)[\s,()]*)?", re.IGNORECASE)
+
+
 def _codes_in_clause_after(text: str, amount: _Amount, next_start: int) -> list[str]:
     """Programmes named after the amount in its own clause, before the next
     amount ("masing-masing Rp 42 juta diterima 6 orang yang tercover program
@@ -651,7 +704,7 @@ def _codes_in_clause_after(text: str, amount: _Amount, next_start: int) -> list[
     named = [c for c in _cues(text, amount.end, hi) if c[2] not in (DEATH, "injury")]
     run = named[:1]
     for cue in named[1:]:
-        if not re.fullmatch(r"[\s,()/&-]*(?:(?:dan|serta|atau|maupun)[\s,()]*)?", text[run[-1][1] : cue[0]], re.I):
+        if not _JOINED.fullmatch(text[run[-1][1] : cue[0]]):
             break
         run.append(cue)
     return [code for _, _, code in run]
