@@ -501,3 +501,11 @@ def test_a_bare_santunan_takes_the_programmes_the_next_sentence_names():
         "tersebut kepada ahli waris."
     )
     assert payouts_of(text) == [(650_000_000, None, {"JKK", "JKM"})]
+
+
+def test_money_disbursed_in_a_region_is_a_stated_total():
+    text = (
+        "Adapun dana perlindungan sosial yang telah dikucurkan BPJS Ketenagakerjaan di kabupaten itu "
+        "totalnya mencapai Rp18 miliar."
+    )
+    assert payouts_of(text) == [(18_000_000_000, None, set())]
