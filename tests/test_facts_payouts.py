@@ -509,3 +509,13 @@ def test_money_disbursed_in_a_region_is_a_stated_total():
         "totalnya mencapai Rp18 miliar."
     )
     assert payouts_of(text) == [(18_000_000_000, None, set())]
+
+
+def test_a_total_rounded_to_fewer_digits_than_its_parts_still_takes_their_programmes():
+    text = (
+        "Kepala cabang merinci, santunan untuk ahli waris almarhum Yanto meliputi JKK Rp 150,125 juta, "
+        "JP Rp 412,350 serta JHT Rp 20,500 juta. Anak almarhum juga mendapat beasiswa Rp 10 juta, "
+        "sehingga total santunan yang diterima mencapai Rp 181,037 juta."
+    )
+    found = payouts_of(text)
+    assert found[-1] == (181_037_000, "Yanto", {"JKK", "JP", "JHT", "beasiswa"})

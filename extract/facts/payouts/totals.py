@@ -61,11 +61,15 @@ def _periodic(amount: _Amount) -> bool:
     return re.match(r"\s*(?:per|setiap|tiap|/)\s*(?:bulan|bln)\b", after, re.IGNORECASE) is not None
 
 
+ROUNDING = 0.0005  # how far parts may exceed a total rounded to fewer digits
+
+
 def _summing_run(target: int, run: list[_Item], approximate: bool = False) -> list[_Item] | None:
     """The items of `run`, in order, that add up to `target` (for an
     approximate "Rp 215 juta lebih": to at least it, less than 10% more,
-    taking as many as fit)."""
-    ceiling = target * 1.1 if approximate else target
+    taking as many as fit). A total written at lower precision than its parts
+    ("Rp 179,062 juta" for parts adding up to Rp179.062.190) still matches."""
+    ceiling = target * 1.1 if approximate else target * (1 + ROUNDING)
     total = 0
     for count, item in enumerate(run, start=1):
         total += item.value
