@@ -519,3 +519,14 @@ def test_a_total_rounded_to_fewer_digits_than_its_parts_still_takes_their_progra
     )
     found = payouts_of(text)
     assert found[-1] == (181_037_000, "Yanto", {"JKK", "JP", "JHT", "beasiswa"})
+
+
+def test_a_total_covers_the_programmes_of_its_breakdown_even_when_they_do_not_add_up():
+    text = (
+        "Kepala cabang menerangkan, total santunan bagi para ahli waris mencapai ± Rp300 juta. "
+        "Rinciannya terdiri dari jaminan kematian sebesar Rp42 juta, jaminan hari tua ± Rp8 juta, "
+        "lalu beasiswa pendidikan bagi satu anak sebesar Rp60 juta."
+    )
+    found = payouts_of(text)
+    assert found[0] == (300_000_000, None, {"JKM", "JHT", "beasiswa"})
+    assert [value for value, _, _ in found[1:]] == [42_000_000, 8_000_000, 60_000_000]

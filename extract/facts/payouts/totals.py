@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from extract.facts.payouts.amounts import _Amount
-from extract.facts.payouts.lexicon import PROGRAM_ORDER
+from extract.facts.payouts.lexicon import PROGRAM_ORDER, lexicon
 from extract.facts.payouts.recipients import _Item
 
 
@@ -52,6 +52,24 @@ def _match_totals(items: list[_Item]) -> None:
                 item.kind = "total"
                 item.amount.rule = "payout.stated_total"
                 break
+        else:
+            if item.kind == "total":
+                item.programs = _breakdown_programs(item, items[position + 1 :]) or item.programs
+
+
+def _breakdown_programs(total: _Item, after: list[_Item]) -> list[str]:
+    """ "total santunan ± Rp542 juta. Rinciannya, JKM Rp42 juta, JHT ± Rp10
+    juta, beasiswa ...": a total whose breakdown, in the next sentence, does
+    not add up to it still covers the breakdown's programmes."""
+    sentences = total.amount.sentence
+    following = [i for i in after if i.amount.sentence is not sentences]
+    if not following:
+        return []
+    breakdown = following[0].amount.sentence
+    if breakdown.index != sentences.index + 1 or not lexicon().breakdown_opener.match(breakdown.text):
+        return []
+    programs = {p for i in following if i.amount.sentence is breakdown for p in i.programs}
+    return [p for p in PROGRAM_ORDER if p in programs]
 
 
 def _periodic(amount: _Amount) -> bool:
