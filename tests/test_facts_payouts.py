@@ -530,3 +530,14 @@ def test_a_total_covers_the_programmes_of_its_breakdown_even_when_they_do_not_ad
     found = payouts_of(text)
     assert found[0] == (300_000_000, None, {"JKM", "JHT", "beasiswa"})
     assert [value for value, _, _ in found[1:]] == [42_000_000, 8_000_000, 60_000_000]
+
+
+def test_a_count_without_masing_masing_is_one_payout_each_only_when_the_total_says_so():
+    group = (
+        "Rinciannya, masing-masing Rp 42 juta diterima 4 orang yang tercover program JKM, "
+        "sedangkan dua orang yang tercover JKK mendapat senilai Rp 70 juta."
+    )
+    with_total = "Santunan JKM dan JKK senilai total Rp 308 juta diserahkan kepada enam ahli waris. " + group
+    assert sorted(v for v, _, _ in payouts_of(with_total)) == [42_000_000] * 4 + [70_000_000] * 2 + [308_000_000]
+    without_total = "Santunan JKM dan JKK diserahkan kepada enam ahli waris. " + group
+    assert sorted(v for v, _, _ in payouts_of(without_total)) == [42_000_000] * 4 + [70_000_000]

@@ -55,7 +55,7 @@ from extract.facts.context import Context
 from extract.facts.payouts.amounts import _candidates, _invented, _invented_words
 from extract.facts.payouts.names import _persons
 from extract.facts.payouts.programmes import _assign_programs
-from extract.facts.payouts.recipients import _expand
+from extract.facts.payouts.recipients import _expand, _expand_counted_by_total
 from extract.facts.payouts.totals import _dedupe, _drop_restatements, _match_totals
 from extract.model import Payout
 
@@ -69,6 +69,7 @@ def extract_payouts(ctx: Context) -> list[Payout]:
     people = {s.index: _persons(ctx, s) for s in ctx.sentences}
     invented_words = _invented_words(ctx)
     items = [item for item in _expand(ctx, amounts, people) if not _invented(item.beneficiary, invented_words)]
+    items = _expand_counted_by_total(ctx, items)
     _match_totals(items)
     payouts = []
     for item in _dedupe(items):

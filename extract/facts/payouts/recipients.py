@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from extract.facts.context import Context
-from extract.facts.payouts.amounts import _Amount, _clause_end_after
+from extract.facts.payouts.amounts import _Amount, _clause_end_after, _clause_start
 from extract.facts.payouts.lexicon import NAME_WINDOW, lexicon
 from extract.facts.payouts.names import _NAME_RUN, _clean_name, _names_after, _Person
 from extract.facts.text import Sentence
@@ -236,3 +236,29 @@ def _unnamed_recipients(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         if isinstance(value, int) and 1 <= value <= lex.max_recipients:
             found.append((m.start(), value))
     return found
+
+
+def _expand_counted_by_total(ctx: Context, items: list[_Item]) -> list[_Item]:
+    """ "masing-masing Rp 42 juta diterima 6 orang, sedangkan dua orang yang
+    tercover JKK mendapat Rp 70 juta", with a stated total of Rp 392 juta: a
+    count of recipients in the amount's own clause, without "masing-masing",
+    is one payout each when the article's total says so (6 x 42 + 2 x 70)."""
+    totals = {i.value for i in items if i.kind == "total"}
+    parts = [i for i in items if i.kind != "total"]
+    if not totals or not parts:
+        return items
+    base = sum(i.value for i in parts)
+    out = list(items)
+    for item in parts:
+        if item.group is not None:
+            continue
+        sentence = item.amount.sentence
+        clause = _clause_start(ctx.text, sentence, sentence.start, item.amount.start)
+        clause_count = _recipient_count(ctx, Sentence(sentence.index, clause, sentence.end, ""), item.amount.start)
+        if clause_count and base + (clause_count - 1) * item.value in totals:
+            position = out.index(item)
+            out[position + 1 : position + 1] = [
+                _Item(item.amount, item.value, item.beneficiary, item.programs) for _ in range(clause_count - 1)
+            ]
+            base += (clause_count - 1) * item.value
+    return out
