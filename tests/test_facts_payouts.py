@@ -541,3 +541,8 @@ def test_a_count_without_masing_masing_is_one_payout_each_only_when_the_total_sa
     assert sorted(v for v, _, _ in payouts_of(with_total)) == [42_000_000] * 4 + [70_000_000] * 2 + [308_000_000]
     without_total = "Santunan JKM dan JKK diserahkan kepada enam ahli waris. " + group
     assert sorted(v for v, _, _ in payouts_of(without_total)) == [42_000_000] * 4 + [70_000_000]
+
+
+def test_a_bare_initial_closing_a_name_is_part_of_it():
+    text = "Pada acara itu juga diserahkan klaim JHT Rp 21,4 juta kepada Dewi Lestari K (BPR Sleman)."
+    assert payouts_of(text) == [(21_400_000, "Dewi Lestari K", {"JHT"})]

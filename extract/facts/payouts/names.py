@@ -10,7 +10,8 @@ from extract.facts.payouts.lexicon import lexicon
 from extract.facts.text import Sentence
 from extract.normalize.names import load_honorifics, name_key, strip_titles
 
-_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|I)"
+# a word, an initial ("S."), or a bare initial closing a name ("Happy Rosdianan M (BPR ...)")
+_NAME_WORD = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]\.|I|(?<=[a-z] )[A-Z](?=[ \t]*[(,;]))"
 _NAME_RUN = re.compile(rf"(?<![\w]){_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}(?![\w])")
 
 
