@@ -226,3 +226,49 @@ def test_an_office_naming_a_building_or_a_place_introduces_no_person():
         "Sosialisasi digelar di Aula Kantor Camat Dlanggu, Rabu."
     )
     assert officials_of(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        # a province's short name ends the office; it is not the name's first word
+        (
+            "Acara itu dihadiri Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulsel Rudi Hartono.",
+            "Rudi Hartono",
+            "Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulsel",
+        ),
+        ("Menurut Wahyu Nugroho Kadisnakertrans Jateng, angka itu masih sementara.", "Wahyu Nugroho", "Kadisnakertrans Jateng"),
+        # heads of regional offices and police units, with their units' words
+        (
+            "Nota itu diteken Kakanwil Kemenag Sumbar Hendri Saputra di Padang.",
+            "Hendri Saputra",
+            "Kakanwil Kemenag Sumbar",
+        ),
+        (
+            "Kasat Lantas Polres Lumajang AKP Siti Rohmah menuturkan truk itu oleng.",
+            "Siti Rohmah",
+            "Kasat Lantas Polres Lumajang",
+        ),
+        # an office spelled out lower case, with its abbreviation
+        (
+            "Yanti Kusuma Dewi, pejabat pengganti sementara (PPS) BPJS Ketenagakerjaan Cabang Pamekasan, menjelaskan syaratnya.",
+            "Yanti Kusuma Dewi",
+            "pejabat pengganti sementara (PPS) BPJS Ketenagakerjaan Cabang Pamekasan",
+        ),
+        # Haji glued to an initial, and a dentist's title
+        ("Santunan diserahkan Bupati Kediri, HM Rofiq di pendopo.", "M Rofiq", "Bupati Kediri"),
+        ("Menurut Kadinkes Kota Kediri, drg Wulan Sari, stok vaksin cukup.", "Wulan Sari", "Kadinkes Kota Kediri"),
+        # Raden, abbreviated, opens the name
+        ("Ketua Umum KONI Kota Blitar R Bagus Hariyanto menyambut gembira.", "Bagus Hariyanto", "Ketua Umum KONI Kota Blitar"),
+    ],
+)
+def test_offices_of_real_news_shapes(text, name, position):
+    assert officials_of(text) == {name: position}
+
+
+def test_regulation_of_an_office_and_a_bare_deputy_are_no_people():
+    text = (
+        "Aturan itu tertuang dalam Peraturan Gubernur Nomor 12 Tahun 2024.\n"
+        '"Pak Bupati dan Pak Wakil sudah hadir," ujar panitia.'
+    )
+    assert officials_of(text) == {}

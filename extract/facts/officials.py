@@ -30,7 +30,7 @@ from extract.facts.context import Context
 from extract.facts.places import place_words
 from extract.facts.text import Sentence, load_lexicon, phrase_alternation
 from extract.model import Official, Provenance
-from extract.normalize.names import load_honorifics, strip_titles
+from extract.normalize.names import load_honorifics, split_glued_initials, strip_titles
 
 MAX_NAME_WORDS = 5
 
@@ -120,11 +120,14 @@ def _region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Names of kabupaten, kota and provinces as word tuples, by first word:
     part of an office's name ("Kepala Dinas Sosial Kabupaten Blitar",
     "Deputi Direktur Wilayah Jawa Timur")."""
+    from extract.nlp.gazetteers import read_yaml
     from extract.nlp.regions import all_regencies
 
     regencies = all_regencies()
     names = {re.sub(r"^(Kabupaten|Kota)\s+", "", r.name) for r in regencies}
     names |= {r.province for r in regencies if r.province}
+    # short names of provinces: "Kepala Kanwil BPJS Ketenagakerjaan Jatim Arie Fianto"
+    names |= {str(alias) for alias in read_yaml("regions/province_aliases.yaml")}
     phrases: dict[str, set[tuple[str, ...]]] = {}
     for name in names:
         words = tuple(_fold(w) for w in name.split())
@@ -136,6 +139,8 @@ def _is_honorific(text: str) -> bool:
     bare = re.sub(r"[.,()]", "", text).casefold()
     if bare in load_honorifics():
         return True
+    if len(split_glued_initials(text)) == 2 and not text.endswith("."):
+        return True  # "HM Sanusi": Haji + an initial
     # glued titles and initials: "H.M." (Haji + initial), "S.E."
     parts = re.findall(r"[A-Za-z]{1,3}\.", text)
     return len(parts) > 1 and "".join(parts) == text and re.sub(r"[.]", "", parts[0]).casefold() in load_honorifics()
@@ -375,8 +380,10 @@ class _Sentence:
                 i -= 1
             else:
                 break
-        # a name does not run on from a capitalised organisation or office
-        if i > 0 and _is_cap(self.words[i - 1]) and self.words[i - 1].isalnum():
+        # a name does not run on from a capitalised organisation or office,
+        # but may follow a sentence's opening word ("Menurut Sigit Priyanto ...")
+        opener = i == 1 and self.folded[0] in self.lex.stop_words and not self.is_position_word(0)
+        if i > 0 and _is_cap(self.words[i - 1]) and self.words[i - 1].isalnum() and not opener:
             return end
         while i < end and not (self.is_name_word(i) or _is_honorific(self.words[i])):
             i += 1
