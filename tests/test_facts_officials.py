@@ -272,3 +272,20 @@ def test_regulation_of_an_office_and_a_bare_deputy_are_no_people():
         '"Pak Bupati dan Pak Wakil sudah hadir," ujar panitia.'
     )
     assert officials_of(text) == {}
+
+
+def test_headline_words_after_an_office_are_no_name():
+    text = (
+        "Dukung Nelayan, Bupati Pacitan Serahkan Santunan Kepada Ahli Waris\n"
+        "Terkait: Wakil Bupati Ngawi Tinjau Banjir Di Tiga Desa\n"
+        "Bupati Pacitan Indrata Nur Bayuaji menyerahkan santunan itu di pendopo."
+    )
+    assert officials_of(text) == {"Indrata Nur Bayuaji": "Bupati Pacitan"}
+
+
+def test_a_name_in_a_headline_counts_when_the_body_gives_it():
+    text = (
+        "Sekda Tuban Budi Wiyana Buka Pelatihan Kerja\n"
+        "Pelatihan dibuka Budi Wiyana, Sekretaris Daerah Kabupaten Tuban, Senin."
+    )
+    assert list(officials_of(text)) == ["Budi Wiyana"]

@@ -801,7 +801,29 @@ def extract_officials(ctx: Context) -> list[Official]:
         for sentence in part.sentences:
             view = _Sentence(part, sentence, known, per_starts, words, places)
             mentions.extend(_find_mentions(view))
-    return resolve(mentions, ctx)
+    return resolve(_drop_headline_guesses(mentions), ctx)
+
+
+def _is_headline(text: str) -> bool:
+    """A headline (the article's or a related one): most words capitalised,
+    no closing full stop. Where an office ends and a name begins cannot be
+    told there ("Wali Kota Binjai Lindungi Pekerja Rentan")."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    if len(words) < 4 or text.rstrip().endswith((".", '"', "”")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _drop_headline_guesses(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions in a headline count only for a name the article also gives
+    outside headlines (whole, or as a short form of it)."""
+    body = [m for m in mentions if not _is_headline(m.sentence.text)]
+    names = [set(_key(_clean_name(m.name)[0]).split()) for m in body]
+    kept = []
+    for mention in mentions:
+        if mention in body or any(set(_key(_clean_name(mention.name)[0]).split()) <= words for words in names):
+            kept.append(mention)
+    return kept
 
 
 def _common_words(text: str) -> frozenset[str]:
