@@ -289,3 +289,45 @@ def test_a_name_in_a_headline_counts_when_the_body_gives_it():
         "Pelatihan dibuka Budi Wiyana, Sekretaris Daerah Kabupaten Tuban, Senin."
     )
     assert list(officials_of(text)) == ["Budi Wiyana"]
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        # units listed with commas and "dan" inside an office's name
+        (
+            "Kepala Dinas Tenaga Kerja, Koperasi, dan UKM Kota Kupang, Yohanes Lede, membuka acara.",
+            "Yohanes Lede",
+            "Kepala Dinas Tenaga Kerja, Koperasi, dan UKM Kota Kupang",
+        ),
+        # a company's prefix written with a dot
+        (
+            "Nota itu diteken Direktur Utama PT. Semen Tonasa, Andi Rahmat, di Makassar.",
+            "Andi Rahmat",
+            "Direktur Utama PT. Semen Tonasa",
+        ),
+        # a numbered unit ends with its place, then comes the name
+        ("Kepala SMPN 2 Dagangan Sri Wahyuni membuka lomba.", "Sri Wahyuni", "Kepala SMPN 2 Dagangan"),
+        (
+            "Penyaluran dikawal Babinsa Koramil 0810/03 Ngronggot, Serda Tri Handoko.",
+            "Tri Handoko",
+            "Babinsa Koramil 0810/03 Ngronggot",
+        ),
+        # a capitalised speech verb after a quote is no part of the name
+        ('"Semua berjalan lancar," Jelas Rudi Hartanto, Kepala Desa Sukorejo.', "Rudi Hartanto", "Kepala Desa Sukorejo"),
+        # a double name with a loose hyphen, and a closing initial with its dot
+        ("Bupati Sikka, Maria Goreti- Wula, SE, hadir.", "Maria Goreti- Wula", "Bupati Sikka"),
+        ("Kepala BPJS Ketenagakerjaan Cabang Sampang, Dwi Ayu Lestari Kr., menilai program itu baik.", "Dwi Ayu Lestari Kr.", "Kepala BPJS Ketenagakerjaan Cabang Sampang"),
+    ],
+)
+def test_office_and_name_boundaries(text, name, position):
+    assert officials_of(text) == {name: position}
+
+
+def test_short_forms_join_the_one_longer_name_step_by_step():
+    text = (
+        "Bupati Sikka, Maria Goreti- Wula, SE, membuka acara.\n"
+        "Bupati Maria Goreti menyebut program itu penting.\n"
+        '"Kami mendukung," kata Maria.'
+    )
+    assert list(officials_of(text)) == ["Maria Goreti- Wula"]
