@@ -140,3 +140,8 @@ def test_branch_areas_province_names_and_smaller_places_are_not_regions():
 def test_police_of_a_regency_act_for_it():
     text = "Kapolres Lumajang AKBP Dewa Putu menyebut pelaku diamankan di Polres Probolinggo Kota."
     assert "Kabupaten Lumajang" in facts_of(text).to_gold()["regions"]
+
+
+def test_a_year_after_a_city_is_no_figure_for_it():
+    text = "Festival Banyuwangi 2024 dibuka meriah, sementara Kabupaten Jember 1.200 pekerja terdaftar."
+    assert facts_of(text).to_gold()["regions"] == ["Kabupaten Jember"]

@@ -47,7 +47,8 @@ def _roles() -> _Roles:
         openers=frozenset(roles["list_openers"]),
         joiner=re.compile(rf"\s*(?:(?:{joiners})\s*)+", re.IGNORECASE),
         # "Nganjuk dengan 1.851 pekerja", "Jember 57 kasus"; not a date ("Malang, 5 Juni")
-        figure=re.compile(rf"\s*(?:(?:{links})\s*)?\d[\d.,]*\s+[a-z]"),
+        # (a year is no figure: "Festival Banyuwangi 2024 dibuka")
+        figure=re.compile(rf"\s*(?:(?:{links})\s*)?(?!(?:19|20)\d\d\b)\d[\d.,]*\s+[a-z]"),
     )
 
 
