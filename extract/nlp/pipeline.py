@@ -37,7 +37,14 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_NER_MODEL = REPO_ROOT / "models" / "id_ner"
 NER_MODEL_ENV = "EXTRACT_NER_MODEL"
 
-RULE_COMPONENTS = ("bpjs_lexicon", "bpjs_span_ruler", "bpjs_span_grammar", "bpjs_numeric_spans", "bpjs_region_spans")
+RULE_COMPONENTS = (
+    "bpjs_lexicon",
+    "bpjs_span_ruler",
+    "bpjs_span_grammar",
+    "bpjs_numeric_spans",
+    "bpjs_region_spans",
+    "bpjs_person_repair",
+)
 
 
 class NerModelError(RuntimeError):

@@ -235,6 +235,18 @@ def _resolve_bare(name: str, context: str | None) -> Region | None:
 
 
 @lru_cache(maxsize=1)
+def place_name_words() -> frozenset[str]:
+    """Case-folded one-word names of kabupaten/kota (not those that are also
+    common words or given names, bare_name_stoplist.txt), provinces and the
+    provinces' short names ("jatim", "kalbar"): words that never begin or
+    end a person's name."""
+    stop = {_key(word) for word in read_list("regions/bare_name_stoplist.txt")}
+    names = [r.bare for r in _regencies() if _key(r.bare) not in stop]
+    names += [p.name for p in _provinces()] + [str(a) for a in read_yaml("regions/province_aliases.yaml")]
+    return frozenset(name.casefold() for name in names if " " not in name)
+
+
+@lru_cache(maxsize=1)
 def _kecamatan_index() -> dict[str, frozenset[str]]:
     from lokal import wilayah
 
