@@ -331,3 +331,9 @@ def test_short_forms_join_the_one_longer_name_step_by_step():
         '"Kami mendukung," kata Maria.'
     )
     assert list(officials_of(text)) == ["Maria Goreti- Wula"]
+
+
+def test_a_regency_short_name_ends_the_office():
+    assert officials_of("Bupati Kutim Ardiansyah Sulaiman meninjau lokasi banjir.") == {
+        "Ardiansyah Sulaiman": "Bupati Kutim"
+    }

@@ -121,13 +121,14 @@ def _region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     part of an office's name ("Kepala Dinas Sosial Kabupaten Blitar",
     "Deputi Direktur Wilayah Jawa Timur")."""
     from extract.nlp.gazetteers import read_yaml
-    from extract.nlp.regions import all_regencies
+    from extract.nlp.regions import all_regencies, regency_aliases
 
     regencies = all_regencies()
     names = {re.sub(r"^(Kabupaten|Kota)\s+", "", r.name) for r in regencies}
     names |= {r.province for r in regencies if r.province}
     # short names of provinces: "Kepala Kanwil BPJS Ketenagakerjaan Jatim Arie Fianto"
     names |= {str(alias) for alias in read_yaml("regions/province_aliases.yaml")}
+    names |= set(regency_aliases())  # "Bupati Kukar Edi Damansyah"
     phrases: dict[str, set[tuple[str, ...]]] = {}
     for name in names:
         words = tuple(_fold(w) for w in name.split())

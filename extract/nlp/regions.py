@@ -119,6 +119,18 @@ def _by_bare_key() -> dict[str, tuple[_Regency, ...]]:
     return {key: tuple(found) for key, found in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, _Regency]:
+    """Short names of kabupaten/kota ("Kukar", "Tangsel", "KBB"), by key."""
+    by_name = {r.name: r for r in _regencies()}
+    return {_key(alias): by_name[name] for alias, name in read_yaml("regions/regency_aliases.yaml").items()}
+
+
+def regency_aliases() -> tuple[str, ...]:
+    """The short names as written: "Kukar", "Tangsel", "KBB"."""
+    return tuple(read_yaml("regions/regency_aliases.yaml"))
+
+
 def all_regencies() -> list[Region]:
     """The 514 kabupaten and kota, in code order, with coordinates."""
     return [r.region("explicit") for r in _regencies()]
@@ -159,7 +171,7 @@ def _explicit_regex() -> re.Pattern[str]:
     alternatives.sort(key=lambda a: -a[0])
     kab = "|".join(p for _, kind, p in alternatives if kind == KABUPATEN)
     kota = "|".join(p for _, kind, p in alternatives if kind == KOTA)
-    names = sorted({r.bare for r in _regencies()}, key=len, reverse=True)
+    names = sorted({r.bare for r in _regencies()} | set(regency_aliases()), key=len, reverse=True)
     return re.compile(
         rf"(?<![\w.])(?:(?P<kabupaten>{kab})|(?P<kota>{kota}))"
         r"(?:\([^()\n]{1,30}\)\s*)?"  # "Pemerintah Kabupaten (Pemkab) Trenggalek"
@@ -170,7 +182,8 @@ def _explicit_regex() -> re.Pattern[str]:
 
 def _explicit(match: re.Match[str]) -> _Regency | None:
     kind = KABUPATEN if match.group(KABUPATEN) else KOTA
-    for regency in _by_bare_key().get(_key(match.group("name")), ()):
+    key = _key(match.group("name"))
+    for regency in _by_bare_key().get(key, ()) + tuple(r for k, r in _aliases().items() if k == key):
         if regency.kind == kind:
             return regency
     return None
@@ -205,7 +218,10 @@ def _bare_regex() -> re.Pattern[str]:
     stop = {_key(word) for word in read_list("regions/bare_name_stoplist.txt")}
     # a province's name or short name ("Yogyakarta", "Gorontalo") is not a bare regency
     stop |= set(_province_index())
-    names = sorted({r.bare for r in _regencies() if _key(r.bare) not in stop}, key=len, reverse=True)
+    names = {r.bare for r in _regencies() if _key(r.bare) not in stop}
+    # short names stand alone unless they are all capitals ("Kukar", not "OKU")
+    names |= {a for a in regency_aliases() if _key(a) not in stop and not a.isupper() and _key(a) not in _by_bare_key()}
+    names = sorted(names, key=len, reverse=True)
     # Case-sensitive: the official capitalisation only, so "batu" (stone) and
     # "malang" (unlucky) are words, and all-caps datelines ("BLITAR -") are left out.
     return re.compile(rf"(?<![\w.-])(?:{'|'.join(_name_pattern(n) for n in names)})(?![\w-])")
@@ -217,6 +233,8 @@ def _bare_mentions(text: str) -> list[tuple[int, int, str]]:
 
 def _resolve_bare(name: str, context: str | None) -> Region | None:
     candidates = _by_bare_key().get(_key(name), ())
+    if not candidates and _key(name) in _aliases():
+        return _aliases()[_key(name)].region("name")
     if len(candidates) == 1:
         return candidates[0].region("name")
     if len(candidates) < 2 or not context:
@@ -242,6 +260,7 @@ def place_name_words() -> frozenset[str]:
     end a person's name."""
     stop = {_key(word) for word in read_list("regions/bare_name_stoplist.txt")}
     names = [r.bare for r in _regencies() if _key(r.bare) not in stop]
+    names += [a for a in regency_aliases() if _key(a) not in stop]
     names += [p.name for p in _provinces()] + [str(a) for a in read_yaml("regions/province_aliases.yaml")]
     return frozenset(name.casefold() for name in names if " " not in name)
 
@@ -277,7 +296,7 @@ def resolve_region(mention: str, context: str | None = None) -> Region | None:
     if explicit:
         return explicit[0][2]
     whole = mention.strip(" .,;:()\"'")
-    if _key(whole) in _by_bare_key():
+    if _key(whole) in _by_bare_key() or _key(whole) in _aliases():
         return _resolve_bare(whole, context)
     for _, _, name in _bare_mentions(mention):
         region = _resolve_bare(name, context)
