@@ -145,3 +145,8 @@ def test_police_of_a_regency_act_for_it():
 def test_a_year_after_a_city_is_no_figure_for_it():
     text = "Festival Banyuwangi 2024 dibuka meriah, sementara Kabupaten Jember 1.200 pekerja terdaftar."
     assert facts_of(text).to_gold()["regions"] == ["Kabupaten Jember"]
+
+
+def test_an_abbreviated_rank_in_a_street_name_does_not_cut_the_sentence():
+    text = "Santunan diserahkan di kantor BPJS Ketenagakerjaan Jalan Jend. Sudirman Kota Madiun, Senin."
+    assert facts_of(text).to_gold()["regions"] == ["Kota Madiun"]
