@@ -150,3 +150,8 @@ def test_a_year_after_a_city_is_no_figure_for_it():
 def test_an_abbreviated_rank_in_a_street_name_does_not_cut_the_sentence():
     text = "Santunan diserahkan di kantor BPJS Ketenagakerjaan Jalan Jend. Sudirman Kota Madiun, Senin."
     assert facts_of(text).to_gold()["regions"] == ["Kota Madiun"]
+
+
+def test_a_glued_head_of_a_regency_office_makes_it_a_party():
+    text = "Kadisnaker Kota Blitar Heru Santoso menyerahkan kartu peserta kepada pekerja."
+    assert facts_of(text).to_gold()["regions"] == ["Kota Blitar"]

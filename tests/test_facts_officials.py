@@ -337,3 +337,14 @@ def test_a_regency_short_name_ends_the_office():
     assert officials_of("Bupati Kutim Ardiansyah Sulaiman meninjau lokasi banjir.") == {
         "Ardiansyah Sulaiman": "Bupati Kutim"
     }
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        ("Direktur Keuangan RSUD dr. Iskak, Budi Arief, menerima penghargaan.", "Budi Arief", "Direktur Keuangan RSUD dr. Iskak"),
+        ("Direktur RSUD Dr. Saiful Anwar dr. Kohar Hari Santoso membuka seminar.", "Kohar Hari Santoso", "Direktur RSUD Dr. Saiful Anwar"),
+    ],
+)
+def test_an_institution_named_after_a_titled_person_belongs_to_the_office(text, name, position):
+    assert officials_of(text) == {name: position}

@@ -79,6 +79,7 @@ class _Lexicon:
     nickname_titles: frozenset[str]
     alias_links: re.Pattern[str]
     building_words: Phrases
+    named_after: Phrases
     street_words: frozenset[str]
 
 
@@ -108,6 +109,7 @@ def lexicon() -> _Lexicon:
         company_prefixes=frozenset(_fold(w) for w in data["company_prefixes"]),
         nickname_titles=frozenset(_fold(w) for w in data["nickname_titles"]),
         building_words=_phrases(data["building_words"]),
+        named_after=_phrases(data["named_after_words"]),
         street_words=frozenset(_fold(w) for w in data["street_words"]),
         alias_links=re.compile(
             r"(?:,\s*)?\b(?:" + phrase_alternation(data["alias_links"]) + r")\s+", re.IGNORECASE
@@ -183,6 +185,7 @@ class _Sentence:
         self.common_words = common_words
         self.places = places
         self.in_region = self._mark_regions()
+        self._mark_named_after()
 
     def _mark_regions(self) -> list[bool]:
         """Which tokens belong to a capitalised region name."""
@@ -199,6 +202,29 @@ class _Sentence:
                         marks[k] = True
                     break
         return marks
+
+    def _mark_named_after(self) -> None:
+        """A hospital or campus named after a person ("RSUD dr. Soetomo",
+        "Universitas Dr. Soetomo"): the title and the name belong to the
+        office, up to a comma, a lower-case word or where the NER model or
+        the article starts a person."""
+        i = 0
+        while i < len(self.toks):
+            n = self.match(i, self.lex.named_after)
+            if not n or i + n >= len(self.toks) or not _is_honorific(self.words[i + n]):
+                i += 1
+                continue
+            k = i + n
+            while k < len(self.toks) and _is_honorific(self.words[k]):
+                self.in_region[k] = True
+                k += 1
+            for m in range(k, min(k + 3, len(self.toks))):
+                if not (_is_cap(self.words[m]) and self.words[m].isalpha()):
+                    break
+                if m > k and (self.start(m) in self.per_starts or self.folded[m] in self.known_names):
+                    break  # the person after the institution: "Universitas Dr. Soetomo Siti ..."
+                self.in_region[m] = True
+            i = k
 
     def __len__(self) -> int:
         return len(self.toks)
