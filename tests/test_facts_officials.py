@@ -348,3 +348,8 @@ def test_a_regency_short_name_ends_the_office():
 )
 def test_an_institution_named_after_a_titled_person_belongs_to_the_office(text, name, position):
     assert officials_of(text) == {name: position}
+
+
+def test_a_district_head_named_after_the_name_keeps_the_district():
+    text = "Acara dihadiri Budi Prasetyo, Sekcam Dlanggu, beserta para kepala desa."
+    assert officials_of(text) == {"Budi Prasetyo": "Sekcam Dlanggu"}

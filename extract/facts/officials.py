@@ -312,8 +312,12 @@ class _Sentence:
     def position_run(self, i: int) -> int:
         """End (exclusive) of the office that starts with the head at i: the
         head, then office words, acronyms, bracketed abbreviations and
-        connectors followed by an office word."""
+        connectors followed by an office word. A village or district head's
+        office takes the place's name after it ("Sekcam Kerek", "Camat Dlanggu")."""
         j = i + self.head_at(i)
+        place = self.match(i, self.lex.place_heads)
+        if place and i + place == j and j < len(self) and self.is_name_word(j) and self.words[j].isalpha():
+            j += 1
         while j < len(self):
             n = self.head_at(j)
             if n:
