@@ -353,3 +353,19 @@ def test_an_institution_named_after_a_titled_person_belongs_to_the_office(text, 
 def test_a_district_head_named_after_the_name_keeps_the_district():
     text = "Acara dihadiri Budi Prasetyo, Sekcam Dlanggu, beserta para kepala desa."
     assert officials_of(text) == {"Budi Prasetyo": "Sekcam Dlanggu"}
+
+
+def test_a_quoted_one_word_name_with_a_lower_case_office_is_an_official():
+    text = (
+        'Menurut kepala dinas Pekerjaan Umum, Suparlan, jalan itu rampung pekan depan.\n'
+        '"Kami kebut," kata Suparlan.\n'
+        '"Bantuan segera cair," terang Wahyudi staf Biro Kesra Jateng.'
+    )
+    assert officials_of(text) == {
+        "Suparlan": "kepala dinas Pekerjaan Umum",
+        "Wahyudi": "staf Biro Kesra Jateng",
+    }
+
+
+def test_a_lower_case_description_with_an_unquoted_one_word_name_is_not():
+    assert officials_of("Bantuan diantar anggota Linmas, Paijo, ke rumah warga.") == {}

@@ -618,16 +618,23 @@ def _find_mentions(view: _Sentence) -> list[_Mention]:
         mention, end = _office_then_name(view, i)
         if mention is None:
             mention = _name_then_office(view, i)
-        if mention and view.words[i][:1].islower() and not _full_name(mention.name):
+        if mention and view.words[i][:1].islower() and not _full_name(mention.name) and not _quoted(view, mention):
             # "anggota DPRD Kabupaten Blitar, Suwito Saren" is an office, but a
             # lower-case "anggota Bhabinkamtibmas" or "ketua RW" is a description:
-            # it needs a full name (two words or a title) to be one
+            # it needs a full name (two words or a title), or a person the
+            # article quotes ("terang Darmanto staf Biro Kesra"), to be one
             mention = None
         if mention:
             mentions.append(mention)
         taken_until = max(end, i + head)
         i = taken_until
     return mentions
+
+
+def _quoted(view: _Sentence, mention: _Mention) -> bool:
+    """The article quotes the mention's one-word name with a speech verb."""
+    bare, _ = _clean_name(mention.name)
+    return len(bare.split()) == 1 and _fold(bare) in view.known_names
 
 
 def _full_name(written: str) -> bool:
