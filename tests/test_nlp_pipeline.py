@@ -52,6 +52,7 @@ def test_rules_pipeline_has_our_components_in_order():
         "bpjs_span_grammar",
         "bpjs_numeric_spans",
         "bpjs_region_spans",
+        "bpjs_person_repair",
     ]
 
 

@@ -117,3 +117,28 @@ def test_returned_regions_are_independent_copies():
     first = resolve_region("Kota Batu")
     first.resolved_from = "changed"
     assert resolve_region("Kota Batu").resolved_from == "explicit"
+
+
+def test_every_regency_short_name_maps_to_an_official_name():
+    from extract.nlp.regions import regency_aliases
+
+    assert len(regency_aliases()) > 100
+    for alias in regency_aliases():
+        region = resolve_region(("Pemkot " if _official(alias).startswith("Kota") else "Pemkab ") + alias)
+        assert region is not None and region.name == _official(alias), alias
+
+
+def _official(alias: str) -> str:
+    from extract.nlp.gazetteers import read_yaml
+
+    return read_yaml("regions/regency_aliases.yaml")[alias]
+
+
+def test_regency_short_names_after_a_marker_and_alone():
+    text = "Bupati Kukar hadir bersama Pemkab OKU. Warga Tangsel ikut. Soal TTS dan Mitra Usaha belum dibahas."
+    found = [(text[s:e], r.name) for s, e, r in find_regions(text, include_bare=True)]
+    assert found == [
+        ("Bupati Kukar", "Kabupaten Kutai Kartanegara"),
+        ("Pemkab OKU", "Kabupaten Ogan Komering Ulu"),
+        ("Tangsel", "Kota Tangerang Selatan"),
+    ]

@@ -30,7 +30,7 @@ from extract.facts.context import Context
 from extract.facts.places import place_words
 from extract.facts.text import Sentence, load_lexicon, phrase_alternation
 from extract.model import Official, Provenance
-from extract.normalize.names import load_honorifics, strip_titles
+from extract.normalize.names import load_honorifics, split_glued_initials, strip_titles
 
 MAX_NAME_WORDS = 5
 
@@ -79,6 +79,7 @@ class _Lexicon:
     nickname_titles: frozenset[str]
     alias_links: re.Pattern[str]
     building_words: Phrases
+    named_after: Phrases
     street_words: frozenset[str]
 
 
@@ -108,6 +109,7 @@ def lexicon() -> _Lexicon:
         company_prefixes=frozenset(_fold(w) for w in data["company_prefixes"]),
         nickname_titles=frozenset(_fold(w) for w in data["nickname_titles"]),
         building_words=_phrases(data["building_words"]),
+        named_after=_phrases(data["named_after_words"]),
         street_words=frozenset(_fold(w) for w in data["street_words"]),
         alias_links=re.compile(
             r"(?:,\s*)?\b(?:" + phrase_alternation(data["alias_links"]) + r")\s+", re.IGNORECASE
@@ -120,11 +122,15 @@ def _region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Names of kabupaten, kota and provinces as word tuples, by first word:
     part of an office's name ("Kepala Dinas Sosial Kabupaten Blitar",
     "Deputi Direktur Wilayah Jawa Timur")."""
-    from extract.nlp.regions import all_regencies
+    from extract.nlp.gazetteers import read_yaml
+    from extract.nlp.regions import all_regencies, regency_aliases
 
     regencies = all_regencies()
     names = {re.sub(r"^(Kabupaten|Kota)\s+", "", r.name) for r in regencies}
     names |= {r.province for r in regencies if r.province}
+    # short names of provinces: "Kepala Kanwil BPJS Ketenagakerjaan Jatim Arie Fianto"
+    names |= {str(alias) for alias in read_yaml("regions/province_aliases.yaml")}
+    names |= set(regency_aliases())  # "Bupati Kukar Edi Damansyah"
     phrases: dict[str, set[tuple[str, ...]]] = {}
     for name in names:
         words = tuple(_fold(w) for w in name.split())
@@ -136,6 +142,8 @@ def _is_honorific(text: str) -> bool:
     bare = re.sub(r"[.,()]", "", text).casefold()
     if bare in load_honorifics():
         return True
+    if len(split_glued_initials(text)) == 2 and not text.endswith("."):
+        return True  # "HM Sanusi": Haji + an initial
     # glued titles and initials: "H.M." (Haji + initial), "S.E."
     parts = re.findall(r"[A-Za-z]{1,3}\.", text)
     return len(parts) > 1 and "".join(parts) == text and re.sub(r"[.]", "", parts[0]).casefold() in load_honorifics()
@@ -177,6 +185,7 @@ class _Sentence:
         self.common_words = common_words
         self.places = places
         self.in_region = self._mark_regions()
+        self._mark_named_after()
 
     def _mark_regions(self) -> list[bool]:
         """Which tokens belong to a capitalised region name."""
@@ -193,6 +202,29 @@ class _Sentence:
                         marks[k] = True
                     break
         return marks
+
+    def _mark_named_after(self) -> None:
+        """A hospital or campus named after a person ("RSUD dr. Soetomo",
+        "Universitas Dr. Soetomo"): the title and the name belong to the
+        office, up to a comma, a lower-case word or where the NER model or
+        the article starts a person."""
+        i = 0
+        while i < len(self.toks):
+            n = self.match(i, self.lex.named_after)
+            if not n or i + n >= len(self.toks) or not _is_honorific(self.words[i + n]):
+                i += 1
+                continue
+            k = i + n
+            while k < len(self.toks) and _is_honorific(self.words[k]):
+                self.in_region[k] = True
+                k += 1
+            for m in range(k, min(k + 3, len(self.toks))):
+                if not (_is_cap(self.words[m]) and self.words[m].isalpha()):
+                    break
+                if m > k and (self.start(m) in self.per_starts or self.folded[m] in self.known_names):
+                    break  # the person after the institution: "Universitas Dr. Soetomo Siti ..."
+                self.in_region[m] = True
+            i = k
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -246,7 +278,22 @@ class _Sentence:
             or word.isdigit()
             or re.fullmatch(r"[IVX]{2,}|V|X", word) is not None
             or (i > 0 and self.folded[i - 1] in self.lex.place_intro and _is_cap(word) and word.isalpha())
+            or self.folded[i] in self.lex.company_prefixes  # "Direktur Utama PT. Petrokimia Gresik"
+            or self._numbered_unit_place(i)
             or bool(self.head_at(i))
+        )
+
+    def _numbered_unit_place(self, i: int) -> bool:
+        """The place that ends a numbered unit: "SMPN 1 Mejayan", "Ramil
+        0816/11 Tarik" (a known place's name; "Ketua RT 03 Budi" is a person)."""
+        k = i - 1
+        while k >= 0 and re.fullmatch(r"\d+(?:/\d+)*|/", self.words[k]):
+            k -= 1
+        return (
+            0 <= k < i - 1
+            and (self.folded[k] in self.lex.position_words or _is_acronym(self.words[k]))
+            and _is_cap(self.words[i])
+            and self.folded[i] in place_words()
         )
 
     def is_name_word(self, i: int) -> bool:
@@ -255,6 +302,7 @@ class _Sentence:
             _is_cap(word)
             and re.search(r"\d", word) is None
             and self.folded[i] not in self.lex.stop_words
+            and self.folded[i] not in self.lex.speech_verbs  # '" Jelas Edi, Babinsa ...'
             and not self.head_at(i)
             and (word.isalpha() or re.fullmatch(r"[A-Z][a-z]*\.|[A-Za-z]+['’-][A-Za-z]+|[A-Z][a-z]+\.[a-z]{1,5}", word) is not None)
         )
@@ -264,8 +312,12 @@ class _Sentence:
     def position_run(self, i: int) -> int:
         """End (exclusive) of the office that starts with the head at i: the
         head, then office words, acronyms, bracketed abbreviations and
-        connectors followed by an office word."""
+        connectors followed by an office word. A village or district head's
+        office takes the place's name after it ("Sekcam Kerek", "Camat Dlanggu")."""
         j = i + self.head_at(i)
+        place = self.match(i, self.lex.place_heads)
+        if place and i + place == j and j < len(self) and self.is_name_word(j) and self.words[j].isalpha():
+            j += 1
         while j < len(self):
             n = self.head_at(j)
             if n:
@@ -282,6 +334,13 @@ class _Sentence:
             else:
                 break
         return j
+
+    def _list_goes_on(self, k: int) -> bool:
+        """After a comma inside an office: another unit word, or "dan"
+        before one ("Tenaga Kerja, Perindustrian, dan Perdagangan")."""
+        if k < len(self) and self.folded[k] in self.lex.connectors:
+            k += 1
+        return k < len(self) and self.is_position_word(k) and not self.head_at(k) and not self.in_region[k]
 
     def _closing(self, j: int) -> int | None:
         for k in range(j + 1, min(j + 8, len(self))):
@@ -322,12 +381,12 @@ class _Sentence:
                 j += 1
             elif word == "(" and self._closing(j) is not None:
                 j = self._closing(j) + 1
-            elif word == "," and not seen_other and j + 1 < len(self) and self.folded[j + 1] in self.lex.position_words and not self.head_at(j + 1):
-                j += 1  # "Kepala Dinas Perdagangan, Koperasi, Usaha Mikro ..."
+            elif word == "," and not seen_other and self._list_goes_on(j + 1):
+                j += 1  # "Kepala Dinas Perdagangan, Koperasi, UKM dan Tenaga Kerja ..."
             elif (
                 self.folded[j] in self.lex.connectors
                 and j + 1 < len(self)
-                and (_is_cap(self.words[j + 1]) and not self.head_at(j + 1))
+                and ((_is_cap(self.words[j + 1]) or self.words[j + 1].isdigit()) and not self.head_at(j + 1))
                 and not seen_other
             ):
                 j += 1
@@ -356,11 +415,20 @@ class _Sentence:
                 j += 1
             elif self.folded[j] in self.lex.particles and words and j + 1 < len(self) and self.is_name_word(j + 1):
                 j += 1
+            elif word == "-" and words and not closed and self._glued(j) and j + 1 < len(self) and self.is_name_word(j + 1):
+                j += 1  # a double name written "Haning- Bullu"
+            elif word == "." and words and not closed and self._glued(j) and re.fullmatch(r"[A-Z][a-z]?", self.words[j - 1]) and (j + 1 == len(self) or self.words[j + 1] in {",", ")"}):
+                j += 1  # a closing initial the tokenizer cut from its dot: "Widayanti Kr."
+                closed = True
             else:
                 break
         while j > i and self.words[j - 1] == ",":
             j -= 1
         return j if words else i
+
+    def _glued(self, j: int) -> bool:
+        """Token j follows token j - 1 with no space between."""
+        return j > 0 and self.start(j) == self.end(j - 1)
 
     def name_run_back(self, end: int) -> int:
         """Start of a name that ends just before `end`, or `end` when none."""
@@ -375,8 +443,12 @@ class _Sentence:
                 i -= 1
             else:
                 break
-        # a name does not run on from a capitalised organisation or office
-        if i > 0 and _is_cap(self.words[i - 1]) and self.words[i - 1].isalnum():
+        # a name does not run on from a capitalised organisation or office,
+        # but may follow a sentence's opening word ("Menurut Sigit Priyanto ...")
+        opener = (i == 1 and self.folded[0] in self.lex.stop_words and not self.is_position_word(0)) or (
+            i > 0 and self.folded[i - 1] in self.lex.speech_verbs
+        )
+        if i > 0 and _is_cap(self.words[i - 1]) and self.words[i - 1].isalnum() and not opener:
             return end
         while i < end and not (self.is_name_word(i) or _is_honorific(self.words[i])):
             i += 1
@@ -546,16 +618,23 @@ def _find_mentions(view: _Sentence) -> list[_Mention]:
         mention, end = _office_then_name(view, i)
         if mention is None:
             mention = _name_then_office(view, i)
-        if mention and view.words[i][:1].islower() and not _full_name(mention.name):
+        if mention and view.words[i][:1].islower() and not _full_name(mention.name) and not _quoted(view, mention):
             # "anggota DPRD Kabupaten Blitar, Suwito Saren" is an office, but a
             # lower-case "anggota Bhabinkamtibmas" or "ketua RW" is a description:
-            # it needs a full name (two words or a title) to be one
+            # it needs a full name (two words or a title), or a person the
+            # article quotes ("terang Darmanto staf Biro Kesra"), to be one
             mention = None
         if mention:
             mentions.append(mention)
         taken_until = max(end, i + head)
         i = taken_until
     return mentions
+
+
+def _quoted(view: _Sentence, mention: _Mention) -> bool:
+    """The article quotes the mention's one-word name with a speech verb."""
+    bare, _ = _clean_name(mention.name)
+    return len(bare.split()) == 1 and _fold(bare) in view.known_names
 
 
 def _full_name(written: str) -> bool:
@@ -672,6 +751,11 @@ def _clean_name(written: str) -> tuple[str, list[str]]:
     return " ".join(bare.split()), titles
 
 
+def _words(key: str) -> set[str]:
+    """The words of a key, hyphens and dots aside ("haning- bullu")."""
+    return set(re.findall(r"\w+", key))
+
+
 def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
@@ -691,9 +775,11 @@ def resolve(mentions: list[_Mention], ctx: Context) -> list[Official]:
             groups[full].extend(groups.pop(alias))
     # short forms: every word of the key belongs to exactly one longer key
     keys = sorted(groups, key=lambda k: len(k.split()), reverse=True)
-    for short in sorted(groups, key=lambda k: len(k.split())):
-        words = set(short.split())
-        longer = [k for k in keys if k != short and len(k.split()) > len(words) and words <= set(k.split())]
+    # longest short forms first, so "paulina haning" joins "paulina haning-
+    # bullu" before "paulina" looks for its one longer name
+    for short in sorted(groups, key=lambda k: len(k.split()), reverse=True):
+        words = _words(short)
+        longer = [k for k in keys if k in groups and k != short and len(_words(k)) > len(words) and words <= _words(k)]
         if len(longer) == 1 and short in groups:
             groups[longer[0]].extend(groups.pop(short))
     officials = []
@@ -794,7 +880,29 @@ def extract_officials(ctx: Context) -> list[Official]:
         for sentence in part.sentences:
             view = _Sentence(part, sentence, known, per_starts, words, places)
             mentions.extend(_find_mentions(view))
-    return resolve(mentions, ctx)
+    return resolve(_drop_headline_guesses(mentions), ctx)
+
+
+def _is_headline(text: str) -> bool:
+    """A headline (the article's or a related one): most words capitalised,
+    no closing full stop. Where an office ends and a name begins cannot be
+    told there ("Wali Kota Binjai Lindungi Pekerja Rentan")."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    if len(words) < 4 or text.rstrip().endswith((".", '"', "”")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _drop_headline_guesses(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions in a headline count only for a name the article also gives
+    outside headlines (whole, or as a short form of it)."""
+    body = [m for m in mentions if not _is_headline(m.sentence.text)]
+    names = [set(_key(_clean_name(m.name)[0]).split()) for m in body]
+    kept = []
+    for mention in mentions:
+        if mention in body or any(set(_key(_clean_name(mention.name)[0]).split()) <= words for words in names):
+            kept.append(mention)
+    return kept
 
 
 def _common_words(text: str) -> frozenset[str]:

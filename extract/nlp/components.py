@@ -14,6 +14,13 @@ again:
 | CARDINAL | the number, "8125", "1200000"        | "approximate" or ""            |
 | REGION   | Kemendagri code, "35.05"             | how resolved: "explicit", "name" or "context" |
 
+"bpjs_person_repair" then trims the NER model's PER entities that took in a
+neighbouring office, organisation or place ("Jatim Budi Santoso" after
+"Kakanwil BPJS Ketenagakerjaan", "Sigit Priyanto Kadisnakertrans Jatim"):
+a person's name neither begins nor ends with a rule span (POSITION, ORG,
+REGION), a region's or province's name or an acronym, and stops at its first
+lower-case word ("Darmanto staf Biro Kesra").
+
 A date range ("3-4/10/2024") gives one DATE span per day, on the same words.
 Relative dates ("Rabu lalu") are resolved against `doc._.reference_date`
 (the article's publication date) and left out when it is None.
@@ -22,11 +29,13 @@ Relative dates ("Rabu lalu") are resolved against `doc._.reference_date`
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extract.nlp.regions import find_regions
+from extract.nlp.gazetteers import honorific_titles
+from extract.nlp.regions import find_regions, place_name_words
 from extract.nlp.ruler import SPANS_KEY, longest_per_label
 
 Doc.set_extension("reference_date", default=None, force=True)
@@ -109,6 +118,60 @@ class RegionSpans:
     def __call__(self, doc: Doc) -> Doc:
         _add_spans(doc, longest_per_label(region_spans(doc)))
         return doc
+
+
+# lower-case words inside a name: "Ahmad bin Said", "Abdullah al Habsyi"
+_NAME_PARTICLES = frozenset(["bin", "binti", "van", "de", "al", "el"])
+_EDGE_LABELS = frozenset(["POSITION", "ORG", "REGION"])
+
+
+def _foreign_to_names(doc: Doc, covered: set[int]) -> Callable[[int], bool]:
+    titles = {t.casefold().strip(".") for t in honorific_titles()}
+    places = place_name_words()
+
+    def foreign(i: int) -> bool:
+        text = doc[i].text
+        acronym = len(text) >= 2 and text.isalpha() and text.isupper() and text.casefold() not in titles
+        return i in covered or text.casefold() in places or acronym or not text[:1].isalnum()
+
+    return foreign
+
+
+def repair_person_spans(doc: Doc) -> list[Span]:
+    """doc.ents with each PER entity trimmed to the person's name (see the
+    module docstring); a PER entity with no name left is dropped."""
+    covered = {
+        i for span in doc.spans.get(SPANS_KEY, []) if span.label_ in _EDGE_LABELS for i in range(span.start, span.end)
+    }
+    foreign = _foreign_to_names(doc, covered)
+    ents = []
+    for ent in doc.ents:
+        if ent.label_ != "PER":
+            ents.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while start < end and foreign(start):
+            start += 1
+        for i in range(start + 1, end):
+            if doc[i].text[:1].islower() and doc[i].text not in _NAME_PARTICLES:
+                end = i
+                break
+        while end > start and foreign(end - 1):
+            end -= 1
+        if start < end:
+            ents.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PER"))
+    return ents
+
+
+class PersonRepair:
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = repair_person_spans(doc)
+        return doc
+
+
+@Language.factory("bpjs_person_repair")
+def make_person_repair(nlp: Language, name: str) -> PersonRepair:
+    return PersonRepair()
 
 
 @Language.factory("bpjs_numeric_spans")

@@ -41,7 +41,14 @@ _CHECKOUT_MODEL = REPO_ROOT / "models" / "id_ner"
 DEFAULT_NER_MODEL = _CHECKOUT_MODEL if _CHECKOUT_MODEL.is_dir() else Path(__file__).resolve().parents[1] / "_ner_model"
 NER_MODEL_ENV = "EXTRACT_NER_MODEL"
 
-RULE_COMPONENTS = ("bpjs_lexicon", "bpjs_span_ruler", "bpjs_span_grammar", "bpjs_numeric_spans", "bpjs_region_spans")
+RULE_COMPONENTS = (
+    "bpjs_lexicon",
+    "bpjs_span_ruler",
+    "bpjs_span_grammar",
+    "bpjs_numeric_spans",
+    "bpjs_region_spans",
+    "bpjs_person_repair",
+)
 
 
 class NerModelError(RuntimeError):

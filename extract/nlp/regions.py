@@ -119,6 +119,18 @@ def _by_bare_key() -> dict[str, tuple[_Regency, ...]]:
     return {key: tuple(found) for key, found in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, _Regency]:
+    """Short names of kabupaten/kota ("Kukar", "Tangsel", "KBB"), by key."""
+    by_name = {r.name: r for r in _regencies()}
+    return {_key(alias): by_name[name] for alias, name in read_yaml("regions/regency_aliases.yaml").items()}
+
+
+def regency_aliases() -> tuple[str, ...]:
+    """The short names as written: "Kukar", "Tangsel", "KBB"."""
+    return tuple(read_yaml("regions/regency_aliases.yaml"))
+
+
 def all_regencies() -> list[Region]:
     """The 514 kabupaten and kota, in code order, with coordinates."""
     return [r.region("explicit") for r in _regencies()]
@@ -159,7 +171,7 @@ def _explicit_regex() -> re.Pattern[str]:
     alternatives.sort(key=lambda a: -a[0])
     kab = "|".join(p for _, kind, p in alternatives if kind == KABUPATEN)
     kota = "|".join(p for _, kind, p in alternatives if kind == KOTA)
-    names = sorted({r.bare for r in _regencies()}, key=len, reverse=True)
+    names = sorted({r.bare for r in _regencies()} | set(regency_aliases()), key=len, reverse=True)
     return re.compile(
         rf"(?<![\w.])(?:(?P<kabupaten>{kab})|(?P<kota>{kota}))"
         r"(?:\([^()\n]{1,30}\)\s*)?"  # "Pemerintah Kabupaten (Pemkab) Trenggalek"
@@ -170,7 +182,8 @@ def _explicit_regex() -> re.Pattern[str]:
 
 def _explicit(match: re.Match[str]) -> _Regency | None:
     kind = KABUPATEN if match.group(KABUPATEN) else KOTA
-    for regency in _by_bare_key().get(_key(match.group("name")), ()):
+    key = _key(match.group("name"))
+    for regency in _by_bare_key().get(key, ()) + tuple(r for k, r in _aliases().items() if k == key):
         if regency.kind == kind:
             return regency
     return None
@@ -203,7 +216,12 @@ def find_regions(text: str, include_bare: bool = False) -> list[tuple[int, int, 
 @lru_cache(maxsize=1)
 def _bare_regex() -> re.Pattern[str]:
     stop = {_key(word) for word in read_list("regions/bare_name_stoplist.txt")}
-    names = sorted({r.bare for r in _regencies() if _key(r.bare) not in stop}, key=len, reverse=True)
+    # a province's name or short name ("Yogyakarta", "Gorontalo") is not a bare regency
+    stop |= set(_province_index())
+    names = {r.bare for r in _regencies() if _key(r.bare) not in stop}
+    # short names stand alone unless they are all capitals ("Kukar", not "OKU")
+    names |= {a for a in regency_aliases() if _key(a) not in stop and not a.isupper() and _key(a) not in _by_bare_key()}
+    names = sorted(names, key=len, reverse=True)
     # Case-sensitive: the official capitalisation only, so "batu" (stone) and
     # "malang" (unlucky) are words, and all-caps datelines ("BLITAR -") are left out.
     return re.compile(rf"(?<![\w.-])(?:{'|'.join(_name_pattern(n) for n in names)})(?![\w-])")
@@ -215,6 +233,8 @@ def _bare_mentions(text: str) -> list[tuple[int, int, str]]:
 
 def _resolve_bare(name: str, context: str | None) -> Region | None:
     candidates = _by_bare_key().get(_key(name), ())
+    if not candidates and _key(name) in _aliases():
+        return _aliases()[_key(name)].region("name")
     if len(candidates) == 1:
         return candidates[0].region("name")
     if len(candidates) < 2 or not context:
@@ -232,6 +252,37 @@ def _resolve_bare(name: str, context: str | None) -> Region | None:
     return chosen.region("context")
 
 
+@lru_cache(maxsize=1)
+def place_name_words() -> frozenset[str]:
+    """Case-folded one-word names of kabupaten/kota (not those that are also
+    common words or given names, bare_name_stoplist.txt), provinces and the
+    provinces' short names ("jatim", "kalbar"): words that never begin or
+    end a person's name."""
+    stop = {_key(word) for word in read_list("regions/bare_name_stoplist.txt")}
+    names = [r.bare for r in _regencies() if _key(r.bare) not in stop]
+    names += [a for a in regency_aliases() if _key(a) not in stop]
+    names += [p.name for p in _provinces()] + [str(a) for a in read_yaml("regions/province_aliases.yaml")]
+    return frozenset(name.casefold() for name in names if " " not in name)
+
+
+@lru_cache(maxsize=1)
+def _kecamatan_index() -> dict[str, frozenset[str]]:
+    from lokal import wilayah
+
+    index: dict[str, set[str]] = {}
+    for regency in _regencies():
+        for kecamatan in wilayah.list_wilayah(regency.code):
+            index.setdefault(_key(kecamatan.name), set()).add(regency.code)
+    return {key: frozenset(codes) for key, codes in index.items()}
+
+
+def kecamatan_regencies(name: str) -> frozenset[str]:
+    """Codes of the kabupaten/kota that have a kecamatan of this name:
+    "Ketapang" is a kabupaten in Kalimantan Barat and a kecamatan of
+    Banyuwangi (35.10) and of Sampang (35.27)."""
+    return _kecamatan_index().get(_key(name), frozenset())
+
+
 def resolve_region(mention: str, context: str | None = None) -> Region | None:
     """The kabupaten/kota a mention refers to, or None.
 
@@ -245,7 +296,7 @@ def resolve_region(mention: str, context: str | None = None) -> Region | None:
     if explicit:
         return explicit[0][2]
     whole = mention.strip(" .,;:()\"'")
-    if _key(whole) in _by_bare_key():
+    if _key(whole) in _by_bare_key() or _key(whole) in _aliases():
         return _resolve_bare(whole, context)
     for _, _, name in _bare_mentions(mention):
         region = _resolve_bare(name, context)
