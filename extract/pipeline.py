@@ -295,7 +295,7 @@ def _keep_file(cache: HtmlCache, raw: bytes, html: str, article: Article) -> str
             body=raw,
             html=html,
             encoding=decode_html(raw)[1],
-            fetched_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             sha256=sha,
         )
         cache.put(page)

@@ -4,7 +4,6 @@ The rules pipeline runs for real; the glued entity is put on the doc as the
 NER model writes one, so the repair is tested whatever the model's weights."""
 
 import pytest
-from spacy.tokens import Span
 
 from extract.nlp.components import repair_person_spans
 from extract.nlp.pipeline import load_pipeline, load_rules_pipeline

@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from extract.model import Article, Facts, Provenance
+from extract.model import Article, Provenance
 from extract.store.db import article_id, canonical_url, fact_counts, load_article, open_db, save_article
 from extract.store.schema import migrations
 

@@ -269,7 +269,7 @@ def _synthetic_article(rng: random.Random, index: int, n_events: int, first_even
             for p, org in enumerate(("BPJS Ketenagakerjaan", rng.choice(ORGANISATIONS[1:]))):
                 parties.append({"event_id": event_id, "seq": p, "organisation": org})
         if kind == "benefit_payout":
-            for p in range(rng.randint(1, 3)):
+            for _ in range(rng.randint(1, 3)):
                 payouts.append(
                     {
                         "article_id": aid,

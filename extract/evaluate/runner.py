@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from extract.evaluate.gold import GoldArticle, GoldFormatError, parse_gold, read_gold_folder, write_predictions
 from extract.evaluate.ingestion import Ingest, IngestionRecord, IngestionReport, ingest_as_run

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
 
 from extract.model import GOLD_LISTS
 from extract.normalize.names import name_key
@@ -162,7 +163,7 @@ class ListScore:
         }
 
     @classmethod
-    def pooled(cls, scores: "Iterable[ListScore]") -> "ListScore":
+    def pooled(cls, scores: Iterable[ListScore]) -> ListScore:
         """Counts of several scores summed (micro averaging); attributes are not pooled."""
         total = cls()
         for score in scores:
@@ -171,7 +172,7 @@ class ListScore:
             total.fn += score.fn
         return total
 
-    def add(self, other: "ListScore") -> None:
+    def add(self, other: ListScore) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn

@@ -36,7 +36,7 @@ class Context:
     furniture: list[tuple[int, int]]  # (start, end) of furniture in the text
     reference: dt.date | None  # publication date: relative dates resolve against it
     results: dict[str, list[Any]] = field(default_factory=dict)
-    captions: list["Context"] = field(default_factory=list)  # one per Article.captions entry
+    captions: list[Context] = field(default_factory=list)  # one per Article.captions entry
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]

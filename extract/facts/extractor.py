@@ -13,7 +13,7 @@ page are run through the pipeline too, each in a context of its own
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import yaml
 
@@ -27,7 +28,7 @@ class Sentence:
         return self.start <= start and end <= self.end
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> dict[str, Any]:
     """A YAML data file from extract/data/facts/."""
     path = resources.files("extract").joinpath(f"data/facts/{name}.yaml")

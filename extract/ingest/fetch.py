@@ -385,7 +385,7 @@ def _page(url: str, response: _Response) -> FetchedPage:
         body=response.body,
         html=html,
         encoding=encoding,
-        fetched_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         sha256=body_sha256(response.body),
     )
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO, Union
+from typing import TextIO
 from urllib.parse import urlsplit
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -68,7 +68,7 @@ class BadSource:
     reason: str
 
 
-Source = Union[UrlSource, HtmlFileSource, TextFileSource, JsonArticleSource, BadSource]
+Source = UrlSource | HtmlFileSource | TextFileSource | JsonArticleSource | BadSource
 
 
 def is_url(text: str) -> bool:

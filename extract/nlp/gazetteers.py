@@ -6,7 +6,7 @@ Everything is read once per process.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -18,14 +18,14 @@ def data_text(relative_path: str) -> str:
     return resources.files("extract").joinpath("data", relative_path).read_text("utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_list(relative_path: str) -> tuple[str, ...]:
     """Entries of a one-per-line word list, comments and blank lines skipped."""
     lines = (line.strip() for line in data_text(relative_path).splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_yaml(relative_path: str) -> Any:
     return yaml.safe_load(data_text(relative_path))
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -93,7 +93,7 @@ def _add_rules(nlp: Language) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str | None) -> Language:
     if path is None:
         return _add_rules(spacy.blank("id", config=_OUR_TOKENIZER))

@@ -77,7 +77,7 @@ def _glued_prefix_pattern(abbreviations: Abbreviations) -> str:
     # "Kab.Blitar" -> "Kab." + "Blitar"; case-insensitive, and only when a
     # letter or digit follows, so a lone "Kab." is left to the special cases.
     stems = sorted({re.escape(a.rstrip(".")) for a in abbreviations.glued_to_next}, key=len, reverse=True)
-    return r"(?i:(?:%s)\.)(?=[^\W_])" % "|".join(stems)
+    return r"(?i:(?:" + "|".join(stems) + r")\.)(?=[^\W_])"
 
 
 def make_tokenizer(nlp: Language) -> Tokenizer:

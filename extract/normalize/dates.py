@@ -36,7 +36,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Literal
+from typing import Literal
+from collections.abc import Callable, Iterator
 
 from extract.normalize.lexicon import (
     alternation,

@@ -9,7 +9,8 @@ their results are kept per text.
 from __future__ import annotations
 
 from functools import lru_cache, wraps
-from typing import Callable, TypeVar
+from typing import TypeVar
+from collections.abc import Callable
 
 T = TypeVar("T")
 

@@ -47,8 +47,8 @@ def rfc3339(date: str | None) -> str | None:
     except ValueError:
         return None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def feed_title(filters: StoryFilters, region_name: str | None) -> str:
@@ -134,7 +134,7 @@ async def feed_page(datasette, request) -> Response:
             ids,
         )
         stored = {sid: rfc3339(saved) for sid, saved in rows.rows}
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     site = base_url(request)
     args = filters.args()
     query = ("?" + urlencode(args)) if args else ""

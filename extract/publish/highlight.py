@@ -7,7 +7,7 @@ the pieces, so nothing an article contains can become markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 

@@ -9,7 +9,8 @@ timeline order from its index (m030) and stops once a page is full.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from extract.normalize.money import parse_rupiah
 from extract.publish.guard import search_text
@@ -33,7 +34,7 @@ class StoryFilters:
     sort: str = "newest"
 
     @classmethod
-    def from_args(cls, args: Mapping[str, Any]) -> "StoryFilters":
+    def from_args(cls, args: Mapping[str, Any]) -> StoryFilters:
         values = {f.name: str(args.get(f.name) or "").strip() for f in fields(cls)}
         if values["sort"] not in SORTS:
             values["sort"] = "newest"

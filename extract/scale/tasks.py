@@ -21,7 +21,8 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from extract.ingest.fetch import FetchPolicy
 from extract.ingest.sources import Source

@@ -14,7 +14,8 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlite_utils import Database
@@ -281,7 +282,7 @@ def _article_row(aid: str, article: Article, version: str | None) -> dict[str, A
         "html_sha256": article.html_sha256,
         "fetched_at": article.fetched_at,
         "extractor_version": version,
-        "saved_at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "saved_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
     }
 
 

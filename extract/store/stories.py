@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from typing import Any
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from sqlite_utils import Database

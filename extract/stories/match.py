@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable
+from collections.abc import Iterable
 
 import yaml
 

@@ -99,7 +99,6 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
         for amount in group:
             sentence = amount.sentence
             lo = previous.end if previous else sentence.start
-            before = text[sentence.start : amount.start]
             amount.aggregate = _aggregate(sentence)
             amount.total = amount.aggregate or bool(
                 lex.total_cues.search(text[_clause_start(text, sentence, lo, amount.start) : amount.start])

@@ -80,7 +80,6 @@ def _recipient_count(ctx: Context, sentence: Sentence, upto: int, nouns: re.Patt
 
 
 def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person]]) -> list[_Item]:
-    lex = lexicon()
     text = ctx.text
     items: list[_Item] = []
     group_id = 0
