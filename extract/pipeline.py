@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from extract.ingest.cache import FetchedPage, HtmlCache
+from extract.ingest.cache import FetchedPage, HtmlCache, default_cache_dir
 from extract.ingest.charset import decode_html
 from extract.ingest.errors import ExtractionError, IngestError
 from extract.ingest.fetch import Fetcher, FetchPolicy
@@ -94,11 +94,6 @@ class RunReport:
         return line
 
 
-def default_cache_dir(db_path: str | Path) -> Path:
-    """The HTML cache lives beside the database."""
-    return Path(db_path).parent / "html-cache"
-
-
 def failure_reason(error: BaseException) -> str:
     """The one-line reason `extract run` gives for a source that failed."""
     if isinstance(error, IngestError):
@@ -162,7 +157,8 @@ def run_sources(
 
 
 def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars=DEFAULT_MAX_CHARS) -> Outcome:
-    from extract.store.db import article_id, canonical_url, save_article
+    from extract.store.db import article_id, save_article
+    from extract.urls import canonical_url
 
     label = source.label
     try:

@@ -3,7 +3,8 @@ import sqlite3
 import pytest
 
 from extract.model import Article, Provenance
-from extract.store.db import article_id, canonical_url, fact_counts, load_article, open_db, save_article
+from extract.store.db import article_id, fact_counts, load_article, open_db, save_article
+from extract.urls import canonical_url
 from extract.store.schema import migrations
 
 from store_fixtures import make_article

@@ -187,7 +187,7 @@ def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progr
 
 def _choose(site, targets, db, options: CrawlOptions, budget, report: SiteReport, tell, should_stop) -> list[Entry]:
     """The site's article URLs to fetch now: found, not seen (or due another try), allowed, newest first, within budget."""
-    from extract.store.db import canonical_url, without_tracking
+    from extract.urls import canonical_url, without_tracking
 
     with Fetcher(options.policy) as fetcher:
         entries: dict[str, Entry] = {}

@@ -1,7 +1,7 @@
 """What a crawl remembers, in the same database as the articles.
 
 `crawl_urls`: every article URL found, keyed by its canonical form
-(extract.store.db.canonical_url, so "?utm_source=..." copies are one URL),
+(extract.urls.canonical_url, so "?utm_source=..." copies are one URL),
 with when and where it was found and what became of it. `crawl_runs`: one
 row per site per crawl, with its counts. Each write is its own small
 transaction, so an interrupted crawl keeps what it recorded.
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from extract.store.db import canonical_url, write_transaction
+from extract.store.db import write_transaction
+from extract.urls import canonical_url
 
 STORED = "stored"
 OFF_TOPIC = "off-topic"

@@ -18,7 +18,12 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from extract.store.db import canonical_url
+from extract.urls import canonical_url
+
+
+def default_cache_dir(db_path: str | Path) -> Path:
+    """The HTML cache `extract run` keeps beside the database."""
+    return Path(db_path).parent / "html-cache"
 
 
 @dataclass

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from extract.ingest.cache import default_cache_dir
 from extract.ingest.fetch import FetchPolicy
 from extract.ingest.sources import Source, UrlSource, expand_sources
 from extract.model import Article, Facts
@@ -37,7 +38,6 @@ from extract.pipeline import (
     Outcome,
     RunReport,
     article_json,
-    default_cache_dir,
     failure_reason,
 )
 from extract.scale.backends import BackendError, DaskBackend, ProcessBackend, SerialBackend
@@ -124,7 +124,7 @@ def run_sources_parallel(
 
 def plan(sources: list[Source]) -> tuple[list[Outcome | Pending], list[Task]]:
     """One slot per source, in order: an Outcome known now (named twice), or the task to wait for."""
-    from extract.store.db import canonical_url
+    from extract.urls import canonical_url
 
     slots: list[Outcome | Pending] = []
     tasks: list[Task] = []

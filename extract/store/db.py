@@ -16,7 +16,6 @@ import os
 from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Iterator
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlite_utils import Database
 
@@ -25,12 +24,7 @@ from extract.store.clean import http_url, plain
 from extract.store.regions import load_gazetteer
 from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations, migrations
 from extract.store.stories import assign_article_stories, stories_of_article
-
-# Query parameters that only track where a reader came from; they never
-# change which article a URL points to.
-_TRACKING_PREFIXES = ("utm_",)
-_TRACKING_PARAMS = frozenset({"fbclid", "gclid", "igshid", "amp", "_ga", "ref", "mc_cid", "mc_eid"})
-
+from extract.urls import canonical_url, without_tracking
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -89,40 +83,6 @@ def open_db(path: str | Path, *, populate_regions: bool = True) -> Database:
 
 def _has_gazetteer(db: Database) -> bool:
     return bool(db.table("regions").count_where("source = 'kemendagri'"))
-
-
-def canonical_url(url: str) -> str:
-    """The form of `url` used for identity: same article, same string.
-
-    Scheme and host are lower-cased, "www." and the fragment dropped, tracking
-    parameters removed, remaining parameters sorted, trailing slash removed.
-    """
-    parts = urlsplit(url.strip())
-    scheme = (parts.scheme or "http").lower()
-    if scheme == "http":
-        scheme = "https"  # the same page is often linked both ways
-    host = parts.netloc.lower()
-    if host.startswith("www."):
-        host = host[4:]
-    host = host.removesuffix(":443").removesuffix(":80")
-    path = parts.path.rstrip("/") or "/"
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
-    return urlunsplit((scheme, host, path, urlencode(query), ""))
-
-
-def without_tracking(url: str | None) -> str | None:
-    """`url` as written, less its tracking parameters and fragment: the address stored as an article's."""
-    if not url:
-        return url
-    parts = urlsplit(url.strip())
-    if not any(_is_tracking(k) for k, _ in parse_qsl(parts.query, keep_blank_values=True)):
-        return urlunsplit(parts._replace(fragment=""))
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k)]
-    return urlunsplit(parts._replace(query=urlencode(query), fragment=""))
-
-
-def _is_tracking(parameter: str) -> bool:
-    return parameter.lower().startswith(_TRACKING_PREFIXES) or parameter.lower() in _TRACKING_PARAMS
 
 
 def article_id(article: Article) -> str:
@@ -583,4 +543,4 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
     )
 
 
-__all__ = ["open_db", "save_article", "load_article", "article_id", "canonical_url", "without_tracking", "fact_counts"]
+__all__ = ["open_db", "save_article", "load_article", "article_id", "fact_counts"]

@@ -7,12 +7,13 @@ are then replaced through `save_article`, one transaction per article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from extract.ingest.cache import default_cache_dir
 from extract.model import Article, Facts
 from extract.store.db import check_database_file, load_article, open_db, save_article
 from extract.store.stories import rebuild_stories
@@ -27,11 +28,6 @@ class ReprocessReport:
     from_html: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
     version: str | None = None
-
-
-def default_cache_dir(db_path: str | Path) -> Path:
-    """The HTML cache `extract run` keeps beside the database."""
-    return Path(db_path).parent / "html-cache"
 
 
 def select_articles(db: Database, version: str | None, outdated_only: bool) -> list[str]:
@@ -82,7 +78,8 @@ def reprocess(
 
     check_database_file(db_path, writable=True)  # DatabaseFileError: one line, before loading any model
     if extract_facts is None:
-        from extract.facts import EXTRACTOR_VERSION, extract_facts as package_extract_facts
+        from extract.facts import EXTRACTOR_VERSION
+        from extract.facts import extract_facts as package_extract_facts
 
         extract_facts = package_extract_facts
         version = version or EXTRACTOR_VERSION
