@@ -254,3 +254,47 @@ def test_a_payout_subject_with_a_long_description_handed_over_later_in_its_claus
         "Santunan dari Pemprov itu diantarkan dua petugas ke rumah duka, Selasa (21/5/2024)."
     )
     assert happenings(text) == [("benefit_payout", "2024-05-20"), ("benefit_payout", "2024-05-21")]
+
+
+def parties_of(text: str) -> list[list[str]]:
+    return [a["parties"] for a in facts_of(text).to_gold()["agreements"]]
+
+
+def test_a_long_name_with_its_acronym_in_brackets_is_written_short():
+    text = (
+        "Pemerintah Kabupaten (Pemkab) Tuban dan Badan Penyelenggara Jaminan Sosial Ketenagakerjaan "
+        "(BPJamsostek) Cabang Tuban menandatangani perjanjian kerja sama, Selasa (21/5/2024)."
+    )
+    assert parties_of(text) == [["Pemkab Tuban", "BPJamsostek Cabang Tuban"]]
+
+
+def test_the_venue_of_a_signing_is_not_a_party_and_the_sentence_before_says_who():
+    text = (
+        "Pemkab Tuban dan BPJS Ketenagakerjaan sepakat memperluas perlindungan pekerja rentan.\n"
+        "Kerja sama itu diresmikan lewat penandatanganan nota kesepahaman di Gedung Bappeda Kabupaten Tuban, "
+        "Selasa (21/5/2024)."
+    )
+    assert parties_of(text) == [["Pemkab Tuban", "BPJS Ketenagakerjaan"]]
+
+
+def test_an_acronym_and_its_long_name_are_one_party():
+    text = (
+        "Pemkot Kediri dan Kejaksaan Negeri Kota Kediri menandatangani nota kesepahaman bidang perdata "
+        "dan tata usaha negara, Selasa (21/5/2024). Kejari Kota Kediri siap mendampingi pemkot."
+    )
+    assert parties_of(text) == [["Pemkot Kediri", "Kejaksaan Negeri Kota Kediri"]]
+
+
+def test_the_signatory_head_of_government_names_the_government_as_the_article_writes_it():
+    text = (
+        "Pemkot Binjai terus memperluas jaminan sosial bagi pekerja rentan.\n"
+        "Wali Kota Binjai Amir Sinaga meneken nota kesepahaman bersama BPJS Ketenagakerjaan di ruang kerjanya, "
+        "Senin (20/5/2024).\n"
+        "Kepala Dinas Tenaga Kerja Kota Binjai Rudi Hartono mengatakan, 5.000 pekerja akan didaftarkan."
+    )
+    assert parties_of(text) == [["BPJS Ketenagakerjaan", "Pemkot Binjai"]]
+
+
+def test_an_agreement_referred_to_is_not_a_signing():
+    text = "Menurut dia, perusahaan memutus kontrak karena masa kerja sesuai perjanjian yang disepakati sudah habis."
+    assert facts_of(text).to_gold()["agreements"] == []

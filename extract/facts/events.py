@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from extract.facts.context import Context
 from extract.facts.date_context import is_time_stamp, period_bounds, words_before
+from extract.facts.parties import signing_parties
 from extract.facts.text import Sentence, clause_start, load_lexicon, word_pattern
 from extract.model import Event
 from extract.normalize.dates import DateMatch, find_dates
@@ -618,7 +619,7 @@ def _event(ctx: Context, candidate: _Candidate) -> Event:
     date = candidate.date
     venue = _venue(ctx, sentences)
     region = _region(ctx, sentences, venue)
-    parties = _parties(ctx, sentences) if candidate.type == "agreement_signing" else []
+    parties = signing_parties(ctx, sentences) if candidate.type == "agreement_signing" else []
     officials = _officials_present(ctx, sentences)
     workers = _workers(ctx, sentences) if candidate.type == "agreement_signing" else None
     evidence_start = min(candidate.trigger_start, date.start) if date else candidate.trigger_start
@@ -670,80 +671,6 @@ def _region(ctx: Context, sentences: list[Sentence], venue: str | None):
         if region.provenance and (sentence := ctx.sentence_of(region.provenance)) and sentence.index in indexes:
             return region
     return regions[0] if regions else None
-
-
-_LONG_BPJS = re.compile(r"^Badan\s+Penyelenggara\s+Jaminan\s+Sosial\s+Ketenagakerjaan\s*\((?P<short>[^)]+)\)\s*", re.I)
-
-
-def canonical_party(name: str) -> str:
-    """An organisation's name as a party: whitespace collapsed, BPJS's long
-    name shortened to the acronym it gives ("Badan Penyelenggara ...
-    (BPJamsostek) Cabang Blitar" -> "BPJamsostek Cabang Blitar")."""
-    name = " ".join(name.split())
-    match = _LONG_BPJS.match(name)
-    if match:
-        name = f"{match.group('short')} {name[match.end():]}".strip()
-    return name
-
-
-def _party_words(name: str) -> frozenset[str]:
-    return frozenset(re.sub(r"[()]", " ", name).casefold().split())
-
-
-def _parties(ctx: Context, sentences: list[Sentence]) -> list[str]:
-    """Organisations (ORG rule spans of the NLP pipeline) named in the
-    signing's own sentence, then in its other sentences until two parties are
-    known; a name whose words all belong to an earlier party's is that party."""
-    parties: list[str] = []
-    for position, sentence in enumerate(sentences):
-        if position > 0 and len(parties) >= 2:
-            break
-        spans = [
-            span
-            for span in ctx.rule_spans("ORG")
-            if sentence.start <= span.start_char and span.end_char <= sentence.end
-        ]
-        # the longest of nested spans: "BPJamsostek" inside "BPJamsostek Cabang Blitar"
-        spans = [
-            a
-            for a in spans
-            if not any(
-                b is not a and b.start_char <= a.start_char and a.end_char <= b.end_char and len(b.text) > len(a.text)
-                for b in spans
-            )
-        ]
-        for span in sorted(spans, key=lambda s: s.start_char):
-            name = canonical_party(span.text)
-            words = _party_words(name)
-            same = [i for i, p in enumerate(parties) if words <= _party_words(p) or _party_words(p) <= words]
-            if same:
-                continue
-            parties.append(name)
-    if len(parties) < 2:
-        # "ditandatangani Bupati Banyuwangi Ipuk Fiestiandani dan ...": the
-        # signatory's government or organisation is a party
-        indexes = {s.index for s in sentences}
-        for official in ctx.results.get("officials", []):
-            organisation = official.organisation
-            mentioned = any(
-                (s := ctx.sentence_of(p)) is not None and s.index in indexes for p in official.provenance
-            )
-            if not organisation or not mentioned:
-                continue
-            words = _party_words(canonical_party(organisation))
-            if not any(words <= _party_words(p) or _party_words(p) <= words for p in parties):
-                parties.append(canonical_party(organisation))
-    if len(parties) < 2 and not any(_is_bpjs(p) for p in parties):
-        # "lembaga itu meneken PKS dengan pemerintah desa": BPJS is the other
-        # party of every agreement these articles report
-        bpjs = next((canonical_party(s.text) for s in ctx.rule_spans("ORG") if _is_bpjs(s.text)), None)
-        if bpjs:
-            parties.insert(0, bpjs)
-    return parties
-
-
-def _is_bpjs(name: str) -> bool:
-    return re.search(r"(?i)\b(bpjs|bpjamsostek|jamsostek|badan penyelenggara)\b", name) is not None
 
 
 def _officials_present(ctx: Context, sentences: list[Sentence]) -> list[str]:
