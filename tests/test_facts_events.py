@@ -298,3 +298,13 @@ def test_the_signatory_head_of_government_names_the_government_as_the_article_wr
 def test_an_agreement_referred_to_is_not_a_signing():
     text = "Menurut dia, perusahaan memutus kontrak karena masa kerja sesuai perjanjian yang disepakati sudah habis."
     assert facts_of(text).to_gold()["agreements"] == []
+
+
+def test_residents_insured_for_health_are_not_the_workers_an_agreement_covers():
+    text = (
+        "Pemkot Kediri dan BPJS Kesehatan Cabang Kediri menandatangani perjanjian kerja sama, Selasa (21/5/2024).\n"
+        "Menurut data terbaru, 250.000 jiwa penduduk Kota Kediri sudah terdaftar sebagai peserta JKN."
+    )
+    assert [a["workers"] for a in facts_of(text).to_gold()["agreements"]] == [None]
+    text = text.replace("250.000 jiwa penduduk Kota Kediri", "3.500 jiwa pekerja rentan")
+    assert [a["workers"] for a in facts_of(text).to_gold()["agreements"]] == [3500]

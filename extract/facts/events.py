@@ -79,6 +79,8 @@ class _Lexicon:
     labels: dict[str, str]
     coverage: re.Pattern[str]
     coverage_negations: re.Pattern[str]
+    residents: re.Pattern[str]
+    working: re.Pattern[str]
     ordinal_days: dict[str, int]
     ordinals: re.Pattern[str]
     handover: dict[str, re.Pattern[str]]  # per type: hand-over words and nouns
@@ -130,6 +132,8 @@ def lexicon() -> _Lexicon:
         labels=dict(data["summary_labels"]),
         coverage=word_pattern(data["coverage_words"]),
         coverage_negations=word_pattern(data["coverage_negations"]),
+        residents=word_pattern(data["resident_words"]),
+        working=word_pattern(data["working_words"]),
         ordinal_days={" ".join(k.split()).lower(): int(v) for k, v in data["ordinal_days"].items()},
         ordinals=word_pattern(data["ordinal_days"]),
     )
@@ -705,8 +709,16 @@ def _workers(ctx: Context, sentences: list[Sentence]) -> int | None:
     about_it = [c.value for c, s in counts if lex.agreement.search(s.text)]
     if about_it:
         return max(about_it)
-    covered = [c.value for c, s in counts if lex.coverage.search(s.text)]
+    # residents insured for health ("163.342 jiwa", "14 ribu warga") are
+    # not the workers an agreement covers
+    covered = [c.value for c, s in counts if lex.coverage.search(s.text) and not _residents(c.category)]
     return max(covered) if covered else None
+
+
+def _residents(category: str) -> bool:
+    """"163.342 jiwa", "warga Kota Batu"; not "jiwa pekerja rentan"."""
+    lex = lexicon()
+    return lex.residents.search(category) is not None and lex.working.search(category) is None
 
 
 def _summary(event: Event) -> str:
