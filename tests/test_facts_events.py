@@ -308,3 +308,12 @@ def test_residents_insured_for_health_are_not_the_workers_an_agreement_covers():
     assert [a["workers"] for a in facts_of(text).to_gold()["agreements"]] == [None]
     text = text.replace("250.000 jiwa penduduk Kota Kediri", "3.500 jiwa pekerja rentan")
     assert [a["workers"] for a in facts_of(text).to_gold()["agreements"]] == [3500]
+
+
+def test_a_signing_that_refers_back_takes_its_party_from_the_sentence_before():
+    text = (
+        "Pemerintah Kabupaten Tuban melindungi 1.500 buruh tani lewat program jaminan sosial.\n"
+        "Komitmen itu diwujudkan lewat penandatanganan perjanjian kerja sama dengan BPJS Ketenagakerjaan, "
+        "Selasa (21/5/2024). Perjanjian tersebut diteken Sekda Tuban, didampingi Dinas Sosial Kabupaten Tuban."
+    )
+    assert parties_of(text) == [["BPJS Ketenagakerjaan", "Pemerintah Kabupaten Tuban"]]

@@ -127,13 +127,15 @@ def signing_parties(ctx: Context, sentences: list[Sentence]) -> list[str]:
     parties: list[str] = []
     own = sentences[0]
     # "Kolaborasi tersebut diresmikan lewat penandatanganan ...": the
-    # sentence before tells who
+    # sentence before tells who, before the signing's other sentences do
     before = [ctx.sentences[own.index - 1]] if own.index > 0 else []
     _add_organisations(ctx, parties, [own], limit=None)
     # "Wali Kota Binjai Amir Hamzah meneken MoU bersama BPJS ...": the
     # signatory's government or organisation is a party
     _add_officials(ctx, parties, [own])
-    _add_organisations(ctx, parties, sentences[1:] + before, limit=2)
+    refers_back = re.search(r"(?i)\b(?:itu|tersebut|ini)\b", " ".join(own.text.split()[:4])) is not None
+    later = before + sentences[1:] if refers_back else sentences[1:] + before
+    _add_organisations(ctx, parties, later, limit=2)
     _add_officials(ctx, parties, sentences)
     if len(parties) < 2 and not any(is_bpjs(p) for p in parties):
         # "lembaga itu meneken PKS dengan pemerintah desa": BPJS is the other
