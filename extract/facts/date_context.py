@@ -40,13 +40,13 @@ def _words() -> _Words:
     speech = [v + s for v in load_lexicon("officials")["speech_verbs"] for s in ("", "nya")]
     zones = "|".join(re.escape(z) for z in data["time_zones"])
     return _Words(
-        clock=re.compile(rf"^\s*,?\s*(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{zones})\b)?", re.I),
+        clock=re.compile(rf"^\s*,?\s*(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{zones})\b)?", re.IGNORECASE),
         stamp_line_words=int(data["stamp_line_words"]),
         period_open=word_pattern(data["period_openers"]),
-        period_join=re.compile(r"^\s*(?:" + word_pattern(data["period_joiners"]).pattern + r"|[-–—])\s*$", re.I),
+        period_join=re.compile(r"^\s*(?:" + word_pattern(data["period_joiners"]).pattern + r"|[-–—])\s*$", re.IGNORECASE),
         longest_event_days=int(data["longest_event_days"]),
         apposition=word_pattern(data["apposition_words"]),
-        quote_or_speech=re.compile(r"[\"“”]|" + word_pattern(speech).pattern, re.I),
+        quote_or_speech=re.compile(r"[\"“”]|" + word_pattern(speech).pattern, re.IGNORECASE),
     )
 
 
@@ -56,7 +56,7 @@ def is_time_stamp(text: str, start: int, end: int) -> bool:
     words = _words()
     if not words.clock.match(text[end:]):
         return False
-    if re.match(r"^\s*,?\s*pukul\b", text[end:], re.I):
+    if re.match(r"^\s*,?\s*pukul\b", text[end:], re.IGNORECASE):
         return False  # "Senin (3/6/2024) pukul 09.00 WIB": when something began
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -106,7 +106,7 @@ def words_before(text: str, start: int, floor: int, window: int) -> str:
 
 
 def _ends_in_time(clause: str) -> bool:
-    return re.search(r"\b(?:pukul|jam)\s+\d{1,2}(?:[:.]\d{2})?(?:\s+[A-Z]{3,4})?\s*$", clause, re.I) is not None
+    return re.search(r"\b(?:pukul|jam)\s+\d{1,2}(?:[:.]\d{2})?(?:\s+[A-Z]{3,4})?\s*$", clause, re.IGNORECASE) is not None
 
 
 def _last(text: str, n: int) -> str:

@@ -34,9 +34,9 @@ _NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(?P<number>\d[\w
 _SHORT_NUMBER = re.compile(r"^\D*?(?<![\w/])(?P<number>\d{1,4})\s*/\s*(?P<year>(?:19|20)\d\d)(?![\w/])")
 _YEAR = re.compile(r"\bTahun\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _BRACKETED = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z.-]+)(?:\s+[A-Z][A-Za-z]*)*\s*\)")
-_BARE_NUMBER = re.compile(r"^\D*?\s(?P<number>\d{1,4})\s+Tahun\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-_ALSO_NUMBERED = re.compile(r"(?:\bNomor|\bNo\.?)\s*\d[\w./-]*\s+(?:dan|serta|&)\s+(?P<number>\d[\w./-]*\w)", re.I)
-_SUBJECT_END = re.compile(r"\b(?:tentang|perihal|mengenai)\s*$", re.I)
+_BARE_NUMBER = re.compile(r"^\D*?\s(?P<number>\d{1,4})\s+Tahun\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_ALSO_NUMBERED = re.compile(r"(?:\bNomor|\bNo\.?)\s*\d[\w./-]*\s+(?:dan|serta|&)\s+(?P<number>\d[\w./-]*\w)", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"\b(?:tentang|perihal|mengenai)\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(?:tentang|perihal|mengenai)\s+(?P<title>[^.,;\n\"”]+)", re.I)
 LOOK_AHEAD = 100  # characters after a span searched for its number
 
