@@ -210,3 +210,110 @@ def test_an_undated_act_on_the_same_occasion_takes_that_day():
         "Pada kesempatan itu, bupati menyerahkan santunan jaminan kematian kepada dua ahli waris peserta."
     )
     assert sorted(happenings(text)) == [("benefit_payout", "2024-05-21"), ("meeting", "2024-05-21")]
+
+
+def test_a_page_time_stamp_is_not_an_event_date():
+    text = (
+        "Penulis: Dewi Lestari - Senin, 20 Mei 2024 10:15 WIB\n"
+        "Bupati Tuban menyerahkan santunan kepada ahli waris peserta di Pendopo Tuban, Rabu (22/5/2024)."
+    )
+    assert facts_of(text).to_gold()["event_dates"] == ["2024-05-22"]
+
+
+def test_a_dated_happening_that_is_no_event_gives_no_date_but_its_quote_tag_does():
+    text = (
+        "Petugas mengamankan tiga pemuda yang membawa senjata tajam pada Kamis (23/5/2024) malam.\n"
+        "Kapolsek Rengel menjelaskan, tim patroli menemukan unggahan itu pada Rabu (22/5/2024).\n"
+        '"Kasus ini masih kami dalami," ujar Kapolsek Rengel AKP Budi Santoso kepada wartawan, Jumat (24/5/2024).'
+    )
+    assert facts_of(text, published="2024-05-25").to_gold()["event_dates"] == ["2024-05-24"]
+
+
+def test_the_day_of_an_interview_is_a_statement_day():
+    text = "Ditemui di kantornya, Kamis (23/5/2024), Kepala Dinas Sosial Tuban Rudi Hartono menyebut data sudah lengkap."
+    assert facts_of(text).to_gold()["event_dates"] == ["2024-05-23"]
+
+
+def test_the_bounds_of_a_long_period_are_not_event_dates():
+    text = "Di kabupaten ini, pendaftaran bantuan berlangsung sejak 2 April hingga 20 Mei 2024."
+    assert facts_of(text).to_gold()["event_dates"] == []
+
+
+def test_a_death_told_before_an_apposition_of_its_day_is_excluded():
+    text = (
+        '"Almarhum jatuh sakit saat bekerja dan meninggal dunia pada hari yang sama, yakni tanggal 3 Maret 2024.\n'
+        "Kecelakaan terjadi sekitar pukul 06.00 WIB, Senin, (20/5/2024), saat warga bergotong royong."
+    )
+    assert facts_of(text).to_gold()["event_dates"] == []
+
+
+def test_a_payout_subject_with_a_long_description_handed_over_later_in_its_clause():
+    text = (
+        "Santunan untuk dua ahli waris pekerja honorer desa yang meninggal dunia karena sakit diserahkan "
+        "oleh Bupati Tuban di pendopo, Senin (20/5/2024).\n"
+        "Santunan dari Pemprov itu diantarkan dua petugas ke rumah duka, Selasa (21/5/2024)."
+    )
+    assert happenings(text) == [("benefit_payout", "2024-05-20"), ("benefit_payout", "2024-05-21")]
+
+
+def parties_of(text: str) -> list[list[str]]:
+    return [a["parties"] for a in facts_of(text).to_gold()["agreements"]]
+
+
+def test_a_long_name_with_its_acronym_in_brackets_is_written_short():
+    text = (
+        "Pemerintah Kabupaten (Pemkab) Tuban dan Badan Penyelenggara Jaminan Sosial Ketenagakerjaan "
+        "(BPJamsostek) Cabang Tuban menandatangani perjanjian kerja sama, Selasa (21/5/2024)."
+    )
+    assert parties_of(text) == [["Pemkab Tuban", "BPJamsostek Cabang Tuban"]]
+
+
+def test_the_venue_of_a_signing_is_not_a_party_and_the_sentence_before_says_who():
+    text = (
+        "Pemkab Tuban dan BPJS Ketenagakerjaan sepakat memperluas perlindungan pekerja rentan.\n"
+        "Kerja sama itu diresmikan lewat penandatanganan nota kesepahaman di Gedung Bappeda Kabupaten Tuban, "
+        "Selasa (21/5/2024)."
+    )
+    assert parties_of(text) == [["Pemkab Tuban", "BPJS Ketenagakerjaan"]]
+
+
+def test_an_acronym_and_its_long_name_are_one_party():
+    text = (
+        "Pemkot Kediri dan Kejaksaan Negeri Kota Kediri menandatangani nota kesepahaman bidang perdata "
+        "dan tata usaha negara, Selasa (21/5/2024). Kejari Kota Kediri siap mendampingi pemkot."
+    )
+    assert parties_of(text) == [["Pemkot Kediri", "Kejaksaan Negeri Kota Kediri"]]
+
+
+def test_the_signatory_head_of_government_names_the_government_as_the_article_writes_it():
+    text = (
+        "Pemkot Binjai terus memperluas jaminan sosial bagi pekerja rentan.\n"
+        "Wali Kota Binjai Amir Sinaga meneken nota kesepahaman bersama BPJS Ketenagakerjaan di ruang kerjanya, "
+        "Senin (20/5/2024).\n"
+        "Kepala Dinas Tenaga Kerja Kota Binjai Rudi Hartono mengatakan, 5.000 pekerja akan didaftarkan."
+    )
+    assert parties_of(text) == [["BPJS Ketenagakerjaan", "Pemkot Binjai"]]
+
+
+def test_an_agreement_referred_to_is_not_a_signing():
+    text = "Menurut dia, perusahaan memutus kontrak karena masa kerja sesuai perjanjian yang disepakati sudah habis."
+    assert facts_of(text).to_gold()["agreements"] == []
+
+
+def test_residents_insured_for_health_are_not_the_workers_an_agreement_covers():
+    text = (
+        "Pemkot Kediri dan BPJS Kesehatan Cabang Kediri menandatangani perjanjian kerja sama, Selasa (21/5/2024).\n"
+        "Menurut data terbaru, 250.000 jiwa penduduk Kota Kediri sudah terdaftar sebagai peserta JKN."
+    )
+    assert [a["workers"] for a in facts_of(text).to_gold()["agreements"]] == [None]
+    text = text.replace("250.000 jiwa penduduk Kota Kediri", "3.500 jiwa pekerja rentan")
+    assert [a["workers"] for a in facts_of(text).to_gold()["agreements"]] == [3500]
+
+
+def test_a_signing_that_refers_back_takes_its_party_from_the_sentence_before():
+    text = (
+        "Pemerintah Kabupaten Tuban melindungi 1.500 buruh tani lewat program jaminan sosial.\n"
+        "Komitmen itu diwujudkan lewat penandatanganan perjanjian kerja sama dengan BPJS Ketenagakerjaan, "
+        "Selasa (21/5/2024). Perjanjian tersebut diteken Sekda Tuban, didampingi Dinas Sosial Kabupaten Tuban."
+    )
+    assert parties_of(text) == [["BPJS Ketenagakerjaan", "Pemerintah Kabupaten Tuban"]]

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.facts.context import Context
+from extract.facts.date_context import is_time_stamp, period_bounds, words_before
+from extract.facts.parties import signing_parties
 from extract.facts.text import Sentence, clause_start, load_lexicon, word_pattern
 from extract.model import Event
 from extract.normalize.dates import DateMatch, find_dates
@@ -72,10 +74,13 @@ class _Lexicon:
     exclusions_after: re.Pattern[str]
     window_after: int
     speech: re.Pattern[str]
+    interview: re.Pattern[str]
     statement_window: int
     labels: dict[str, str]
     coverage: re.Pattern[str]
     coverage_negations: re.Pattern[str]
+    residents: re.Pattern[str]
+    working: re.Pattern[str]
     ordinal_days: dict[str, int]
     ordinals: re.Pattern[str]
     handover: dict[str, re.Pattern[str]]  # per type: hand-over words and nouns
@@ -84,6 +89,7 @@ class _Lexicon:
     held: re.Pattern[str]
     other_senses: dict[str, re.Pattern[str]]
     trigger_window: int
+    passive_window: int
     period: re.Pattern[str]
     contribution: re.Pattern[str]
     same_occasion: re.Pattern[str]
@@ -102,6 +108,7 @@ def lexicon() -> _Lexicon:
         held=word_pattern(types["meeting"]["held_words"]),
         other_senses={w.lower(): word_pattern(ctx) for w, ctx in types["meeting"]["other_senses"].items()},
         trigger_window=int(data["trigger_window"]),
+        passive_window=int(data["passive_window"]),
         period=word_pattern(data["period_words"]),
         contribution=word_pattern(data["contribution_words"]),
         same_occasion=re.compile(
@@ -120,10 +127,13 @@ def lexicon() -> _Lexicon:
         exclusions_after=word_pattern(data["date_exclusion_after"]),
         window_after=int(data["exclusion_window_after"]),
         speech=word_pattern([v + suffix for v in load_lexicon("officials")["speech_verbs"] for suffix in ("", "nya")]),
+        interview=word_pattern(data["interview_words"]),
         statement_window=int(data["statement_link_window"]),
         labels=dict(data["summary_labels"]),
         coverage=word_pattern(data["coverage_words"]),
         coverage_negations=word_pattern(data["coverage_negations"]),
+        residents=word_pattern(data["resident_words"]),
+        working=word_pattern(data["working_words"]),
         ordinal_days={" ".join(k.split()).lower(): int(v) for k, v in data["ordinal_days"].items()},
         ordinals=word_pattern(data["ordinal_days"]),
     )
@@ -139,8 +149,14 @@ def dated_mentions(ctx: Context) -> list[DatedMention]:
         return ctx.results["dated_mentions"]
     found = []
     for sentence in ctx.sentences:
-        for match in find_dates(sentence.text, ctx.reference):
-            found.append(_judge(ctx, sentence, match))
+        matches = find_dates(sentence.text, ctx.reference)
+        spans = [(m.start, m.end, m.value.date) for m in matches]
+        period = period_bounds(sentence.text, spans) if len(spans) > 1 else set()
+        for index, match in enumerate(matches):
+            mention = _judge(ctx, sentence, match)
+            if index in period and not mention.excluded:
+                mention.excluded = "period"
+            found.append(mention)
     ctx.results["dated_mentions"] = found
     return found
 
@@ -149,8 +165,10 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
     lex = lexicon()
     start, end = sentence.start + match.start, sentence.start + match.end
     mention = DatedMention(start, end, match.value.date, match.value.precision, sentence)
-    floor = clause_start(ctx.text, start, sentence.start)
-    before = _last_words(ctx.text[floor:start], lex.window)
+    if is_time_stamp(ctx.text, start, end):
+        mention.excluded = "time stamp"
+        return mention
+    before = words_before(ctx.text, start, sentence.start, lex.window)
     hit = lex.exclusions.search(before)
     if hit:
         mention.excluded = hit.group(0).lower()
@@ -165,9 +183,11 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
     if hit:
         mention.excluded = hit.group(0).lower()
         return mention
-    if not typed:
-        # a dated happening that is not an event of its own: "Ditemui di
-        # kantornya, Jumat (8/3/2024), X menyebut ..."
+    if not typed and (lex.interview.search(ctx.text[sentence.start : start]) or _quote_tag_before(ctx.text, sentence, start)):
+        # the day someone spoke or was interviewed: "ucap Bupati saat
+        # berkunjung, Kamis (11/9/2025)", "Ditemui di kantornya, Jumat
+        # (8/3/2024), X menyebut ..."; any other dated happening that is no
+        # event (an arrest, a flood) is not a day of the timeline
         mention.statement = True
     if match.relative and _inside_quote(ctx.text, start):
         # "today" in a quote is the day someone spoke, not a dated event
@@ -210,6 +230,19 @@ def _after_speech(text: str, sentence: Sentence, start: int) -> bool:
     if not verbs[-1].group(0).lower().endswith("nya") and not any(w[:1].isupper() for w in words):
         return False
     return all(w[:1].isupper() or w.lower() in {"pada", "dan", "nya"} for w in words)
+
+
+def _quote_tag_before(text: str, sentence: Sentence, start: int) -> bool:
+    """Is there a quote tag before the date in its sentence: "kata X",
+    "ujarnya", "tutur Kepala Sekolah Y"? The verb-first forms tag what was
+    said; "X menjelaskan, tim patroli ... pada Kamis (26/10)" reports what
+    happened on that day, and so does a tag followed by a new clause."""
+    verb = _speech_verb_before(text, sentence, start)
+    if verb is None:
+        return False
+    if not verb.group(0).lower().startswith(("me", "ber")):
+        return True
+    return _after_speech(text, sentence, start)
 
 
 def extract_statements(ctx: Context) -> list[Event]:
@@ -337,7 +370,13 @@ def _handed_over(text: str, name: str) -> re.Match[str] | None:
             continue
         for n_start, n_end in nouns:
             between = text[min(verb.end(), n_end) : max(verb.start(), n_start)]
-            if len(re.findall(r"[\w-]+", between)) <= lex.trigger_window:
+            words = len(re.findall(r"[\w-]+", between))
+            if words <= lex.trigger_window:
+                return verb
+            # "Santunan untuk ... yang meninggal dunia diserahkan oleh ...":
+            # the noun is the subject of a passive hand-over in one clause
+            passive = n_end <= verb.start() and verb.group(0).lower().startswith("di") and not re.search(r"[,;:]", between)
+            if passive and words <= lex.passive_window:
                 return verb
     return None
 
@@ -584,7 +623,7 @@ def _event(ctx: Context, candidate: _Candidate) -> Event:
     date = candidate.date
     venue = _venue(ctx, sentences)
     region = _region(ctx, sentences, venue)
-    parties = _parties(ctx, sentences) if candidate.type == "agreement_signing" else []
+    parties = signing_parties(ctx, sentences) if candidate.type == "agreement_signing" else []
     officials = _officials_present(ctx, sentences)
     workers = _workers(ctx, sentences) if candidate.type == "agreement_signing" else None
     evidence_start = min(candidate.trigger_start, date.start) if date else candidate.trigger_start
@@ -638,80 +677,6 @@ def _region(ctx: Context, sentences: list[Sentence], venue: str | None):
     return regions[0] if regions else None
 
 
-_LONG_BPJS = re.compile(r"^Badan\s+Penyelenggara\s+Jaminan\s+Sosial\s+Ketenagakerjaan\s*\((?P<short>[^)]+)\)\s*", re.I)
-
-
-def canonical_party(name: str) -> str:
-    """An organisation's name as a party: whitespace collapsed, BPJS's long
-    name shortened to the acronym it gives ("Badan Penyelenggara ...
-    (BPJamsostek) Cabang Blitar" -> "BPJamsostek Cabang Blitar")."""
-    name = " ".join(name.split())
-    match = _LONG_BPJS.match(name)
-    if match:
-        name = f"{match.group('short')} {name[match.end():]}".strip()
-    return name
-
-
-def _party_words(name: str) -> frozenset[str]:
-    return frozenset(re.sub(r"[()]", " ", name).casefold().split())
-
-
-def _parties(ctx: Context, sentences: list[Sentence]) -> list[str]:
-    """Organisations (ORG rule spans of the NLP pipeline) named in the
-    signing's own sentence, then in its other sentences until two parties are
-    known; a name whose words all belong to an earlier party's is that party."""
-    parties: list[str] = []
-    for position, sentence in enumerate(sentences):
-        if position > 0 and len(parties) >= 2:
-            break
-        spans = [
-            span
-            for span in ctx.rule_spans("ORG")
-            if sentence.start <= span.start_char and span.end_char <= sentence.end
-        ]
-        # the longest of nested spans: "BPJamsostek" inside "BPJamsostek Cabang Blitar"
-        spans = [
-            a
-            for a in spans
-            if not any(
-                b is not a and b.start_char <= a.start_char and a.end_char <= b.end_char and len(b.text) > len(a.text)
-                for b in spans
-            )
-        ]
-        for span in sorted(spans, key=lambda s: s.start_char):
-            name = canonical_party(span.text)
-            words = _party_words(name)
-            same = [i for i, p in enumerate(parties) if words <= _party_words(p) or _party_words(p) <= words]
-            if same:
-                continue
-            parties.append(name)
-    if len(parties) < 2:
-        # "ditandatangani Bupati Banyuwangi Ipuk Fiestiandani dan ...": the
-        # signatory's government or organisation is a party
-        indexes = {s.index for s in sentences}
-        for official in ctx.results.get("officials", []):
-            organisation = official.organisation
-            mentioned = any(
-                (s := ctx.sentence_of(p)) is not None and s.index in indexes for p in official.provenance
-            )
-            if not organisation or not mentioned:
-                continue
-            words = _party_words(canonical_party(organisation))
-            if not any(words <= _party_words(p) or _party_words(p) <= words for p in parties):
-                parties.append(canonical_party(organisation))
-    if len(parties) < 2 and not any(_is_bpjs(p) for p in parties):
-        # "lembaga itu meneken PKS dengan pemerintah desa": BPJS is the other
-        # party of every agreement these articles report
-        bpjs = next((canonical_party(s.text) for s in ctx.rule_spans("ORG") if _is_bpjs(s.text)), None)
-        if bpjs:
-            parties.insert(0, bpjs)
-    return parties
-
-
-def _is_bpjs(name: str) -> bool:
-    return re.search(r"(?i)\b(bpjs|bpjamsostek|jamsostek|badan penyelenggara)\b", name) is not None
-
-
 def _officials_present(ctx: Context, sentences: list[Sentence]) -> list[str]:
     indexes = {s.index for s in sentences}
     keys = []
@@ -744,8 +709,16 @@ def _workers(ctx: Context, sentences: list[Sentence]) -> int | None:
     about_it = [c.value for c, s in counts if lex.agreement.search(s.text)]
     if about_it:
         return max(about_it)
-    covered = [c.value for c, s in counts if lex.coverage.search(s.text)]
+    # residents insured for health ("163.342 jiwa", "14 ribu warga") are
+    # not the workers an agreement covers
+    covered = [c.value for c, s in counts if lex.coverage.search(s.text) and not _residents(c.category)]
     return max(covered) if covered else None
+
+
+def _residents(category: str) -> bool:
+    """"163.342 jiwa", "warga Kota Batu"; not "jiwa pekerja rentan"."""
+    lex = lexicon()
+    return lex.residents.search(category) is not None and lex.working.search(category) is None
 
 
 def _summary(event: Event) -> str:
