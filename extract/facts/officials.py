@@ -54,7 +54,7 @@ class Phrases(tuple):
 
     by_first: dict[str, tuple[tuple[str, ...], ...]]
 
-    def __new__(cls, phrases) -> "Phrases":
+    def __new__(cls, phrases) -> Phrases:
         self = super().__new__(cls, phrases)
         groups: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self:
