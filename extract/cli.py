@@ -54,13 +54,15 @@ def _ner_model_option(function):
 @click.option("--gold", "gold_folder", type=click.Path(exists=True, file_okay=False),
               help="Folder of the articles [default: the gold folder beside EVENTS_FOLDER].")
 @click.option("--show-errors", is_flag=True, help="List every missed and every spurious event.")
-def eval_events_command(events_folder, gold_folder, show_errors):
+@click.option("--text-as-is", is_flag=True, help="Skip the ingestion `extract run` applies (as `extract eval --text-as-is`).")
+def eval_events_command(events_folder, gold_folder, show_errors, text_as_is):
     """Score the extractor's typed events on (type, date) against a check set (corpus/events)."""
     from extract.evaluate import GoldFormatError
     from extract.evaluate.events import evaluate_events, format_events_errors, format_events_report
+    from extract.evaluate.ingestion import ingest_as_run
 
     try:
-        report = evaluate_events(events_folder, gold_folder)
+        report = evaluate_events(events_folder, gold_folder, ingest=None if text_as_is else ingest_as_run)
     except GoldFormatError as error:
         raise click.ClickException(str(error)) from None
     click.echo(format_events_report(report))
@@ -84,16 +86,32 @@ def eval_events_command(events_folder, gold_folder, show_errors):
     help="Score predictions already written to DIR instead of running the extractor.",
 )
 @click.option("--fail-under", type=float, help="Exit 1 when micro-F1 is below this value.")
-def eval_command(folder, as_json, show_errors, write_predictions, predictions, fail_under):
-    """Score the extractor against a folder of gold articles (corpus/GOLD-FORMAT.md)."""
+@click.option(
+    "--group-by",
+    type=click.Choice(["prefix"]),
+    help="Also report each group of articles: prefix = the id before its last dash-number (real-a-001 -> real-a).",
+)
+@click.option(
+    "--text-as-is",
+    is_flag=True,
+    help="Give the extractor each gold text as it is, skipping the ingestion `extract run` applies (cleaning, furniture, checks).",
+)
+def eval_command(folder, as_json, show_errors, write_predictions, predictions, fail_under, group_by, text_as_is):
+    """Score the extractor against a folder of gold articles (corpus/GOLD-FORMAT.md).
+
+    Each article goes through the ingestion `extract run` applies to a JSON
+    source, then the extractor: the score is that of what `run` would store.
+    An article the ingestion drops has all its facts missed and is listed."""
     import json
 
     from extract.evaluate import GoldFormatError, evaluate_folder, predict_with_extractor, predictions_from_folder
+    from extract.evaluate.ingestion import format_cuts, ingest_as_run
     from extract.evaluate.report import format_errors, format_report
 
     predict = predictions_from_folder(predictions) if predictions else predict_with_extractor
+    ingest = None if text_as_is or predictions else ingest_as_run
     try:
-        report = evaluate_folder(folder, predict=predict, write_to=write_predictions)
+        report = evaluate_folder(folder, predict=predict, write_to=write_predictions, group_by=group_by, ingest=ingest)
     except GoldFormatError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
@@ -108,6 +126,9 @@ def eval_command(folder, as_json, show_errors, write_predictions, predictions, f
         if show_errors and report.errors:
             click.echo("\nerrors (FP = predicted but not in gold, FN = in gold but missed):")
             click.echo(format_errors(report))
+        if show_errors and report.ingestion is not None and format_cuts(report.ingestion):
+            click.echo("\ntext cut by ingestion (furniture, header, captions):")
+            click.echo(format_cuts(report.ingestion))
     if fail_under is not None and report.micro.f1 < fail_under:
         click.echo(f"micro-F1 {report.micro.f1:.4f} is below {fail_under}", err=True)
         raise SystemExit(1)

@@ -132,3 +132,26 @@ def test_a_broken_gold_file_is_one_clear_error(tmp_path):
 def test_a_missing_folder_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["eval", str(tmp_path / "nope")])
     assert result.exit_code == 2
+
+
+def test_group_by_prefix_reports_each_group_and_the_whole(tmp_path):
+    right = facts(event_dates=["2024-03-19"])
+    gold = write_folder(tmp_path / "gold", {"north-001": right, "north-002": right, "south-001": right})
+    predicted = write_folder(tmp_path / "pred", {"north-001": right, "north-002": right, "south-001": facts(event_dates=["2024-03-18"])})
+    runner = CliRunner()
+
+    as_json = runner.invoke(cli, ["eval", str(gold), "--predictions", str(predicted), "--group-by", "prefix", "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    report = json.loads(as_json.output)
+    assert set(report["groups"]) == {"north", "south"}
+    assert report["groups"]["north"]["articles"] == 2
+    assert report["groups"]["north"]["micro"]["f1"] == 1.0
+    assert report["groups"]["south"]["micro"]["f1"] == 0.0
+    assert (report["articles"], report["micro"]["tp"], report["micro"]["fn"]) == (3, 2, 1)
+
+    text = runner.invoke(cli, ["eval", str(gold), "--predictions", str(predicted), "--group-by", "prefix"])
+    assert text.output.index("== north ==") < text.output.index("== south ==") < text.output.index("== all ==")
+    assert "3 articles" in text.output.split("== all ==")[1]
+
+    plain = runner.invoke(cli, ["eval", str(gold), "--predictions", str(predicted), "--json"])
+    assert "groups" not in json.loads(plain.output)

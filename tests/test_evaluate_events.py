@@ -39,7 +39,7 @@ def test_events_match_on_type_and_date(check_set):
         "a1": [("agreement_signing", "2024-05-21"), ("benefit_payout", None), ("meeting", "2024-05-21")],
         "a2": [],
     }
-    report = evaluate_events(check_set / "events", predict=lambda article: predictions[article.id])
+    report = evaluate_events(check_set / "events", predict=lambda article: predictions[article.id], ingest=None)
     total = report.total
     assert (total.tp, total.fp, total.fn) == (1, 2, 1)
     assert report.types["agreement_signing"].f1 == 1.0
@@ -53,7 +53,7 @@ def test_events_match_on_type_and_date(check_set):
 
 def test_a_repeated_event_counts_twice(check_set):
     predictions = {"a1": [("agreement_signing", "2024-05-21")] * 2 + [("benefit_payout", "2024-05-21")], "a2": []}
-    report = evaluate_events(check_set / "events", predict=lambda article: predictions[article.id])
+    report = evaluate_events(check_set / "events", predict=lambda article: predictions[article.id], ingest=None)
     assert (report.total.tp, report.total.fp) == (2, 1)
 
 
@@ -78,7 +78,8 @@ def test_extractor_scored_on_a_written_article(tmp_path):
         tmp_path / "gold",
         "w1",
         "BPJS Ketenagakerjaan Cabang Tuban menandatangani perjanjian kerja sama dengan Pemkab Tuban, Selasa (21/5/2024).\n"
-        "Usai penandatanganan, Bupati Tuban menyerahkan santunan jaminan kematian kepada dua ahli waris peserta.",
+        "Usai penandatanganan, Bupati Tuban menyerahkan santunan jaminan kematian kepada dua ahli waris peserta.\n"
+        "Kerja sama itu diharapkan melindungi para pekerja rentan di desa yang belum terdaftar sebagai peserta.",
     )
     write_events(
         tmp_path / "events",
@@ -87,6 +88,7 @@ def test_extractor_scored_on_a_written_article(tmp_path):
     )
     report = evaluate_events(tmp_path / "events")
     assert report.types["agreement_signing"].tp == 1
+    assert report.ingestion.to_dict()["dropped"] == 0  # scored through the ingestion `extract run` applies
 
 
 def test_cli_scores_the_bundled_check_set_and_lists_errors():

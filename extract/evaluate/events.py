@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from extract.evaluate.gold import GoldArticle, GoldFormatError, read_gold_folder
+from extract.evaluate.ingestion import Ingest, IngestionRecord, IngestionReport, format_ingestion, ingest_as_run
 from extract.evaluate.scoring import Error, ListScore
 
 EVENT_TYPES = ("agreement_signing", "benefit_payout", "meeting", "award")
@@ -31,17 +32,21 @@ class EventsReport:
     types: dict[str, ListScore]
     errors: list[Error]
     articles: int
+    ingestion: IngestionReport | None = None  # when the articles went through ingestion
 
     @property
     def total(self) -> ListScore:
         return ListScore.pooled(self.types.values())
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "articles": self.articles,
             "types": {name: score.to_dict() for name, score in self.types.items()},
             "all": self.total.to_dict(),
         }
+        if self.ingestion is not None:
+            data["ingestion"] = self.ingestion.to_dict()
+        return data
 
 
 def _event_key(item: Any, where: str) -> EventKey:
@@ -101,9 +106,14 @@ def evaluate_events(
     events_folder: str | Path,
     gold_folder: str | Path | None = None,
     predict: EventPredictor = predict_events_with_extractor,
+    ingest: Ingest | None = ingest_as_run,
 ) -> EventsReport:
-    """Score `predict` on every article of the check set. The articles are
-    read from `gold_folder` (default: the `gold` folder beside the check set)."""
+    """Score `predict` on every article of the check set, each first taken
+    through `ingest` as `extract eval` does (None: the text as is; a dropped
+    article has all its events missed). The articles are read from
+    `gold_folder` (default: the `gold` folder beside the check set)."""
+    from extract.ingest.errors import IngestError  # imported late: the ingest package loads trafilatura
+
     annotated = read_event_set(events_folder)
     gold_folder = Path(events_folder).parent / "gold" if gold_folder is None else Path(gold_folder)
     articles = {a.id: a for a in read_gold_folder(gold_folder)}
@@ -112,12 +122,24 @@ def evaluate_events(
         raise GoldFormatError(f"{gold_folder}: no gold article for {', '.join(missing)}")
     types = {name: ListScore() for name in EVENT_TYPES}
     errors: list[Error] = []
+    ingestion = IngestionReport()
     for article_id, gold in annotated.items():
-        scores, found = match_events(article_id, gold, predict(articles[article_id]))
+        given: GoldArticle | None = articles[article_id]
+        if ingest is not None:
+            chars_in = len(given.text)
+            try:
+                given = ingest(given)
+                ingestion.records.append(IngestionRecord(article_id, chars_in, len(given.text)))
+            except IngestError as error:
+                ingestion.records.append(IngestionRecord(article_id, chars_in, 0, error.reason))
+                given = None
+        scores, found = match_events(article_id, gold, predict(given) if given is not None else [])
         for name, score in scores.items():
             types[name].add(score)
         errors.extend(found)
-    return EventsReport(types=types, errors=errors, articles=len(annotated))
+    return EventsReport(
+        types=types, errors=errors, articles=len(annotated), ingestion=ingestion if ingest is not None else None
+    )
 
 
 def format_events_report(report: EventsReport) -> str:
@@ -130,6 +152,8 @@ def format_events_report(report: EventsReport) -> str:
             f"{name:<18} {score.tp:>5} {score.fp:>5} {score.fn:>5}  "
             f"{score.precision:>6.3f} {score.recall:>6.3f} {score.f1:>6.3f}"
         )
+    if report.ingestion is not None:
+        lines.append(format_ingestion(report.ingestion))
     return "\n".join(lines)
 
 

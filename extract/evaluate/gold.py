@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,14 @@ class GoldArticle:
     title: str | None
     text: str
     facts: dict[str, list]
+    # the article as ingestion stored it (evaluate/ingestion.py), when it went through ingestion
+    stored: Article | None = field(default=None, repr=False)
 
     def as_input(self) -> Article:
-        """What the extractor is given (the spec): the text, plus published, title and url."""
+        """What the extractor is given: the stored article after ingestion, else
+        (the spec) the text, plus published, title and url."""
+        if self.stored is not None:
+            return self.stored
         return Article(
             url=self.url,
             source=None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from extract.evaluate.ingestion import format_ingestion
 from extract.evaluate.scoring import EvalReport, ListScore
 
 
@@ -18,12 +19,22 @@ def _row(name: str, score: ListScore) -> str:
 
 
 def format_report(report: EvalReport) -> str:
+    """The table of scores; with groups, one table per group, then the overall one."""
+    if report.groups:
+        parts = [f"== {name} ==\n{_table(group)}" for name, group in report.groups.items()]
+        return "\n\n".join([*parts, f"== all ==\n{_table(report)}"])
+    return _table(report)
+
+
+def _table(report: EvalReport) -> str:
     lines = [
         f"{report.articles} articles",
         f"{'list':<14} {'tp':>5} {'fp':>5} {'fn':>5}  {'prec':>6} {'rec':>6} {'f1':>6}  attributes",
     ]
     lines += [_row(name, score) for name, score in report.lists.items()]
     lines.append(_row("micro", report.micro))
+    if report.ingestion is not None:
+        lines.append(format_ingestion(report.ingestion))
     return "\n".join(lines)
 
 

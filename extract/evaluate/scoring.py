@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from extract.model import GOLD_LISTS
 from extract.normalize.names import name_key
+
+if TYPE_CHECKING:
+    from extract.evaluate.ingestion import IngestionReport
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -267,17 +270,24 @@ class EvalReport:
     lists: dict[str, ListScore]
     errors: list[Error]
     articles: int
+    groups: dict[str, EvalReport] = field(default_factory=dict)
+    ingestion: IngestionReport | None = None  # when the articles went through ingestion
 
     @property
     def micro(self) -> ListScore:
         return ListScore.pooled(self.lists.values())
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "articles": self.articles,
             "lists": {name: score.to_dict() for name, score in self.lists.items()},
             "micro": self.micro.to_dict(),
         }
+        if self.ingestion is not None:
+            data["ingestion"] = self.ingestion.to_dict()
+        if self.groups:
+            data["groups"] = {name: group.to_dict() for name, group in self.groups.items()}
+        return data
 
 
 def score_articles(pairs: list[tuple[str, dict[str, list], dict[str, list]]]) -> EvalReport:
@@ -290,3 +300,27 @@ def score_articles(pairs: list[tuple[str, dict[str, list], dict[str, list]]]) ->
             lists[name].add(result.score)
             errors.extend(result.errors)
     return EvalReport(lists=lists, errors=errors, articles=len(pairs))
+
+
+_NUMBERED = re.compile(r"-\d+$")
+
+
+def id_prefix(article_id: str) -> str:
+    """The id without its trailing dash-number: real-a-001 -> real-a (an id without one is its own group)."""
+    return _NUMBERED.sub("", article_id) or article_id
+
+
+# The ways `extract eval --group-by` can split a folder: name -> article id to group name.
+GROUPINGS: dict[str, Callable[[str], str]] = {"prefix": id_prefix}
+
+
+def score_grouped(
+    pairs: list[tuple[str, dict[str, list], dict[str, list]]], group_of: Callable[[str], str]
+) -> EvalReport:
+    """The overall report, with one report per group (in sorted group order) in `groups`."""
+    by_group: dict[str, list] = defaultdict(list)
+    for pair in pairs:
+        by_group[group_of(pair[0])].append(pair)
+    report = score_articles(pairs)
+    report.groups = {name: score_articles(by_group[name]) for name in sorted(by_group)}
+    return report

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 
 from extract.facts.text import line_ranges
-from extract.ingest.clean import CAPTION, credit_spans, furniture_kind
+from extract.ingest.clean import BODY_STARTED_SENTENCES, CAPTION, credit_spans, furniture_kind
+from extract.ingest.clean import reads_like_caption as _reads_like_caption
+from extract.ingest.prose import running_sentences
 from extract.ingest.siterules import rules_for, site_from_dateline
 
 # The credit part of a caption ("(Foto: BPJS Ketenagakerjaan Blitar)",
@@ -35,17 +37,20 @@ def furniture_spans(text: str, site: str | None = None) -> list[tuple[int, int]]
     spans: list[tuple[int, int]] = []
     content: list[tuple[int, int]] = []
     in_tail = False
+    body_sentences = 0  # a tail marker before the body has started is furniture, not an end (clean.py)
     for index, (start, end) in enumerate(lines):
         line = text[start:end]
         kind = None if in_tail else furniture_kind(line, rules=rules)
         if kind == "tail":
-            in_tail = True
+            in_tail = body_sentences >= BODY_STARTED_SENTENCES
         header = index < body_from and kind != CAPTION and not _reads_like_caption(line, rules)
         if in_tail or (kind is not None and kind != CAPTION) or header:
             spans.append((start, end))
             continue
         spans.extend((start + s, start + e) for s, e in credit_spans(line, rules))
         content.append((start, end))
+        if index >= body_from:
+            body_sentences += len(running_sentences(line))
     if dateline:
         spans.append(dateline)
     if content:
@@ -57,14 +62,6 @@ def caption_credits(caption: str, site: str | None = None) -> list[tuple[int, in
     """(start, end) of the photo credit in a caption given apart from the text
     (Article.captions): HTML ingestion removes it, other inputs may keep it."""
     return credit_spans(caption, rules_for(site))
-
-
-def _reads_like_caption(line: str, rules) -> bool:
-    """A header line that is a photo caption, not a headline or an ad: a
-    full sentence ("... menyerahkan santunan kepada ahli waris.") or one
-    closed by a photo credit."""
-    words = line.split()
-    return len(words) >= 12 and (line.rstrip().endswith(".") or bool(credit_spans(line, rules)) or len(words) >= 16)
 
 
 def _dateline(text: str, lines: list[tuple[int, int]], rules) -> tuple[int, tuple[int, int] | None]:

@@ -8,13 +8,17 @@ sentence. What counts as furniture is data (extract/data/site_rules.yaml).
 
 A clean article passes through unchanged: only whole furniture lines (and the
 blank lines they leave behind) are removed, plus the `trailing` patterns at
-the very end of the body.
+the very end of the body and a headline repeated under it. A tail marker
+("Berita Terkait", "0 Komentar") ends the article only after its body has
+started, and a line of several sentences (an article sent as one paragraph)
+is never a furniture line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extract.ingest.prose import running_sentences
 from extract.ingest.siterules import SiteRules, rules_for
 
 # kinds of furniture, in the order they are tested
@@ -22,6 +26,12 @@ BYLINE = "byline"
 CAPTION = "caption"
 FURNITURE = "furniture"
 TAIL = "tail"  # a line that starts the page's tail: it and all after it go
+# A tail marker ends the article only once this many sentences of body are
+# kept: above that, "0 Komentar" or "Berita Terkait" is furniture, not an end.
+BODY_STARTED_SENTENCES = 2
+# A line holding this many sentences is a paragraph of the article, never a
+# furniture line: captions, bylines and link lines are a sentence or two.
+PARAGRAPH_SENTENCES = 3
 HEADER = "header"  # above the dateline: title, category, ads ...
 TRAILING = "trailing"  # text cut from the end of the last line
 
@@ -49,6 +59,13 @@ def furniture_kind(line: str, source: str | None = None, rules: SiteRules | None
     stripped = line.strip()
     if not stripped:
         return None
+    kind = _line_kind(stripped, rules)
+    if kind is not None and len(running_sentences(stripped)) >= PARAGRAPH_SENTENCES:
+        return None  # a whole paragraph (an article sent as one line) is text, whatever its first or last words
+    return kind
+
+
+def _line_kind(stripped: str, rules: SiteRules) -> str | None:
     if any(p.search(stripped) for p in rules.bylines):
         return BYLINE
     if any(p.search(stripped) for p in rules.caption_lines):
@@ -66,6 +83,19 @@ def is_furniture_line(line: str, source: str | None = None) -> bool:
     For the facts stage, which must ignore such lines in raw text too.
     """
     return furniture_kind(line, source) is not None
+
+
+def reads_like_caption(line: str, rules: SiteRules) -> bool:
+    """A header line that is a photo caption, not a headline or an ad: a
+    full sentence ("... menyerahkan santunan kepada ahli waris.") or one
+    closed by a photo credit."""
+    words = line.split()
+    return len(words) >= 12 and (line.rstrip().endswith(".") or bool(credit_spans(line, rules)) or len(words) >= 16)
+
+
+def captions_of(cleaned: CleanedText, rules: SiteRules) -> list[str]:
+    """The photo captions cleaning took out of the text, credit removed."""
+    return [caption_text(line.text, rules) for line in cleaned.dropped if line.kind == CAPTION]
 
 
 def credit_spans(line: str, rules: SiteRules) -> list[tuple[int, int]]:
@@ -113,19 +143,24 @@ def clean_text(text: str, source: str | None = None) -> CleanedText:
     _read_header(header, kinds[:start], rules, result)
 
     kept: list[str] = []
+    body_sentences = 0
     for index in range(start, len(lines)):
         line, kind = lines[index], kinds[index]
-        if kind == TAIL:
+        if kind == TAIL and body_sentences >= BODY_STARTED_SENTENCES:
             result.dropped.extend(DroppedLine(rest, TAIL) for rest in lines[index:] if rest.strip())
             break
+        if kind == TAIL:
+            kind = FURNITURE
         if kind is None:
             kept.append(line)
+            body_sentences += len(running_sentences(line))
             continue
         result.dropped.append(DroppedLine(line, kind))
         if kind == BYLINE:
             _take_byline(line, rules, result)
         kept.append(_DROPPED)
 
+    kept = _cut_closing_headline(kept, result)
     kept = _cut_trailing(kept, rules, result)
     result.text = _join(kept)
     return result
@@ -161,6 +196,8 @@ def _read_header(header: list[str], kinds: list[str | None], rules: SiteRules, r
         if not line.strip():
             continue
         result.header.append(line.strip())
+        if kind is None and reads_like_caption(line.strip(), rules):
+            kind = CAPTION  # officials named only in a caption count (kept in Article.captions)
         result.dropped.append(DroppedLine(line, kind or HEADER))
         if kind == BYLINE:
             _take_byline(line, rules, result)
@@ -192,6 +229,32 @@ def _take_byline(line: str, rules: SiteRules, result: CleanedText) -> None:
     author, editor = parse_byline(line, rules)
     result.author = result.author or author
     result.editor = result.editor or editor
+
+
+def _cut_closing_headline(kept: list, result: CleanedText) -> list:
+    """Remove the headline some sites repeat under the body, above their
+    byline, tag and related-news furniture: a Title Case line with no
+    sentence in it, after the body, with only furniture below it."""
+    lines = [i for i, line in enumerate(kept) if line is not _DROPPED and line.strip()]
+    if len(lines) < 2:
+        return kept
+    last = lines[-1]
+    tail_cut = any(d.kind == TAIL for d in result.dropped)
+    if not tail_cut and not any(x is _DROPPED for x in kept[last + 1 :]):
+        return kept  # nothing below it was furniture
+    line = kept[last]
+    if running_sentences(line) or not _title_case(line) or not _looks_like_headline(line):
+        return kept
+    if not any(running_sentences(kept[i]) for i in lines[:-1]):
+        return kept
+    result.dropped.append(DroppedLine(line, HEADER))
+    return kept[:last] + [_DROPPED] + kept[last + 1 :]
+
+
+def _title_case(line: str) -> bool:
+    """Most longer words capitalised, as in a headline ("Santunan Diserahkan di Pendopo")."""
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _cut_trailing(kept: list, rules: SiteRules, result: CleanedText) -> list:

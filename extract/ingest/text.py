@@ -9,9 +9,9 @@ on the way. The dateline itself ("PASURUAN (Realita) - ") stays in the text.
 from __future__ import annotations
 
 from extract.ingest.checks import ARTICLE_LANGUAGE, check_is_article
-from extract.ingest.clean import clean_text
+from extract.ingest.clean import captions_of, clean_text
 from extract.ingest.errors import ExtractionError
-from extract.ingest.siterules import site_from_dateline, site_of
+from extract.ingest.siterules import rules_for, site_from_dateline, site_of
 from extract.model import Article
 from extract.normalize.dates import parse_published
 
@@ -31,7 +31,8 @@ def article_from_json(data: object) -> Article:
     captions = data.get("captions") or []
     if not isinstance(captions, list) or not all(isinstance(c, str) for c in captions):
         raise ExtractionError('"captions" must be a list of strings')
-    article.captions = [c for c in captions if c.strip()]
+    given = [c for c in captions if c.strip()]
+    article.captions = given + [c for c in article.captions if c not in given]
     if data.get("published"):
         published = parse_published(str(data["published"]))
         if published is None:
@@ -62,4 +63,6 @@ def article_from_text(text: str, url: str | None = None, source: str | None = No
         text=cleaned.text,
         categories=cleaned.categories,
         language=ARTICLE_LANGUAGE,
+        # photo captions in the text (a caption line, or a caption above the dateline), as HTML pages keep theirs
+        captions=list(dict.fromkeys(c for c in captions_of(cleaned, rules_for(site)) if c)),
     )
