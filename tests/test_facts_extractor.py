@@ -105,3 +105,43 @@ def test_a_batch_gives_each_article_the_facts_it_gets_alone():
     assert [dataclasses.asdict(f) for f in batch] == [dataclasses.asdict(extract_facts(a)) for a in articles]
     assert sum(len(f.payouts) for f in batch) > 0
     assert any(o.provenance and o.provenance[0].field == "caption:0" for o in batch[3].officials)
+
+
+def test_unambiguous_bare_city_where_something_happens_is_a_region():
+    text = (
+        "Manado (ANTARA) - Dinas Sosial menyalurkan bantuan kepada warga, Selasa.\n"
+        "Penyaluran berlangsung di Ambon dan di Hotel Santika Palu pekan lalu."
+    )
+    # the dateline city is not a region; "di Ambon" and a hotel's city are
+    assert sorted(facts_of(text).to_gold()["regions"]) == ["Kota Ambon", "Kota Palu"]
+
+
+def test_regions_given_a_figure_and_the_regions_listed_with_them():
+    text = (
+        "Angka pengangguran tertinggi ada di Kabupaten Tasikmalaya.\n"
+        "Berikutnya Kabupaten Garut dengan 2.400 orang, Sumedang 1.950 orang, dan Majalengka 870 orang.\n"
+        "Kontingen tampil di Sleman, Bantul dan Kulon Progo."
+    )
+    assert sorted(facts_of(text).to_gold()["regions"]) == [
+        "Kabupaten Bantul", "Kabupaten Garut", "Kabupaten Kulon Progo", "Kabupaten Majalengka",
+        "Kabupaten Sleman", "Kabupaten Sumedang", "Kabupaten Tasikmalaya",
+    ]
+
+
+def test_branch_areas_province_names_and_smaller_places_are_not_regions():
+    text = (
+        "BPJS Ketenagakerjaan Kantor Cabang Kediri (Kediri, Nganjuk) bekerja sama dengan Pemkab Tuban.\n"
+        "Kepala BPJS Ketenagakerjaan Cabang Sumatera Utara Binjai hadir di Daerah Istimewa Yogyakarta.\n"
+        "Acara digelar di kawasan Ketapang, Kabupaten Sampang."
+    )
+    assert sorted(facts_of(text).to_gold()["regions"]) == ["Kabupaten Sampang", "Kabupaten Tuban"]
+
+
+def test_police_of_a_regency_act_for_it():
+    text = "Kapolres Lumajang AKBP Dewa Putu menyebut pelaku diamankan di Polres Probolinggo Kota."
+    assert "Kabupaten Lumajang" in facts_of(text).to_gold()["regions"]
+
+
+def test_a_year_after_a_city_is_no_figure_for_it():
+    text = "Festival Banyuwangi 2024 dibuka meriah, sementara Kabupaten Jember 1.200 pekerja terdaftar."
+    assert facts_of(text).to_gold()["regions"] == ["Kabupaten Jember"]

@@ -226,3 +226,108 @@ def test_an_office_naming_a_building_or_a_place_introduces_no_person():
         "Sosialisasi digelar di Aula Kantor Camat Dlanggu, Rabu."
     )
     assert officials_of(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        # a province's short name ends the office; it is not the name's first word
+        (
+            "Acara itu dihadiri Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulsel Rudi Hartono.",
+            "Rudi Hartono",
+            "Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulsel",
+        ),
+        ("Menurut Wahyu Nugroho Kadisnakertrans Jateng, angka itu masih sementara.", "Wahyu Nugroho", "Kadisnakertrans Jateng"),
+        # heads of regional offices and police units, with their units' words
+        (
+            "Nota itu diteken Kakanwil Kemenag Sumbar Hendri Saputra di Padang.",
+            "Hendri Saputra",
+            "Kakanwil Kemenag Sumbar",
+        ),
+        (
+            "Kasat Lantas Polres Lumajang AKP Siti Rohmah menuturkan truk itu oleng.",
+            "Siti Rohmah",
+            "Kasat Lantas Polres Lumajang",
+        ),
+        # an office spelled out lower case, with its abbreviation
+        (
+            "Yanti Kusuma Dewi, pejabat pengganti sementara (PPS) BPJS Ketenagakerjaan Cabang Pamekasan, menjelaskan syaratnya.",
+            "Yanti Kusuma Dewi",
+            "pejabat pengganti sementara (PPS) BPJS Ketenagakerjaan Cabang Pamekasan",
+        ),
+        # Haji glued to an initial, and a dentist's title
+        ("Santunan diserahkan Bupati Kediri, HM Rofiq di pendopo.", "M Rofiq", "Bupati Kediri"),
+        ("Menurut Kadinkes Kota Kediri, drg Wulan Sari, stok vaksin cukup.", "Wulan Sari", "Kadinkes Kota Kediri"),
+        # Raden, abbreviated, opens the name
+        ("Ketua Umum KONI Kota Blitar R Bagus Hariyanto menyambut gembira.", "Bagus Hariyanto", "Ketua Umum KONI Kota Blitar"),
+    ],
+)
+def test_offices_of_real_news_shapes(text, name, position):
+    assert officials_of(text) == {name: position}
+
+
+def test_regulation_of_an_office_and_a_bare_deputy_are_no_people():
+    text = (
+        "Aturan itu tertuang dalam Peraturan Gubernur Nomor 12 Tahun 2024.\n"
+        '"Pak Bupati dan Pak Wakil sudah hadir," ujar panitia.'
+    )
+    assert officials_of(text) == {}
+
+
+def test_headline_words_after_an_office_are_no_name():
+    text = (
+        "Dukung Nelayan, Bupati Pacitan Serahkan Santunan Kepada Ahli Waris\n"
+        "Terkait: Wakil Bupati Ngawi Tinjau Banjir Di Tiga Desa\n"
+        "Bupati Pacitan Indrata Nur Bayuaji menyerahkan santunan itu di pendopo."
+    )
+    assert officials_of(text) == {"Indrata Nur Bayuaji": "Bupati Pacitan"}
+
+
+def test_a_name_in_a_headline_counts_when_the_body_gives_it():
+    text = (
+        "Sekda Tuban Budi Wiyana Buka Pelatihan Kerja\n"
+        "Pelatihan dibuka Budi Wiyana, Sekretaris Daerah Kabupaten Tuban, Senin."
+    )
+    assert list(officials_of(text)) == ["Budi Wiyana"]
+
+
+@pytest.mark.parametrize(
+    "text, name, position",
+    [
+        # units listed with commas and "dan" inside an office's name
+        (
+            "Kepala Dinas Tenaga Kerja, Koperasi, dan UKM Kota Kupang, Yohanes Lede, membuka acara.",
+            "Yohanes Lede",
+            "Kepala Dinas Tenaga Kerja, Koperasi, dan UKM Kota Kupang",
+        ),
+        # a company's prefix written with a dot
+        (
+            "Nota itu diteken Direktur Utama PT. Semen Tonasa, Andi Rahmat, di Makassar.",
+            "Andi Rahmat",
+            "Direktur Utama PT. Semen Tonasa",
+        ),
+        # a numbered unit ends with its place, then comes the name
+        ("Kepala SMPN 2 Dagangan Sri Wahyuni membuka lomba.", "Sri Wahyuni", "Kepala SMPN 2 Dagangan"),
+        (
+            "Penyaluran dikawal Babinsa Koramil 0810/03 Ngronggot, Serda Tri Handoko.",
+            "Tri Handoko",
+            "Babinsa Koramil 0810/03 Ngronggot",
+        ),
+        # a capitalised speech verb after a quote is no part of the name
+        ('"Semua berjalan lancar," Jelas Rudi Hartanto, Kepala Desa Sukorejo.', "Rudi Hartanto", "Kepala Desa Sukorejo"),
+        # a double name with a loose hyphen, and a closing initial with its dot
+        ("Bupati Sikka, Maria Goreti- Wula, SE, hadir.", "Maria Goreti- Wula", "Bupati Sikka"),
+        ("Kepala BPJS Ketenagakerjaan Cabang Sampang, Dwi Ayu Lestari Kr., menilai program itu baik.", "Dwi Ayu Lestari Kr.", "Kepala BPJS Ketenagakerjaan Cabang Sampang"),
+    ],
+)
+def test_office_and_name_boundaries(text, name, position):
+    assert officials_of(text) == {name: position}
+
+
+def test_short_forms_join_the_one_longer_name_step_by_step():
+    text = (
+        "Bupati Sikka, Maria Goreti- Wula, SE, membuka acara.\n"
+        "Bupati Maria Goreti menyebut program itu penting.\n"
+        '"Kami mendukung," kata Maria.'
+    )
+    assert list(officials_of(text)) == ["Maria Goreti- Wula"]

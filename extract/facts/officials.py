@@ -30,7 +30,7 @@ from extract.facts.context import Context
 from extract.facts.places import place_words
 from extract.facts.text import Sentence, load_lexicon, phrase_alternation
 from extract.model import Official, Provenance
-from extract.normalize.names import load_honorifics, strip_titles
+from extract.normalize.names import load_honorifics, split_glued_initials, strip_titles
 
 MAX_NAME_WORDS = 5
 
@@ -120,11 +120,14 @@ def _region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Names of kabupaten, kota and provinces as word tuples, by first word:
     part of an office's name ("Kepala Dinas Sosial Kabupaten Blitar",
     "Deputi Direktur Wilayah Jawa Timur")."""
+    from extract.nlp.gazetteers import read_yaml
     from extract.nlp.regions import all_regencies
 
     regencies = all_regencies()
     names = {re.sub(r"^(Kabupaten|Kota)\s+", "", r.name) for r in regencies}
     names |= {r.province for r in regencies if r.province}
+    # short names of provinces: "Kepala Kanwil BPJS Ketenagakerjaan Jatim Arie Fianto"
+    names |= {str(alias) for alias in read_yaml("regions/province_aliases.yaml")}
     phrases: dict[str, set[tuple[str, ...]]] = {}
     for name in names:
         words = tuple(_fold(w) for w in name.split())
@@ -136,6 +139,8 @@ def _is_honorific(text: str) -> bool:
     bare = re.sub(r"[.,()]", "", text).casefold()
     if bare in load_honorifics():
         return True
+    if len(split_glued_initials(text)) == 2 and not text.endswith("."):
+        return True  # "HM Sanusi": Haji + an initial
     # glued titles and initials: "H.M." (Haji + initial), "S.E."
     parts = re.findall(r"[A-Za-z]{1,3}\.", text)
     return len(parts) > 1 and "".join(parts) == text and re.sub(r"[.]", "", parts[0]).casefold() in load_honorifics()
@@ -246,7 +251,22 @@ class _Sentence:
             or word.isdigit()
             or re.fullmatch(r"[IVX]{2,}|V|X", word) is not None
             or (i > 0 and self.folded[i - 1] in self.lex.place_intro and _is_cap(word) and word.isalpha())
+            or self.folded[i] in self.lex.company_prefixes  # "Direktur Utama PT. Petrokimia Gresik"
+            or self._numbered_unit_place(i)
             or bool(self.head_at(i))
+        )
+
+    def _numbered_unit_place(self, i: int) -> bool:
+        """The place that ends a numbered unit: "SMPN 1 Mejayan", "Ramil
+        0816/11 Tarik" (a known place's name; "Ketua RT 03 Budi" is a person)."""
+        k = i - 1
+        while k >= 0 and re.fullmatch(r"\d+(?:/\d+)*|/", self.words[k]):
+            k -= 1
+        return (
+            0 <= k < i - 1
+            and (self.folded[k] in self.lex.position_words or _is_acronym(self.words[k]))
+            and _is_cap(self.words[i])
+            and self.folded[i] in place_words()
         )
 
     def is_name_word(self, i: int) -> bool:
@@ -255,6 +275,7 @@ class _Sentence:
             _is_cap(word)
             and re.search(r"\d", word) is None
             and self.folded[i] not in self.lex.stop_words
+            and self.folded[i] not in self.lex.speech_verbs  # '" Jelas Edi, Babinsa ...'
             and not self.head_at(i)
             and (word.isalpha() or re.fullmatch(r"[A-Z][a-z]*\.|[A-Za-z]+['’-][A-Za-z]+|[A-Z][a-z]+\.[a-z]{1,5}", word) is not None)
         )
@@ -282,6 +303,13 @@ class _Sentence:
             else:
                 break
         return j
+
+    def _list_goes_on(self, k: int) -> bool:
+        """After a comma inside an office: another unit word, or "dan"
+        before one ("Tenaga Kerja, Perindustrian, dan Perdagangan")."""
+        if k < len(self) and self.folded[k] in self.lex.connectors:
+            k += 1
+        return k < len(self) and self.is_position_word(k) and not self.head_at(k) and not self.in_region[k]
 
     def _closing(self, j: int) -> int | None:
         for k in range(j + 1, min(j + 8, len(self))):
@@ -322,12 +350,12 @@ class _Sentence:
                 j += 1
             elif word == "(" and self._closing(j) is not None:
                 j = self._closing(j) + 1
-            elif word == "," and not seen_other and j + 1 < len(self) and self.folded[j + 1] in self.lex.position_words and not self.head_at(j + 1):
-                j += 1  # "Kepala Dinas Perdagangan, Koperasi, Usaha Mikro ..."
+            elif word == "," and not seen_other and self._list_goes_on(j + 1):
+                j += 1  # "Kepala Dinas Perdagangan, Koperasi, UKM dan Tenaga Kerja ..."
             elif (
                 self.folded[j] in self.lex.connectors
                 and j + 1 < len(self)
-                and (_is_cap(self.words[j + 1]) and not self.head_at(j + 1))
+                and ((_is_cap(self.words[j + 1]) or self.words[j + 1].isdigit()) and not self.head_at(j + 1))
                 and not seen_other
             ):
                 j += 1
@@ -356,11 +384,20 @@ class _Sentence:
                 j += 1
             elif self.folded[j] in self.lex.particles and words and j + 1 < len(self) and self.is_name_word(j + 1):
                 j += 1
+            elif word == "-" and words and not closed and self._glued(j) and j + 1 < len(self) and self.is_name_word(j + 1):
+                j += 1  # a double name written "Haning- Bullu"
+            elif word == "." and words and not closed and self._glued(j) and re.fullmatch(r"[A-Z][a-z]?", self.words[j - 1]) and (j + 1 == len(self) or self.words[j + 1] in {",", ")"}):
+                j += 1  # a closing initial the tokenizer cut from its dot: "Widayanti Kr."
+                closed = True
             else:
                 break
         while j > i and self.words[j - 1] == ",":
             j -= 1
         return j if words else i
+
+    def _glued(self, j: int) -> bool:
+        """Token j follows token j - 1 with no space between."""
+        return j > 0 and self.start(j) == self.end(j - 1)
 
     def name_run_back(self, end: int) -> int:
         """Start of a name that ends just before `end`, or `end` when none."""
@@ -375,8 +412,12 @@ class _Sentence:
                 i -= 1
             else:
                 break
-        # a name does not run on from a capitalised organisation or office
-        if i > 0 and _is_cap(self.words[i - 1]) and self.words[i - 1].isalnum():
+        # a name does not run on from a capitalised organisation or office,
+        # but may follow a sentence's opening word ("Menurut Sigit Priyanto ...")
+        opener = (i == 1 and self.folded[0] in self.lex.stop_words and not self.is_position_word(0)) or (
+            i > 0 and self.folded[i - 1] in self.lex.speech_verbs
+        )
+        if i > 0 and _is_cap(self.words[i - 1]) and self.words[i - 1].isalnum() and not opener:
             return end
         while i < end and not (self.is_name_word(i) or _is_honorific(self.words[i])):
             i += 1
@@ -672,6 +713,11 @@ def _clean_name(written: str) -> tuple[str, list[str]]:
     return " ".join(bare.split()), titles
 
 
+def _words(key: str) -> set[str]:
+    """The words of a key, hyphens and dots aside ("haning- bullu")."""
+    return set(re.findall(r"\w+", key))
+
+
 def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
@@ -691,9 +737,11 @@ def resolve(mentions: list[_Mention], ctx: Context) -> list[Official]:
             groups[full].extend(groups.pop(alias))
     # short forms: every word of the key belongs to exactly one longer key
     keys = sorted(groups, key=lambda k: len(k.split()), reverse=True)
-    for short in sorted(groups, key=lambda k: len(k.split())):
-        words = set(short.split())
-        longer = [k for k in keys if k != short and len(k.split()) > len(words) and words <= set(k.split())]
+    # longest short forms first, so "paulina haning" joins "paulina haning-
+    # bullu" before "paulina" looks for its one longer name
+    for short in sorted(groups, key=lambda k: len(k.split()), reverse=True):
+        words = _words(short)
+        longer = [k for k in keys if k in groups and k != short and len(_words(k)) > len(words) and words <= _words(k)]
         if len(longer) == 1 and short in groups:
             groups[longer[0]].extend(groups.pop(short))
     officials = []
@@ -794,7 +842,29 @@ def extract_officials(ctx: Context) -> list[Official]:
         for sentence in part.sentences:
             view = _Sentence(part, sentence, known, per_starts, words, places)
             mentions.extend(_find_mentions(view))
-    return resolve(mentions, ctx)
+    return resolve(_drop_headline_guesses(mentions), ctx)
+
+
+def _is_headline(text: str) -> bool:
+    """A headline (the article's or a related one): most words capitalised,
+    no closing full stop. Where an office ends and a name begins cannot be
+    told there ("Wali Kota Binjai Lindungi Pekerja Rentan")."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    if len(words) < 4 or text.rstrip().endswith((".", '"', "”")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _drop_headline_guesses(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions in a headline count only for a name the article also gives
+    outside headlines (whole, or as a short form of it)."""
+    body = [m for m in mentions if not _is_headline(m.sentence.text)]
+    names = [set(_key(_clean_name(m.name)[0]).split()) for m in body]
+    kept = []
+    for mention in mentions:
+        if mention in body or any(set(_key(_clean_name(mention.name)[0]).split()) <= words for words in names):
+            kept.append(mention)
+    return kept
 
 
 def _common_words(text: str) -> frozenset[str]:

@@ -203,6 +203,8 @@ def find_regions(text: str, include_bare: bool = False) -> list[tuple[int, int, 
 @lru_cache(maxsize=1)
 def _bare_regex() -> re.Pattern[str]:
     stop = {_key(word) for word in read_list("regions/bare_name_stoplist.txt")}
+    # a province's name or short name ("Yogyakarta", "Gorontalo") is not a bare regency
+    stop |= set(_province_index())
     names = sorted({r.bare for r in _regencies() if _key(r.bare) not in stop}, key=len, reverse=True)
     # Case-sensitive: the official capitalisation only, so "batu" (stone) and
     # "malang" (unlucky) are words, and all-caps datelines ("BLITAR -") are left out.
@@ -230,6 +232,24 @@ def _resolve_bare(name: str, context: str | None) -> Region | None:
         return None
     chosen = next(c for c in candidates if c.code == ranked[0][0])
     return chosen.region("context")
+
+
+@lru_cache(maxsize=1)
+def _kecamatan_index() -> dict[str, frozenset[str]]:
+    from lokal import wilayah
+
+    index: dict[str, set[str]] = {}
+    for regency in _regencies():
+        for kecamatan in wilayah.list_wilayah(regency.code):
+            index.setdefault(_key(kecamatan.name), set()).add(regency.code)
+    return {key: frozenset(codes) for key, codes in index.items()}
+
+
+def kecamatan_regencies(name: str) -> frozenset[str]:
+    """Codes of the kabupaten/kota that have a kecamatan of this name:
+    "Ketapang" is a kabupaten in Kalimantan Barat and a kecamatan of
+    Banyuwangi (35.10) and of Sampang (35.27)."""
+    return _kecamatan_index().get(_key(name), frozenset())
 
 
 def resolve_region(mention: str, context: str | None = None) -> Region | None:

@@ -27,14 +27,26 @@ def load_honorifics() -> frozenset[str]:
     return frozenset(_fold(w) for w in words if w and not w.startswith("#"))
 
 
-def _split_glued_initials(token: str) -> list[str]:
-    # "H.M." is Haji + the initial M.: split when the first part is a title.
-    # "S.H." or "S.I.K." stay whole (titles themselves, or initials of a name).
+@lru_cache(maxsize=1)
+def load_leading_honorifics() -> frozenset[str]:
+    """Titles that are also initials ("R." Raden, "R.A."): a title only
+    when they open a name of two more words ("R Djoni Sudjatmoko")."""
+    text = resources.files("extract").joinpath("data/gazetteers/honorifics_leading.txt").read_text("utf-8")
+    words = (line.strip() for line in text.splitlines())
+    return frozenset(_fold(w) for w in words if w and not w.startswith("#"))
+
+
+def split_glued_initials(token: str) -> list[str]:
+    """"H.M." and "HM" are Haji + the initial M.: split when the first part is
+    a title. "S.H." or "S.I.K." stay whole (titles themselves, or initials
+    of a name)."""
     if _fold(token) in load_honorifics():
         return [token]
     parts = re.findall(r"[A-Za-z]{1,2}\.", token)
     if len(parts) > 1 and "".join(parts) == token and _fold(parts[0]) in load_honorifics():
         return parts
+    if re.fullmatch(r"H[A-Z]", token):
+        return [token[0], token[1]]
     return [token]
 
 
@@ -42,12 +54,14 @@ def strip_titles(name: str) -> tuple[str, list[str]]:
     """Split a written name into the bare name and the titles removed from it."""
     titles: list[str] = []
     kept: list[str] = []
-    for raw in _TOKEN.findall(name.replace(",", " ")):
-        for token in _split_glued_initials(raw):
-            if _fold(token) in load_honorifics():
-                titles.append(token)
-            else:
-                kept.append(token)
+    tokens = [t for raw in _TOKEN.findall(name.replace(",", " ")) for t in split_glued_initials(raw)]
+    for k, token in enumerate(tokens):
+        if _fold(token) in load_honorifics():
+            titles.append(token)
+        elif not kept and _fold(token) in load_leading_honorifics() and len(tokens) - k > 2:
+            titles.append(token)
+        else:
+            kept.append(token)
     return " ".join(kept), titles
 
 
