@@ -142,3 +142,32 @@ def test_amounts_in_words_round_trip(n):
     written = f"{in_words(n)} rupiah"
     assert parse_rupiah(written) == n
     assert only_amount(written) == n
+
+
+@pytest.mark.parametrize(
+    "text, written, value",
+    [
+        ("Klaim yang dibayarkan tahun ini sebesar 58 Milyar.", "58 Milyar", 58_000_000_000),
+        ("Santunan senilai 42 juta diterima keluarga.", "42 juta", 42_000_000),
+        ("bantuan bernilai 600 ribu per keluarga", "600 ribu", 600_000),
+        ("dengan total sebesar 6,2 miliar sepanjang tahun", "6,2 miliar", 6_200_000_000),
+    ],
+)
+def test_a_scaled_amount_after_a_value_word_is_money_without_rp(text, written, value):
+    (match,) = find_money(text)
+    assert (match.text, match.value) == (written, value)
+    assert text[match.start : match.end] == written
+
+
+def test_a_value_word_before_a_count_or_an_unscaled_number_is_not_money():
+    assert find_money("Jumlah peserta naik sebesar 1,2 juta orang tahun ini.") == []
+    assert find_money("Cakupannya naik sebesar 2 juta pekerja.") == []
+    assert find_money("Nilai indeks sebesar 16.800 poin.") == []
+    assert find_money("sebesar 5 persen") == []
+
+
+def test_a_comma_before_three_digits_groups_thousands_in_rupiah():
+    # rupiah have no fractions: "Rp 509,190" is written English-style
+    assert [m.value for m in find_money("Jaminan pensiun Rp 509,190 dibayarkan.")] == [509_190]
+    # with a scale word the comma stays a decimal comma
+    assert [m.value for m in find_money("JKK Rp 140,856 juta")] == [140_856_000]

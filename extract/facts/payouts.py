@@ -19,8 +19,10 @@ the rupiah amounts of each content sentence (extract.normalize.money):
   Rp 42 juta", "manfaat JKK dan JKM ... dengan total Rp1,26 miliar"); a
   death component ("santunan kematian", "biaya pemakaman", "santunan
   berkala") takes the death's programme, JKK when the article says the death
-  was a work accident, else JKM; "beasiswa" also carries that programme when
-  the article names one; an injury component ("biaya perawatan") is JKK.
+  was a work accident, else JKM; a "beasiswa" amount is beasiswa alone (a
+  total it is part of takes both, "JKK Rp 70 juta serta beasiswa Rp 153
+  juta, total Rp 223 juta"); an injury
+  component ("biaya perawatan") is JKK.
   With no cue in its sentence, an amount takes the cue of the previous amount
   of the sentence, or of the last sentences before it.
 * Beneficiary: the insured worker, named after a marker ("almarhum X",
@@ -72,6 +74,8 @@ class _Lexicon:
     death_components: re.Pattern[str]
     injury_components: re.Pattern[str]
     work_accident: re.Pattern[str]
+    bpjs_names: re.Pattern[str]
+    other_payers: re.Pattern[str]
     payout_cues: re.Pattern[str]
     grounding: re.Pattern[str]
     not_payout: re.Pattern[str]
@@ -84,11 +88,15 @@ class _Lexicon:
     clause_breaks: re.Pattern[str]
     total_cues: re.Pattern[str]
     aggregate_cues: re.Pattern[str]
+    claim_cues: re.Pattern[str]
     each: re.Pattern[str]
+    each_window: int
     including: re.Pattern[str]
     insured_marker: re.Pattern[str]
     insured_suffix: re.Pattern[str]
     list_intro: re.Pattern[str]
+    group_list_opener: re.Pattern[str]
+    victim_words: re.Pattern[str]
     person_honorific: re.Pattern[str]
     recipients: re.Pattern[str]
     relative_recipients: re.Pattern[str]
@@ -115,6 +123,8 @@ def lexicon() -> _Lexicon:
         death_components=word_pattern(data["death_components"]),
         injury_components=word_pattern(data["injury_components"]),
         work_accident=word_pattern(data["work_accident"]),
+        bpjs_names=word_pattern(data["bpjs_names"]),
+        other_payers=word_pattern(data["other_payers"]),
         payout_cues=word_pattern(data["payout_cues"] + [w for ws in data["programs"].values() for w in ws]),
         grounding=word_pattern(data["grounding_words"]),
         not_payout=word_pattern(data["not_payout_cues"]),
@@ -127,11 +137,21 @@ def lexicon() -> _Lexicon:
         clause_breaks=word_pattern(data["clause_breaks"]),
         total_cues=word_pattern(data["total_cues"]),
         aggregate_cues=word_pattern(data["aggregate_cues"]),
-        each=word_pattern(data["each_words"]),
+        claim_cues=word_pattern(data["claim_cues"]),
+        each=re.compile(
+            rf"{word_pattern(data['each_words']).pattern}"
+            rf"|(?<![\w])(?:{phrase_alternation(data['each_before_nouns'])})\s+(?=(?:{phrase_alternation(data['recipient_nouns'])})(?![\w]))",
+            re.IGNORECASE,
+        ),
+        each_window=int(data["each_window"]),
         including=word_pattern(data["including_words"]),
         insured_marker=re.compile(rf"(?<![\w])(?:{marker_alternatives})", re.IGNORECASE),
         insured_suffix=re.compile(rf"\s*(?:{suffixes})", re.IGNORECASE),
         list_intro=re.compile(rf"\s*(?:{'|'.join(map(re.escape, data['list_intros']))})\b", re.IGNORECASE),
+        group_list_opener=re.compile(
+            rf"\W*(?:{phrase_alternation(data['group_list_openers'])})\b\s*:?\s*", re.IGNORECASE
+        ),
+        victim_words=word_pattern(data["victim_words"]),
         person_honorific=re.compile(rf"(?:{'|'.join(map(re.escape, data['person_honorifics']))})\s+$"),
         recipients=word_pattern(data["recipient_nouns"]),
         relative_recipients=word_pattern(data["relative_recipients"]),
@@ -266,7 +286,8 @@ def _persons(ctx: Context, sentence: Sentence) -> list[_Person]:
                 people.append(_Person(name, match.start(), match.end(), True))
                 taken.append((match.start(), match.end()))
             continue
-        if not _plain_name_context(text, match.end(), hi) or _modifies_noun(text, lo, match.start()):
+        handed_to = re.search(r"(?i)\bkepada\s+$", text[lo : match.start()])  # "klaim JHT ... kepada Kasno"
+        if not (handed_to or _plain_name_context(text, match.end(), hi)) or _modifies_noun(text, lo, match.start()):
             continue
         if lex.relative_after.match(text, match.end(), hi):
             continue
@@ -441,6 +462,7 @@ def _grounded(sentence: Sentence) -> bool:
         or lex.insured_marker.search(text)
         or lex.insured_suffix.search(text)
         or lex.aggregate_cues.search(text)
+        or lex.claim_cues.search(text)
     )
 
 
@@ -547,8 +569,6 @@ def _resolve(codes: list[str], death: str | None) -> list[str]:
             programs.add("JKK")
         else:
             programs.add(code)
-    if "beasiswa" in programs and death and not programs & {"JKK", "JKM"}:
-        programs.add(death)
     return [p for p in PROGRAM_ORDER if p in programs]
 
 
@@ -564,7 +584,7 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             sentence = amount.sentence
             lo = previous.end if previous else sentence.start
             before = text[sentence.start : amount.start]
-            amount.aggregate = bool(lex.aggregate_cues.search(sentence.text))
+            amount.aggregate = _aggregate(sentence)
             amount.total = amount.aggregate or bool(
                 lex.total_cues.search(text[_clause_start(text, sentence, lo, amount.start) : amount.start])
             )
@@ -577,6 +597,8 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             if including:
                 codes += [c for _, _, c in _cues(text, including.end(), _next_start(group, amount, sentence))
                           if c not in (DEATH, "injury")]
+            if not codes and previous is None:
+                codes = _codes_in_clause_after(text, amount, _next_start(group, amount, sentence))
             if not codes and previous is not None:
                 amount.programs = list(previous.programs)
                 amount.death = previous.death
@@ -585,11 +607,54 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             if not codes and not amount.aggregate:
                 codes = _codes_before(ctx, sentence)
             death = death_here or _death_program(ctx, amount.start)
-            amount.programs = _resolve(codes, death)
+            amount.programs = _resolve(codes, death) if _programme_payer(ctx, sentence, codes) else []
             amount.death = _is_death(codes, amount.programs)
             if amount.aggregate:
                 amount.rule = "payout.claim_total"
             previous = amount
+
+
+def _aggregate(sentence: Sentence) -> bool:
+    """Is the sentence about a branch's or region's claim figures: a period
+    word, or "klaim" with a year or a count of people or claims?"""
+    lex = lexicon()
+    text = sentence.text
+    if lex.aggregate_cues.search(text):
+        return True
+    if not lex.claim_cues.search(text):
+        return False
+    money = [(m.start, m.end) for m in find_money(text)]
+    return any(not any(a <= n.start < b for a, b in money) for n in find_numbers(text))
+
+
+def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool:
+    """May the amount be a BPJS Ketenagakerjaan benefit? A programme named for
+    it says so; a bare "santunan" is not when its sentence names another
+    payer alone ("santunan Rp25 juta dari Jasa Raharja"), nor in an article
+    that names another payer and neither that body nor its programmes."""
+    lex = lexicon()
+    if any(code not in (DEATH, "injury") for code in codes):
+        return True
+    if lex.bpjs_names.search(sentence.text):
+        return True
+    if lex.other_payers.search(sentence.text):
+        return False
+    about_bpjs = lex.bpjs_names.search(ctx.text) or any(p.search(ctx.text) for _, p in lex.programs)
+    return bool(about_bpjs) or not lex.other_payers.search(ctx.text)
+
+
+def _codes_in_clause_after(text: str, amount: _Amount, next_start: int) -> list[str]:
+    """Programmes named after the amount in its own clause, before the next
+    amount ("masing-masing Rp 42 juta diterima 6 orang yang tercover program
+    JKM"): the first run of names."""
+    hi = min(_clause_end_after(text, amount), next_start)
+    named = [c for c in _cues(text, amount.end, hi) if c[2] not in (DEATH, "injury")]
+    run = named[:1]
+    for cue in named[1:]:
+        if not re.fullmatch(r"[\s,()/&-]*(?:(?:dan|serta|atau|maupun)[\s,()]*)?", text[run[-1][1] : cue[0]], re.I):
+            break
+        run.append(cue)
+    return [code for _, _, code in run]
 
 
 def _group_codes(text: str, cues: list[tuple[int, int, str]]) -> list[str]:
@@ -671,7 +736,10 @@ def _insured_before(ctx: Context, amount: _Amount, people: dict[int, list[_Perso
             return person.name
         if not amount.death and ctx.sentence_at(person.start).index in nearby:
             return person.name
-    return None
+    # "Keluarga korban menerima santunan Rp 10 juta ... ayah almarhum Helmi":
+    # the one deceased the article names, even after the amount
+    insured = {p.name for persons in people.values() for p in persons if p.insured}
+    return insured.pop() if amount.death and len(insured) == 1 else None
 
 
 def _sentence_people(amount: _Amount, people: dict[int, list[_Person]]) -> list[_Person]:
@@ -720,8 +788,8 @@ def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person
             items.append(_Item(amount, amount.value, None, amount.programs, "total"))
             continue
         if each is not None:
-            respective = [a for a in siblings if a.start > each]
-            if len(respective) >= 2:
+            respective = _listed_after(text, [a for a in siblings if a.start > each])
+            if len(respective) >= 2 and amount in respective:
                 index = respective.index(amount) if amount in respective else 0
                 names = [p.name for p in candidates]
                 if len(names) == len(respective):
@@ -766,13 +834,26 @@ def _each_marker(text: str, sentence: Sentence, amount: _Amount) -> int | None:
     marks = [m for m in lex.each.finditer(text, sentence.start, amount.start)]
     if marks:
         between = text[marks[-1].end() : amount.start]
-        if len(between.split()) <= 4:
+        if len(between.split()) <= lex.each_window:
             return marks[-1].start()
     # "Rp 42 juta masing-masing", "Rp 42 juta diberikan kepada masing-masing ahli waris"
     after = lex.each.search(text, amount.end, _clause_end_after(text, amount))
     if after and len(text[amount.end : after.start()].split()) <= 3:
         return amount.start - 1
     return None
+
+
+def _listed_after(text: str, amounts: list[_Amount]) -> list[_Amount]:
+    """The amounts of "masing-masing Rp A dan Rp B" that form one list: the
+    first and those following it with only a few words in between (not
+    "masing-masing Rp 42 juta diterima 6 orang ..., sedangkan dua orang ...
+    mendapat Rp 70 juta")."""
+    listed = amounts[:1]
+    for amount in amounts[1:]:
+        if len(text[listed[-1].end : amount.start].split()) > 4:
+            break
+        listed.append(amount)
+    return listed
 
 
 def _clause_end_after(text: str, amount: _Amount) -> int:
@@ -797,19 +878,48 @@ def _recipients(
     if count:
         # "Rp42 juta kepada ahli waris dua nelayan, salah satunya almarhum Darsono"
         named = [p.name for p in candidates if p.insured][:count]
+        if not named:
+            listed_next = _group_named_next(ctx, amount.sentence)
+            named = listed_next if len(listed_next) == count else []
         return named + [None] * (count - len(named))
     relatives = _recipient_count(ctx, amount.sentence, amount.start, lexicon().relative_recipients)
     if relatives:
         return [_insured_before(ctx, amount, people)] * relatives
     position = ctx.sentences.index(amount.sentence)
     for earlier in reversed(ctx.sentences[max(0, position - 3) : position]):
-        named = [p.name for p in people.get(earlier.index, []) if p.insured or not amount.death]
+        victims = lexicon().victim_words.search(earlier.text) is not None
+        named = [p.name for p in people.get(earlier.index, []) if p.insured or not amount.death or victims]
         if len(named) >= 2:
             return named
         count = _recipient_count(ctx, earlier, earlier.end)
         if count:
             return [None] * count
     return None
+
+
+def _group_named_next(ctx: Context, sentence: Sentence) -> list[str]:
+    """The names of the sentence after a counted group's amount when it opens
+    with "Mereka adalah": "A, pekerja ...; B dan C, ...; dan D dari ..."."""
+    position = ctx.sentences.index(sentence)
+    if position + 1 >= len(ctx.sentences):
+        return []
+    following = ctx.sentences[position + 1]
+    opener = lexicon().group_list_opener.match(following.text)
+    if not opener:
+        return []
+    start = following.start + opener.end()
+    if ";" not in following.text:
+        return [name for _, _, name in _names_after(ctx.text, start, following.end)]
+    names = []
+    for piece in re.split(r";", ctx.text[start : following.end]):
+        head = re.split(r",|\s(?:dari|dan\s+(?=[a-z]))\s", piece.strip().removeprefix("dan ").strip())[0]
+        for part in re.split(r"\s+dan\s+", head.strip(" .")):
+            run = _NAME_RUN.fullmatch(part.strip())
+            name = _clean_name(run.group()) if run else None
+            if name is None:
+                return []
+            names.append(name)
+    return names
 
 
 def _unnamed_recipients(text: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -899,11 +1009,18 @@ def _summing_run(target: int, run: list[_Item], approximate: bool = False) -> li
 
 
 def _dedupe(items: list[_Item]) -> list[_Item]:
-    """The same amount for the same named beneficiary, stated twice, is one payout."""
+    """The same amount for the same named beneficiary, stated twice, is one
+    payout; so is a total stated again ("total Rp 392 juta" in the lead and in
+    the body), unless it names someone the first statement did not."""
     kept: list[_Item] = []
     for item in items:
-        if item.beneficiary is not None and any(
-            k.value == item.value and k.beneficiary == item.beneficiary and k.group is None and item.group is None
+        if item.group is None and any(
+            k.value == item.value
+            and k.group is None
+            and (
+                (item.beneficiary is not None and k.beneficiary == item.beneficiary)
+                or (item.kind == "total" and item.beneficiary in (None, k.beneficiary))
+            )
             for k in kept
         ):
             continue

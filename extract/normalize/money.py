@@ -3,8 +3,10 @@
 
 Amounts are integers of rupiah. Number formats follow extract.normalize.numbers;
 after "Rp" the one-letter scales "M" (miliar) and "T" (triliun) are read too.
-A number is money only with "Rp"/"IDR" before it or "rupiah" after it: a bare
-"16.800" is not money. A range "Rp 10-20 juta" gives two matches (10 juta and
+A number is money with "Rp"/"IDR" before it or "rupiah" after it, or, when
+it has a scale word, right after a word that states a value ("sebesar 42
+juta", "senilai 6,2 milyar"): a bare "16.800" is not money, nor is "sebesar
+1,2 juta orang" (a count noun follows). A range "Rp 10-20 juta" gives two matches (10 juta and
 20 juta) sharing the range's span; "Rp 42 juta hingga Rp 70 juta" gives two
 matches with spans of their own. ``approximate`` as in numbers: vague words
 ("ratusan juta rupiah"), "sekitar Rp ..." before, "lebih" after.
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from extract.normalize.lexicon import alternation, lexicon
 from extract.normalize.memo import scanned_once
 from extract.normalize.numbers import (
+    DIGITS,
     SP,
     number_value,
     approximate_after,
@@ -59,6 +62,16 @@ _SUFFIXED_RE = re.compile(
     re.IGNORECASE,
 )
 _SUFFIXED_SINGLE_RE = re.compile(rf"(?P<amount>{_ANCHORED_AMOUNT}){_SUFFIX}", re.IGNORECASE)
+# "sebesar 42 juta": no "Rp", but a value word before and a scale after the digits.
+_CUED_RE = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(lexicon()['rupiah_cues'])}){SP}+"
+    rf"(?P<amount>{DIGITS}{SP}*{scale_pattern()})"
+    rf"(?!{SP}*(?:{alternation(lexicon()['rupiah_cue_blockers'])})(?!\w))",
+    re.IGNORECASE,
+)
+# "Rp 509,190": rupiah have no fractions, so a comma before exactly three
+# digits, with no scale word, groups thousands.
+_COMMA_THOUSANDS_RE = re.compile(r"\d{1,3},\d{3}")
 _TRAILING_SCALE_RE = re.compile(rf"{scale_pattern(letter_scales=True)}$", re.IGNORECASE)
 
 
@@ -79,7 +92,12 @@ Amounts = list[tuple[int, bool]]  # (rupiah, vague) for an amount or both ends o
 
 
 def _single(m: re.Match[str]) -> Amounts | None:
-    value = number_value(m.group("amount"), letter_scales=True)
+    written = m.group("amount")
+    if _COMMA_THOUSANDS_RE.fullmatch(written):
+        written = written.replace(",", ".")
+    value = number_value(written, letter_scales=True)
+    if value and not isinstance(value[0], int) and not _TRAILING_SCALE_RE.search(written):
+        return None  # "Rp 4,3" cut from "Rp 4,3 miliaran": rupiah have no fractions
     return [(round(value[0]), value[1])] if value else None
 
 
@@ -117,6 +135,10 @@ def _candidates(text: str) -> list[tuple[int, int, Amounts]]:
                 position = m.end() if m else position
             if m and amounts:
                 found.append((m.start(), m.end(), amounts))
+    for m in _CUED_RE.finditer(text):
+        amounts = _single(m)
+        if amounts:
+            found.append((m.start("amount"), m.end("amount"), amounts))
     return found
 
 
