@@ -210,3 +210,47 @@ def test_an_undated_act_on_the_same_occasion_takes_that_day():
         "Pada kesempatan itu, bupati menyerahkan santunan jaminan kematian kepada dua ahli waris peserta."
     )
     assert sorted(happenings(text)) == [("benefit_payout", "2024-05-21"), ("meeting", "2024-05-21")]
+
+
+def test_a_page_time_stamp_is_not_an_event_date():
+    text = (
+        "Penulis: Dewi Lestari - Senin, 20 Mei 2024 10:15 WIB\n"
+        "Bupati Tuban menyerahkan santunan kepada ahli waris peserta di Pendopo Tuban, Rabu (22/5/2024)."
+    )
+    assert facts_of(text).to_gold()["event_dates"] == ["2024-05-22"]
+
+
+def test_a_dated_happening_that_is_no_event_gives_no_date_but_its_quote_tag_does():
+    text = (
+        "Petugas mengamankan tiga pemuda yang membawa senjata tajam pada Kamis (23/5/2024) malam.\n"
+        "Kapolsek Rengel menjelaskan, tim patroli menemukan unggahan itu pada Rabu (22/5/2024).\n"
+        '"Kasus ini masih kami dalami," ujar Kapolsek Rengel AKP Budi Santoso kepada wartawan, Jumat (24/5/2024).'
+    )
+    assert facts_of(text, published="2024-05-25").to_gold()["event_dates"] == ["2024-05-24"]
+
+
+def test_the_day_of_an_interview_is_a_statement_day():
+    text = "Ditemui di kantornya, Kamis (23/5/2024), Kepala Dinas Sosial Tuban Rudi Hartono menyebut data sudah lengkap."
+    assert facts_of(text).to_gold()["event_dates"] == ["2024-05-23"]
+
+
+def test_the_bounds_of_a_long_period_are_not_event_dates():
+    text = "Di kabupaten ini, pendaftaran bantuan berlangsung sejak 2 April hingga 20 Mei 2024."
+    assert facts_of(text).to_gold()["event_dates"] == []
+
+
+def test_a_death_told_before_an_apposition_of_its_day_is_excluded():
+    text = (
+        '"Almarhum jatuh sakit saat bekerja dan meninggal dunia pada hari yang sama, yakni tanggal 3 Maret 2024.\n'
+        "Kecelakaan terjadi sekitar pukul 06.00 WIB, Senin, (20/5/2024), saat warga bergotong royong."
+    )
+    assert facts_of(text).to_gold()["event_dates"] == []
+
+
+def test_a_payout_subject_with_a_long_description_handed_over_later_in_its_clause():
+    text = (
+        "Santunan untuk dua ahli waris pekerja honorer desa yang meninggal dunia karena sakit diserahkan "
+        "oleh Bupati Tuban di pendopo, Senin (20/5/2024).\n"
+        "Santunan dari Pemprov itu diantarkan dua petugas ke rumah duka, Selasa (21/5/2024)."
+    )
+    assert happenings(text) == [("benefit_payout", "2024-05-20"), ("benefit_payout", "2024-05-21")]

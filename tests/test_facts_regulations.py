@@ -130,3 +130,39 @@ def test_a_circular_named_by_its_subject_is_cited_without_a_number():
     )
     assert cited(text) == [("SE", None, None), ("Perbup", "9", 2023)]
     assert cited("Informasi disampaikan melalui surat edaran kepada seluruh desa.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the number written right after the kind, without "Nomor"
+        ("Ahli waris diatur menurut Undang-Undang 33 tahun 1964 tentang dana kecelakaan.", [("UU", "33", 1964)]),
+        # two numbers of one series sharing its code and year
+        (
+            "Besarnya diatur Peraturan Menteri Keuangan Nomor 15 dan 16/PMK.010/2017 tanggal 2 Maret 2017.",
+            [("PMK", "15/PMK.010/2017", 2017), ("PMK", "16/PMK.010/2017", 2017)],
+        ),
+        # "peraturan" in lower case before a capitalised issuer
+        ("Dasarnya peraturan Gubernur Jambi nomor 12 tahun 2022 tentang jaminan sosial.", [("Pergub", "12", 2022)]),
+    ],
+)
+def test_numbers_written_loosely(text, expected):
+    assert cited(text) == expected
+
+
+def test_unnumbered_instruments_of_one_kind_told_apart_by_their_subjects():
+    text = (
+        "Pemkab menerbitkan dua peraturan bupati. Yang pertama, peraturan bupati tentang kepesertaan "
+        "perangkat desa, dan yang kedua, peraturan bupati mengenai sanksi bagi perusahaan. "
+        "Peraturan bupati ini berlaku tahun depan."
+    )
+    assert cited(text) == [("Perbup", None, None), ("Perbup", None, None)]
+
+
+def test_a_long_name_given_its_short_name_is_one_instrument():
+    text = "Tahun depan Pemkab Lumajang akan menerbitkan Peraturan Bupati (Perbup) dan Surat Keputusan Bupati."
+    assert cited(text) == [("Perbup", None, None)]
+
+
+def test_a_code_of_law_is_cited_by_its_name():
+    assert cited("Pelaku dijerat Pasal 362 KUHP dengan ancaman lima tahun penjara.") == [("KUHP", None, None)]

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.facts.context import Context
+from extract.facts.date_context import is_time_stamp, period_bounds, words_before
 from extract.facts.text import Sentence, clause_start, load_lexicon, word_pattern
 from extract.model import Event
 from extract.normalize.dates import DateMatch, find_dates
@@ -72,6 +73,7 @@ class _Lexicon:
     exclusions_after: re.Pattern[str]
     window_after: int
     speech: re.Pattern[str]
+    interview: re.Pattern[str]
     statement_window: int
     labels: dict[str, str]
     coverage: re.Pattern[str]
@@ -84,6 +86,7 @@ class _Lexicon:
     held: re.Pattern[str]
     other_senses: dict[str, re.Pattern[str]]
     trigger_window: int
+    passive_window: int
     period: re.Pattern[str]
     contribution: re.Pattern[str]
     same_occasion: re.Pattern[str]
@@ -102,6 +105,7 @@ def lexicon() -> _Lexicon:
         held=word_pattern(types["meeting"]["held_words"]),
         other_senses={w.lower(): word_pattern(ctx) for w, ctx in types["meeting"]["other_senses"].items()},
         trigger_window=int(data["trigger_window"]),
+        passive_window=int(data["passive_window"]),
         period=word_pattern(data["period_words"]),
         contribution=word_pattern(data["contribution_words"]),
         same_occasion=re.compile(
@@ -120,6 +124,7 @@ def lexicon() -> _Lexicon:
         exclusions_after=word_pattern(data["date_exclusion_after"]),
         window_after=int(data["exclusion_window_after"]),
         speech=word_pattern([v + suffix for v in load_lexicon("officials")["speech_verbs"] for suffix in ("", "nya")]),
+        interview=word_pattern(data["interview_words"]),
         statement_window=int(data["statement_link_window"]),
         labels=dict(data["summary_labels"]),
         coverage=word_pattern(data["coverage_words"]),
@@ -139,8 +144,14 @@ def dated_mentions(ctx: Context) -> list[DatedMention]:
         return ctx.results["dated_mentions"]
     found = []
     for sentence in ctx.sentences:
-        for match in find_dates(sentence.text, ctx.reference):
-            found.append(_judge(ctx, sentence, match))
+        matches = find_dates(sentence.text, ctx.reference)
+        spans = [(m.start, m.end, m.value.date) for m in matches]
+        period = period_bounds(sentence.text, spans) if len(spans) > 1 else set()
+        for index, match in enumerate(matches):
+            mention = _judge(ctx, sentence, match)
+            if index in period and not mention.excluded:
+                mention.excluded = "period"
+            found.append(mention)
     ctx.results["dated_mentions"] = found
     return found
 
@@ -149,8 +160,10 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
     lex = lexicon()
     start, end = sentence.start + match.start, sentence.start + match.end
     mention = DatedMention(start, end, match.value.date, match.value.precision, sentence)
-    floor = clause_start(ctx.text, start, sentence.start)
-    before = _last_words(ctx.text[floor:start], lex.window)
+    if is_time_stamp(ctx.text, start, end):
+        mention.excluded = "time stamp"
+        return mention
+    before = words_before(ctx.text, start, sentence.start, lex.window)
     hit = lex.exclusions.search(before)
     if hit:
         mention.excluded = hit.group(0).lower()
@@ -165,9 +178,11 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
     if hit:
         mention.excluded = hit.group(0).lower()
         return mention
-    if not typed:
-        # a dated happening that is not an event of its own: "Ditemui di
-        # kantornya, Jumat (8/3/2024), X menyebut ..."
+    if not typed and (lex.interview.search(ctx.text[sentence.start : start]) or _quote_tag_before(ctx.text, sentence, start)):
+        # the day someone spoke or was interviewed: "ucap Bupati saat
+        # berkunjung, Kamis (11/9/2025)", "Ditemui di kantornya, Jumat
+        # (8/3/2024), X menyebut ..."; any other dated happening that is no
+        # event (an arrest, a flood) is not a day of the timeline
         mention.statement = True
     if match.relative and _inside_quote(ctx.text, start):
         # "today" in a quote is the day someone spoke, not a dated event
@@ -210,6 +225,19 @@ def _after_speech(text: str, sentence: Sentence, start: int) -> bool:
     if not verbs[-1].group(0).lower().endswith("nya") and not any(w[:1].isupper() for w in words):
         return False
     return all(w[:1].isupper() or w.lower() in {"pada", "dan", "nya"} for w in words)
+
+
+def _quote_tag_before(text: str, sentence: Sentence, start: int) -> bool:
+    """Is there a quote tag before the date in its sentence: "kata X",
+    "ujarnya", "tutur Kepala Sekolah Y"? The verb-first forms tag what was
+    said; "X menjelaskan, tim patroli ... pada Kamis (26/10)" reports what
+    happened on that day, and so does a tag followed by a new clause."""
+    verb = _speech_verb_before(text, sentence, start)
+    if verb is None:
+        return False
+    if not verb.group(0).lower().startswith(("me", "ber")):
+        return True
+    return _after_speech(text, sentence, start)
 
 
 def extract_statements(ctx: Context) -> list[Event]:
@@ -337,7 +365,13 @@ def _handed_over(text: str, name: str) -> re.Match[str] | None:
             continue
         for n_start, n_end in nouns:
             between = text[min(verb.end(), n_end) : max(verb.start(), n_start)]
-            if len(re.findall(r"[\w-]+", between)) <= lex.trigger_window:
+            words = len(re.findall(r"[\w-]+", between))
+            if words <= lex.trigger_window:
+                return verb
+            # "Santunan untuk ... yang meninggal dunia diserahkan oleh ...":
+            # the noun is the subject of a passive hand-over in one clause
+            passive = n_end <= verb.start() and verb.group(0).lower().startswith("di") and not re.search(r"[,;:]", between)
+            if passive and words <= lex.passive_window:
                 return verb
     return None
 

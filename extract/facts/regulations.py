@@ -34,6 +34,9 @@ _NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(?P<number>\d[\w
 _SHORT_NUMBER = re.compile(r"^\D*?(?<![\w/])(?P<number>\d{1,4})\s*/\s*(?P<year>(?:19|20)\d\d)(?![\w/])")
 _YEAR = re.compile(r"\bTahun\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _BRACKETED = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z.-]+)(?:\s+[A-Z][A-Za-z]*)*\s*\)")
+_BARE_NUMBER = re.compile(r"^\D*?\s(?P<number>\d{1,4})\s+Tahun\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_ALSO_NUMBERED = re.compile(r"(?:\bNomor|\bNo\.?)\s*\d[\w./-]*\s+(?:dan|serta|&)\s+(?P<number>\d[\w./-]*\w)", re.I)
+_SUBJECT_END = re.compile(r"\b(?:tentang|perihal|mengenai)\s*$", re.I)
 _TITLE = re.compile(r"^\s*(?:tentang|perihal|mengenai)\s+(?P<title>[^.,;\n\"”]+)", re.I)
 LOOK_AHEAD = 100  # characters after a span searched for its number
 
@@ -42,6 +45,7 @@ LOOK_AHEAD = 100  # characters after a span searched for its number
 class _Lexicon:
     aliases: dict[str, str]  # folded alias -> kind
     numbered_only: frozenset[str]
+    specific_kinds: frozenset[str]
     subject: re.Pattern[str]
     reference: re.Pattern[str]
 
@@ -61,6 +65,7 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         aliases=aliases,
         numbered_only=frozenset(data["numbered_only"]),
+        specific_kinds=frozenset(data["specific_kinds"]),
         subject=word_pattern(data["subject_words"]),
         reference=word_pattern(data["reference_words"]),
     )
@@ -127,6 +132,20 @@ def _specific(ctx: Context, span_text: str, end: int) -> bool:
     return word[:1].isupper() or bool(lex.subject.fullmatch(word))
 
 
+def _also_numbered(first: Regulation, after: str) -> list[Regulation]:
+    """"PMK Nomor 36 dan 37/PMK.010/2008": the second instrument, and the
+    series and year they share given to the first."""
+    match = _ALSO_NUMBERED.search(after)
+    if not match or first.number is None:
+        return []
+    second, second_year = number_and_year("Nomor " + match.group("number"))
+    suffix = re.match(r"\d+(?P<rest>/.+)$", second or "")
+    if suffix and first.number.isdigit():
+        first.number += suffix.group("rest")
+        first.year = first.year or second_year
+    return [Regulation(kind=first.kind, number=second, year=second_year or first.year, title=first.title, provenance=first.provenance)]
+
+
 def extract_regulations(ctx: Context) -> list[Regulation]:
     lex = lexicon()
     numbered: list[Regulation] = []
@@ -145,6 +164,10 @@ def extract_regulations(ctx: Context) -> list[Regulation]:
             short = _SHORT_NUMBER.match(span.text + after)  # "Permenaker 5/2021"
             if short:
                 number, year = short.group("number"), int(short.group("year"))
+        if number is None:
+            bare = _BARE_NUMBER.match(span.text + after)  # "Undang-Undang 34 Tahun 1964"
+            if bare:
+                number, year = bare.group("number"), int(bare.group("year"))
         bracketed = _BRACKETED.search(span.text) or _BRACKETED.match(after.split("Nomor")[0].lstrip())
         short_name = bracketed.group("short") if bracketed else None
         if short_name is None and ctx.text[span.start_char - 1 : span.start_char] == "(":
@@ -152,7 +175,9 @@ def extract_regulations(ctx: Context) -> list[Regulation]:
         kind = _kind(span.text, span.id_, short_name)
         if not kind:
             continue
-        title = _TITLE.match(ctx.text[span.end_char : span.end_char + 200])
+        subject = _SUBJECT_END.search(span.text)  # "peraturan bupati mengenai ..."
+        title_from = span.start_char + subject.start() if subject else span.end_char
+        title = _TITLE.match(ctx.text[title_from : title_from + 200])
         regulation = Regulation(
             kind=kind,
             number=number,
@@ -162,14 +187,22 @@ def extract_regulations(ctx: Context) -> list[Regulation]:
         )
         if number:
             numbered.append(regulation)
-        elif kind not in lex.numbered_only and _specific(ctx, span.text, span.end_char):
+            numbered.extend(_also_numbered(regulation, span.text + after))
+        elif kind in lex.specific_kinds or (
+            kind not in lex.numbered_only and (short_name is not None or _specific(ctx, span.text, span.end_char))
+        ):
+            # a long name given its short name in brackets ("Peraturan Bupati
+            # (Perbup)") names one instrument
             unnumbered.append(regulation)
     found: list[Regulation] = []
     for regulation in numbered:
         if not any((r.kind, r.number, r.year) == (regulation.kind, regulation.number, regulation.year) for r in found):
             found.append(regulation)
     for regulation in unnumbered:
-        if any(r.kind == regulation.kind for r in found):
+        # "Perbup itu" after a numbered Perbup is that one; unnumbered ones
+        # of a kind are told apart by their subjects
+        same_kind = [r for r in found if r.kind == regulation.kind]
+        if any(r.number or r.title is None or regulation.title is None or r.title == regulation.title for r in same_kind):
             continue
         found.append(regulation)
     found.sort(key=lambda r: r.provenance.start if r.provenance else 0)
