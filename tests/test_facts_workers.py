@@ -110,3 +110,42 @@ def test_places_in_a_list_beside_a_count_and_address_numbers_are_not_counts():
         "Ahli waris almarhum Darto, warga RT 04 RW 02 Kelurahan Tegalsari, menerima santunan."
     )
     assert found == {30: "pekerja di Kecamatan Ngawi"}
+
+
+def test_a_breakdown_by_region_names_each_counts_place():
+    found = counts_of(
+        "Angka tertinggi ada di Ponorogo dengan 940 pekerja, Kabupaten Blitar 615 pekerja, "
+        "dan Kota Madiun sebanyak 87 pekerja. Berikutnya Trenggalek 45 pekerja."
+    )
+    assert found == {
+        940: "pekerja di Ponorogo",
+        615: "pekerja di Kabupaten Blitar",
+        87: "pekerja di Kota Madiun",
+        45: "pekerja di Trenggalek",
+    }
+
+
+def test_one_person_is_not_a_counted_group():
+    found = counts_of("Dalam kecelakaan itu 1 orang tewas. Paling sedikit Pacitan 1 pekerja, Ngawi 12 pekerja.")
+    assert found == {12: "pekerja di Ngawi"}
+
+
+def test_people_counted_as_orang_or_jiwa_take_the_group_named_after_them():
+    found = counts_of(
+        "Sebanyak 4.200 orang pekerja rentan akan dilindungi. Dari jumlah itu, 1.300 orang merupakan "
+        "buruh tani, sedangkan 2.100 orang adalah nelayan di Kabupaten Tuban. "
+        "Tercatat 9.800 jiwa atau 95 persen penduduk Desa Sukamaju sudah terdaftar. "
+        "Sebanyak 3.050 orang sudah tercatat sebagai peserta aktif."
+    )
+    assert found == {
+        4200: "pekerja rentan",
+        1300: "buruh tani",
+        2100: "nelayan di Kabupaten Tuban",
+        9800: "penduduk Desa Sukamaju",
+        3050: "peserta aktif",
+    }
+
+
+def test_the_unemployed_counted_as_orang_are_the_group():
+    found = counts_of("Pada tahun 2023, pengangguran di Kabupaten Ngawi tercatat 21.400 orang.")
+    assert found == {21400: "pengangguran di Kabupaten Ngawi"}

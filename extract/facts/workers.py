@@ -101,6 +101,7 @@ _NUMBER_WORD = re.compile(r"\d")
 # A lowercase word with a verb prefix ("mengikuti", "didaftarkan",
 # "bekerja", "terlibat") ends the group's name: the predicate has begun.
 _VERB = re.compile(r"(?:me(?:ng|ny|m|n)?|di|ber|ter)[a-z]{3,}$")
+MIN_GROUP = 2  # a count is of a group: "seorang", "satu", "1 orang" are not counts
 RELATIVE_WORDS = 5  # words of a "yang ..." clause kept in a category
 PLACE_WORDS = 4  # capitalised words of a place after "di"
 
@@ -272,12 +273,19 @@ def _category_before(text: str, start: int) -> str | None:
 _COMPANY = re.compile(r"\b(?:PT|CV|UD|Perum|PD)\.?\s+(?:[A-Z][\w&.-]*\s?){1,5}")
 
 
-def _refine(ctx: Context, sentence: Sentence, text: str, start: int, category: str, antecedent: str | None) -> str:
+def _refine(
+    ctx: Context, sentence: Sentence, text: str, start: int, category: str, antecedent: str | None, end: int | None = None
+) -> str:
     """Name the group better where the words after the number do not: bare
     "orang", counts per village, a company's workers."""
     lex = _lexicon()
     words = category.split()
-    if words and words[0].lower() in lex.bare_people:
+    named = _named_after_bare(text, end) if end is not None and words and words[0].lower() in lex.bare_people else None
+    if named:
+        category = named
+    elif len(words) > 1 and words[0].lower() in lex.bare_people and lex.nouns.match(words[1]):
+        category = " ".join(words[1:])  # "5.000 orang pekerja rentan"
+    elif words and words[0].lower() in lex.bare_people:
         rest = " ".join(words[1:])
         registered = re.search(r"\b(?:sebagai|menjadi)\b", rest)
         if rest.startswith("yang ") and registered:
@@ -301,6 +309,22 @@ def _refine(ctx: Context, sentence: Sentence, text: str, start: int, category: s
         if company:
             category = f"{category} {company.group().strip()}"
     return category
+
+
+# "N orang merupakan pekerja rentan", "N jiwa atau 100 persen penduduk X",
+# "N orang sudah tercatat sebagai peserta aktif": the group is named further on.
+_BARE_THEN_GROUP = re.compile(
+    r"\s*(?:orang|jiwa)\s+(?:(?:merupakan|adalah|ialah|yakni|yaitu)"
+    r"|atau\s+(?:sekitar\s+)?\d[\d.,]*\s*(?:persen|%)"
+    r"|(?:(?:sudah|telah|kini)\s+)?(?:tercatat|terdaftar|menjadi)\s+(?:sebagai|menjadi)"
+    r")(?=\s)",
+    re.I,
+)
+
+
+def _named_after_bare(text: str, end: int) -> str | None:
+    match = _BARE_THEN_GROUP.match(text, end)
+    return category_after(text, match.end()) if match else None
 
 
 def _company_before(ctx: Context, sentence: Sentence) -> re.Match[str] | None:
@@ -374,6 +398,27 @@ def _address(text: str, start: int, written: str) -> bool:
     return written.lstrip().startswith("0") or bool(before and before.group(1).lower().rstrip(".") in _lexicon().address_words)
 
 
+# A place named right before a count, in a breakdown by region ("Nganjuk
+# dengan 1.851 pekerja, Kabupaten Pasuruan 1.338 pekerja, dan Gresik 1.206").
+_PLACE_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:di|dan|serta|ialah|adalah|yakni|yaitu|ada|lalu|kemudian|disusul)\s+)"
+    r"(?P<place>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)\s+(?:(?:dengan|sebanyak|mencapai|sekitar|ada)\s+)*$"
+)
+
+
+def _place_before(text: str, start: int) -> str | None:
+    before = text[:start]
+    if len(before) > 80:
+        before = "~ " + before[-80:]  # the cut is not the start of the sentence
+    match = _PLACE_BEFORE.search(before)
+    if not match:
+        return None
+    words = match.group("place").split()
+    while words and not is_place_start(words[0]):
+        words.pop(0)  # "Berikutnya Lamongan"
+    return " ".join(words) or None
+
+
 def _counts(ctx: Context, sentence: Sentence):
     found = list(_listed_counts(ctx, sentence))
     return sorted(found, key=lambda count: count[1])
@@ -388,7 +433,7 @@ def _listed_counts(ctx: Context, sentence: Sentence):
     spans = [(start, end) for _, start, end, _, _ in counts]
     taken = _taken(text, ctx.reference) + spans
     for match in find_numbers(text):
-        if overlaps(match.start, match.end, taken) or not isinstance(match.value, int) or match.value < 1:
+        if overlaps(match.start, match.end, taken) or not isinstance(match.value, int) or match.value < MIN_GROUP:
             continue
         if _lexicon().vague.search(match.text) or not _in_list_of_counts(text, (match.start, match.end), spans):
             continue
@@ -415,7 +460,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
         if lex.vague.fullmatch(match.text.strip()) or lex.vague.search(match.text):
             continue
         value = match.value
-        if not isinstance(value, (int, float)) or value != int(value) or value < 1:
+        if not isinstance(value, (int, float)) or value != int(value) or value < MIN_GROUP:
             continue
         category = category_after(text, match.end)
         rule = "workers.number_noun"
@@ -430,7 +475,10 @@ def _noun_counts(ctx: Context, sentence: Sentence):
             rule = "workers.total_of"
         if category is None:
             continue
-        category = _refine(ctx, sentence, text, match.start, category, antecedent)
+        category = _refine(ctx, sentence, text, match.start, category, antecedent, end=match.end)
+        place = _place_before(text, match.start)
+        if place and " di " not in f" {category} ":
+            category = f"{category} di {place}"  # "Nganjuk dengan 1.851 pekerja"
         if category.split()[0].lower() not in lex.bare_people:
             antecedent = category.split()[0]
         yield int(value), match.start, match.end, category, rule
