@@ -168,3 +168,20 @@ def test_what_is_said_of_the_group_right_after_it_is_part_of_its_category():
 def test_a_lone_noun_after_the_number_takes_the_subject_that_names_the_group():
     found = counts_of("Menurut dia, petani tembakau yang kini dilindungi program itu tercatat sebanyak 3.300 petani.")
     assert found == {3300: "petani tembakau yang kini dilindungi program itu"}
+
+
+def test_any_counted_group_of_people_is_a_count_but_not_children_of_a_family():
+    found = counts_of(
+        "Kecelakaan itu menewaskan tiga korban, sementara 14 korban luka-luka dirawat. "
+        "Polisi memeriksa enam saksi. Laga itu dibatasi 2.500 penonton. "
+        "Beasiswa diberikan untuk 2 orang anak almarhum."
+    )
+    assert found == {3: "korban", 14: "korban luka-luka dirawat", 6: "saksi", 2500: "penonton"}
+
+
+def test_a_total_stated_with_an_approximation_is_still_a_count():
+    found = counts_of(
+        "Menurut dia, jumlah pekerja di Kabupaten Ngawi ada lebih dari 96 ribu. "
+        "Tahun ini jumlah peserta naik menjadi 1.400 lebih."
+    )
+    assert found == {96000: "pekerja di Kabupaten Ngawi", 1400: "peserta"}

@@ -331,7 +331,8 @@ def _category_before(text: str, start: int) -> str | None:
     verb = None
     for verb in lex.verbs.finditer(between):
         pass
-    if verb is None or len(between[verb.end() :].split()) > 1:
+    rest = re.sub(r"(?i)\b(?:lebih dari|kurang lebih|sekitar|hampir|sedikitnya|setidaknya)\b", "", between[verb.end() :] if verb else "")
+    if verb is None or len(rest.split()) > 1:
         return None  # the number must come right after "mencapai", "sebanyak" ...
     phrase = between[: verb.start()]
     if not lex.nouns.match(phrase.strip()):
@@ -355,7 +356,7 @@ def _refine(
         category = named
     elif subject and words[0].lower() in subject.lower().split():
         category = subject  # "pekerja rentan yang kini dilindungi tercatat 54 ribu pekerja"
-    elif len(words) > 1 and words[0].lower() in lex.bare_people and lex.nouns.match(words[1]):
+    elif len(words) > 1 and words[0].lower() in lex.bare_people and lex.nouns.match(" ".join(words[1:])):
         category = " ".join(words[1:])  # "5.000 orang pekerja rentan"
     elif words and words[0].lower() in lex.bare_people:
         rest = " ".join(words[1:])
@@ -520,6 +521,8 @@ def _noun_counts(ctx: Context, sentence: Sentence):
     taken = _taken(text, ctx.reference)
     per_unit = [m for m in find_per_unit(text) if not _address(text, m.start, m.text)]
     for match in per_unit:
+        if match.value < MIN_GROUP:
+            continue
         noun = category_after(text, match.end)
         category = f"{noun} per {match.unit}" if noun else f"per {match.unit}"
         yield int(match.value), match.start, match.end, category, "workers.per_unit"
@@ -540,13 +543,16 @@ def _noun_counts(ctx: Context, sentence: Sentence):
             continue  # a year
         if category is None:
             if re.match(r"\s*[\w-]", text[match.end :]) and not re.match(
-                r"\s*(pada|per|di|hingga|sampai)\b", text[match.end :]
+                r"\s*(pada|per|di|hingga|sampai|lebih)\b", text[match.end :]
             ):
                 continue
             category = _category_before(text, match.start)
             rule = "workers.total_of"
         if category is None:
             continue
+        first, *others = category.lower().split()
+        if first in lex.bare_people and others and others[0] in lex.not_people:
+            continue  # "2 orang anak": family, not a counted group
         category = _refine(ctx, sentence, text, match.start, category, antecedent, end=match.end)
         place = _place_before(text, match.start)
         if place and " di " not in f" {category} ":
