@@ -185,3 +185,15 @@ def test_a_total_stated_with_an_approximation_is_still_a_count():
         "Tahun ini jumlah peserta naik menjadi 1.400 lebih."
     )
     assert found == {96000: "pekerja di Kabupaten Ngawi", 1400: "peserta"}
+
+
+def test_a_breakdown_by_region_takes_what_was_said_of_the_total():
+    found = counts_of(
+        "Tahun lalu 2.460 pekerja di sembilan daerah terkena PHK. "
+        "Terbanyak Kabupaten Kediri dengan 830 pekerja, lalu Blitar 410 pekerja."
+    )
+    assert found == {
+        2460: "pekerja di sembilan daerah terkena PHK",
+        830: "pekerja terkena PHK di Kabupaten Kediri",
+        410: "pekerja terkena PHK di Blitar",
+    }

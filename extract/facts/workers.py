@@ -407,14 +407,35 @@ def _company_before(ctx: Context, sentence: Sentence) -> re.Match[str] | None:
     return _COMPANY.search(ctx.sentences[position - 1].text)
 
 
+BY_REGION = "workers.by_region"
+
+
+def _said_of(category: str) -> str:
+    """"pekerja di 21 kabupaten terkena PHK" -> "terkena PHK": the category's
+    predicate, from its first verb."""
+    words = category.split()
+    for i, word in enumerate(words[1:], start=1):
+        if _is_verb(word) and not word[:1].isupper():
+            return " ".join(words[i:])
+    return ""
+
+
 def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
     found: list[WorkerCount] = []
     seen: set[int] = set()
+    said: dict[str, str] = {}  # group noun -> what was last said of it
     for sentence in ctx.sentences:
         for value, start, end, category, rule in _counts(ctx, sentence):
             if value in seen:
                 continue
             seen.add(value)
+            head, _, rest = category.partition(" ")
+            if rule == BY_REGION and head.lower() in said and not _said_of(category):
+                # "8.394 pekerja ... terkena PHK. ... Nganjuk dengan 1.851 pekerja": the breakdown's
+                # groups are the total's group
+                category = f"{head} {said[head.lower()]} {rest}"
+            elif _said_of(category):
+                said[head.lower()] = _said_of(category)
             found.append(
                 WorkerCount(
                     value=value,
@@ -557,6 +578,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
         place = _place_before(text, match.start)
         if place and " di " not in f" {category} ":
             category = f"{category} di {place}"  # "Nganjuk dengan 1.851 pekerja"
+            rule = BY_REGION
         if category.split()[0].lower() not in lex.bare_people:
             antecedent = category.split()[0]
         yield int(value), match.start, match.end, category, rule
