@@ -106,4 +106,16 @@ def test_a_figure_pointed_back_to_may_be_a_count_of_people():
     )
     ctx.results["worker_counts"] = extract_worker_counts(ctx)  # the orchestrator runs them first
     (percentage,) = extract_percentages(ctx)
-    assert percentage.about == "perangkat desa di Kabupaten Malang dari seluruh perangkat desa"
+    assert percentage.about == "perangkat desa di Kabupaten Malang terdaftar dari seluruh perangkat desa"
+
+
+def test_a_series_of_yearly_figures_repeats_the_subject_with_each_year():
+    found = percentages_of(
+        "Untuk UCJ, Pemerintah Kabupaten Sleman memasang target sebesar 41,5 persen pada 2025, "
+        "kemudian 44 persen pada 2026, lalu naik ke 52,25 persen pada tahun 2028."
+    )
+    assert {value: about for value, (about, _) in found.items()} == {
+        41.5: "target UCJ 2025",
+        44: "target UCJ 2026",
+        52.25: "target UCJ tahun 2028",
+    }

@@ -144,9 +144,15 @@ def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
     return " dari " + " ".join(words) if words else ""
 
 
+_TIME_AT_END = re.compile(r"\s+(?:(?:akhir|awal|pertengahan)\s+)?(?:tahun\s+)?(?:ini|depan|(?:19|20)\d\d)$")
+
+
 def _time_after(text: str) -> str:
     """"70 persen pada akhir tahun" -> "akhir tahun"."""
-    match = re.match(r"\s*(?:pada\s+|di\s+)?(?P<time>(?:akhir|awal|pertengahan)\s+tahun(?:\s+\d{4})?|tahun\s+(?:depan|ini|\d{4}))", text)
+    match = re.match(
+        r"\s*(?:pada\s+|di\s+)?(?P<time>(?:akhir|awal|pertengahan)\s+tahun(?:\s+\d{4})?|tahun\s+(?:depan|ini|\d{4})|(?:19|20)\d\d\b)",
+        text,
+    )
     return match.group("time") if match else ""
 
 
@@ -206,6 +212,10 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         wholes = [c for c in clauses if re.match(r"\s*dari\s", c, re.IGNORECASE)]
         of = _whole_after(" dari " + wholes[-1].strip()[len("dari") :]) if wholes and not place.same_clause else ""
         return " ".join(relative.group("what").split()[: lex.max_words]) + of
+    time = _time_after(after)
+    if time and earlier and earlier[-1].sentence == place.sentence and not about_before(own):
+        # "59,56 persen pada 2025, kemudian 60,80 persen pada 2026": the same figure, another year
+        return f"{_TIME_AT_END.sub('', earlier[-1].about)} {time}"
     if place.same_clause:
         # "dari 38,9 persen menjadi 44,6 persen": the same subject, now
         if re.fullmatch(r"\s*menjadi\s*", own) and earlier and earlier[-1].about.endswith(" sebelumnya"):
@@ -213,7 +223,7 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         # "3,7 persen ditanggung pemberi kerja dan 2 persen dipotong dari upah"
         return _words_after(after) or about_before(own)
     subject = about_before(own)
-    noun = _implied_noun(earlier)
+    noun = _noun_named(place.text[: place.match.start]) or _implied_noun(earlier)
     measure = _measure(own)
     if measure == "target":
         return _target(own, after, noun)
@@ -240,6 +250,18 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
     if whole:
         return whole[len(" dari ") :]  # "Ia menyebut baru 38,6 persen dari 560 ribu pekerja di X yang terlindungi"
     return _words_after(after)
+
+
+def _noun_named(text: str) -> str | None:
+    """The last measure noun of the sentence before a percentage ("Untuk
+    UCJ, Pemprov memasang target 60 persen" -> "UCJ")."""
+    named = None
+    for named in _lexicon().measure_noun.finditer(text):
+        pass
+    if named is None:
+        return None
+    noun = named.group()
+    return noun if noun.isupper() else noun.lower()
 
 
 def _implied_noun(earlier: list[_Found]) -> str:
