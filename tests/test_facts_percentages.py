@@ -119,3 +119,21 @@ def test_a_series_of_yearly_figures_repeats_the_subject_with_each_year():
         44: "target UCJ 2026",
         52.25: "target UCJ tahun 2028",
     }
+
+
+def test_a_percentage_restated_as_a_count_is_about_the_counts_group():
+    ctx = context_for(
+        "Potensi kepesertaan di Kota Kediri mencapai 80.000 orang, dan dari jumlah itu sebanyak 41,2% "
+        "atau 32.960 orang sudah tercatat sebagai peserta aktif."
+    )
+    ctx.results["worker_counts"] = extract_worker_counts(ctx)
+    (percentage,) = extract_percentages(ctx)
+    assert percentage.about == "peserta aktif"
+
+
+def test_a_change_between_two_years_names_each_years_figure_by_its_year():
+    found = percentages_of("Tingkat kemiskinan turun dari 9,45% pada tahun 2021 menjadi 8,7 pada tahun 2022.")
+    assert {value: about for value, (about, _) in found.items()} == {
+        9.45: "Tingkat kemiskinan tahun 2021",
+        8.7: "Tingkat kemiskinan tahun 2022",
+    }

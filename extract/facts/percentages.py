@@ -202,6 +202,13 @@ def _place(
 def _about(place: _Place, earlier: list[_Found]) -> str:
     lex = _lexicon()
     own, after = place.own, place.after
+    restated = re.match(r"\s*atau\s+(?:sekitar\s+|hampir\s+|lebih\s+dari\s+)?\d", after)
+    if restated:
+        # "53,49% atau 51.404 orang sudah tercatat sebagai peserta aktif": the count's group
+        at = place.match.end + restated.end() - 1
+        groups = [group for index, start, group in place.counts if index == place.sentence and start == at]
+        if groups:
+            return groups[0]
     share = _share_after(after)
     if share:
         return share
@@ -213,7 +220,8 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         of = _whole_after(" dari " + wholes[-1].strip()[len("dari") :]) if wholes and not place.same_clause else ""
         return " ".join(relative.group("what").split()[: lex.max_words]) + of
     time = _time_after(after)
-    if time and earlier and earlier[-1].sentence == place.sentence and not about_before(own):
+    own_words = re.sub(r"^\s*(?:pada\s+)?(?:tahun\s+)?(?:19|20)\d\d\b", "", own)  # "pada 2015 menjadi"
+    if time and earlier and earlier[-1].sentence == place.sentence and not about_before(own_words):
         # "59,56 persen pada 2025, kemudian 60,80 persen pada 2026": the same figure, another year
         return f"{_TIME_AT_END.sub('', earlier[-1].about)} {time}"
     if place.same_clause:
@@ -229,9 +237,10 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         return _target(own, after, noun)
     if measure == "gap" and len(subject.split()) <= 1:
         return f"{subject or 'gap'} {noun}"
-    if re.search(r"\bdari\s*$", own) and re.match(r"\s*menjadi\b", after):
+    if re.search(r"\bdari\s*$", own) and re.match(r"\s*(?:pada\s+)?(?:tahun\s+)?(?:(?:19|20)\d\d\s+)?menjadi\b", after):
         before = about_before(re.sub(r"\s*dari\s*$", "", own))  # "naik dari 38,9 persen menjadi ..."
-        return f"{before} sebelumnya".strip()
+        before = _drop_change_verb(before)
+        return f"{before} {time or 'sebelumnya'}".strip()  # "... dari 9,45% pada tahun 2021 menjadi ..."
     if lex.estimate.search(own):
         return f"perkiraan {noun}"
     if subject and lex.anaphor.match(subject):
