@@ -197,3 +197,17 @@ def test_a_breakdown_by_region_takes_what_was_said_of_the_total():
         830: "pekerja terkena PHK di Kabupaten Kediri",
         410: "pekerja terkena PHK di Blitar",
     }
+
+
+def test_a_generic_noun_after_the_number_takes_the_group_named_as_subject():
+    found = counts_of(
+        "Selain itu, tenaga kontrak di seluruh dinas berjumlah sekitar 2.100 pegawai. "
+        "Penerima manfaat tahun ini meliputi 640 petani dan 75 nelayan. "
+        "Uang itu diserahkan kepada dua orang yang sudah meninggal dunia, masing-masing mendapat senilai Rp 5 juta."
+    )
+    assert found == {
+        2100: "tenaga kontrak di seluruh dinas",
+        640: "petani",
+        75: "nelayan",
+        2: "orang yang meninggal dunia",
+    }

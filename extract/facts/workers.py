@@ -59,6 +59,7 @@ class _Lexicon:
     predicate_verbs: frozenset[str]
     predicate_ends: frozenset[str]
     predicate_words: int
+    generic_people: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def _lexicon() -> _Lexicon:
         predicate_verbs=frozenset(w.lower() for w in data["predicate_verbs"]),
         predicate_ends=frozenset(w.lower() for w in data["predicate_ends"]),
         predicate_words=int(data["max_predicate_words"]),
+        generic_people=frozenset(w.lower() for w in data["generic_people"]),
     )
 
 
@@ -288,6 +290,8 @@ def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
             break
         if word.lower() in ("pada", "sejak", "selama", "mulai", "hingga", "sampai", "agar", "sehingga", "karena"):
             break
+        if word.lower() in _lexicon().predicate_dropped:
+            continue  # "yang sudah terdaftar" -> "yang terdaftar"
         words.append(word)
     while len(words) > 1 and words[-1].lower() in _TRAILING:
         words.pop()
@@ -354,8 +358,12 @@ def _refine(
     subject = _subject_before(text, start) if len(words) == 1 and words[0].lower() not in lex.bare_people else None
     if named:
         category = named
-    elif subject and words[0].lower() in subject.lower().split():
-        category = subject  # "pekerja rentan yang kini dilindungi tercatat 54 ribu pekerja"
+    elif subject and not subject.lower().startswith("yang ") and (
+        words[0].lower() in lex.generic_people or words[0].lower() in subject.lower().split()
+    ):
+        # "pekerja rentan yang kini dilindungi tercatat 54 ribu pekerja", "tenaga honorer di
+        # seluruh dinas berjumlah 1.600 pegawai"
+        category = subject
     elif len(words) > 1 and words[0].lower() in lex.bare_people and lex.nouns.match(" ".join(words[1:])):
         category = " ".join(words[1:])  # "5.000 orang pekerja rentan"
     elif words and words[0].lower() in lex.bare_people:
