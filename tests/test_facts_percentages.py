@@ -17,7 +17,7 @@ def test_coverage_then_target_then_gap():
         "dari total angkatan kerja, sementara target tahun ini 35 persen. Artinya masih ada gap sekitar 8,5 persen."
     )
     assert found == {
-        26.5: ("cakupan kepesertaan di Kabupaten Ngawi dari total angkatan kerja", "coverage"),
+        26.5: ("cakupan kepesertaan di Kabupaten Ngawi saat ini dari total angkatan kerja", "coverage"),
         35: ("target tahun ini", "target"),
         8.5: ("gap cakupan", "gap"),
     }
@@ -137,3 +137,11 @@ def test_a_change_between_two_years_names_each_years_figure_by_its_year():
         9.45: "Tingkat kemiskinan tahun 2021",
         8.7: "Tingkat kemiskinan tahun 2022",
     }
+
+
+def test_an_aside_between_the_subject_and_the_number_is_skipped():
+    found = percentages_of(
+        "Bupati menyebut cakupan perlindungan pekerja Kabupaten Ngawi, baik bagi pekerja formal maupun informal, "
+        "masih 31,4 persen."
+    )
+    assert found[31.4][0] == "cakupan perlindungan pekerja Kabupaten Ngawi"

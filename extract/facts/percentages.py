@@ -322,6 +322,8 @@ def _earlier_clause_subject(place: _Place) -> str | None:
     while clauses:
         # "Tingkat kepatuhan perusahaan, lanjutnya, baru 76,5 persen"
         candidate = about_before(clauses.pop())
+        if re.match(r"(?i)(?:baik|termasuk|terutama)\b", candidate):
+            continue  # an aside: "cakupan di Kabupaten X, baik bagi PU maupun BPU, masih 38 persen"
         if candidate and not (_speech().fullmatch(candidate.split()[0].rstrip("nya")) and len(candidate.split()) == 1):
             return candidate
     return None
