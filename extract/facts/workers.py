@@ -198,6 +198,10 @@ def category_after(text: str, end: int) -> str | None:
         if lower == "yang":
             words += _relative_clause(tokens, i)
             return " ".join(words).strip(" ,") or None
+        if lower == "dari" and words and next_word and lex.nouns.match(text, nxt.start()):
+            words.append(word)  # "ahli waris dari pekerja yang meninggal"
+            i += 1
+            continue
         if lower in lex.stops or lower in lex.list_stops:
             break
         if words and lower.endswith("nya") and not lex.nouns.fullmatch(word[:-3]):
@@ -251,7 +255,9 @@ def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
         if bracket is not None and re.fullmatch(r"[A-Z][\w-]*", bracket.strip()):
             while len(words) > 1 and words[-1][:1].isupper():
                 words.pop()  # "terkena Pemutusan Hubungan Kerja (PHK)" -> "terkena PHK"
+                taken -= 1
             words.append(bracket.strip())
+            taken += 1
             i += 1
             continue
         if not word or _NUMBER_WORD.match(word) or (taken and word.lower() in lex.predicate_ends):
@@ -307,7 +313,10 @@ def _subject_before(text: str, start: int) -> str | None:
     ("jumlah peserta aktif di Kabupaten Jember per Desember 2024 tercatat
     212.480 orang" -> "peserta aktif di Kabupaten Jember")."""
     lex = _lexicon()
-    clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)|[\"“”]", text[:start])[-1].strip()
+    clauses = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)|[\"“”]", text[:start])
+    clause = clauses[-1].strip()
+    if len(clauses) > 2 and re.match(r"(?i)baik\b", clauses[-2].strip()) and not lex.nouns.match(clause):
+        clause = f"{clauses[-3].strip()} {clause}"  # "peserta yang tercover, baik ASN maupun TKD, mencapai"
     previous = None
     while previous != clause:
         previous = clause
