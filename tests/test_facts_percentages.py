@@ -145,3 +145,8 @@ def test_an_aside_between_the_subject_and_the_number_is_skipped():
         "masih 31,4 persen."
     )
     assert found[31.4][0] == "cakupan perlindungan pekerja Kabupaten Ngawi"
+
+
+def test_a_noun_with_nya_names_what_the_earlier_clause_is_about():
+    found = percentages_of("Tahun ini UMP naik menjadi Rp 2.400.000, sehingga kenaikannya 4,8 persen.")
+    assert found[4.8][0] == "kenaikan UMP"

@@ -224,3 +224,8 @@ def test_heirs_of_workers_and_people_classed_as_a_group_name_the_group():
         860: "peserta yang terlindungi",
         920: "nelayan mendapat JKK dan JKM",
     }
+
+
+def test_the_other_members_of_a_group_keep_lainnya():
+    found = counts_of("Penerima tahun ini meliputi 1.200 petani, 430 nelayan serta 215 pekerja rentan lainnya.")
+    assert found == {1200: "petani", 430: "nelayan", 215: "pekerja rentan lainnya"}

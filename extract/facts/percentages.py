@@ -245,6 +245,8 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         return f"perkiraan {noun}"
     if subject and lex.anaphor.match(subject):
         subject = _antecedent(place, earlier) or subject
+    elif re.fullmatch(r"[a-z]{4,}nya", subject):
+        subject = _owner(place, subject[: -len("nya")])
     change = _change(own, after)
     if subject and change:
         return f"{change[0]} {_drop_change_verb(subject)} {change[1]}".strip()
@@ -315,6 +317,18 @@ def _antecedent(place: _Place, earlier: list[_Found]) -> str | None:
         return subject
     before = [group for index, _, group in place.counts if index == place.sentence - 1]
     return before[-1] if before else None
+
+
+def _owner(place: _Place, noun: str) -> str:
+    """"UMK naik menjadi Rp 3,5 juta, sehingga kenaikannya 5,5 persen" ->
+    "kenaikan UMK": a noun with "-nya" names what the earlier clause is about."""
+    owner = []
+    subject = re.sub(r"(?i)^(?:pada\s+)?(?:tahun\s+(?:ini|lalu|depan|\d{4})|\d{4})\s+", "", _earlier_clause_subject(place) or "")
+    for word in subject.split():
+        if _VERB.match(word) or any(p.fullmatch(word) for p in _lexicon().changes.values()):
+            break
+        owner.append(word)
+    return " ".join([noun, *owner])
 
 
 def _earlier_clause_subject(place: _Place) -> str | None:

@@ -60,6 +60,7 @@ class _Lexicon:
     predicate_ends: frozenset[str]
     predicate_words: int
     generic_people: frozenset[str]
+    group_modifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def _lexicon() -> _Lexicon:
         predicate_ends=frozenset(w.lower() for w in data["predicate_ends"]),
         predicate_words=int(data["max_predicate_words"]),
         generic_people=frozenset(w.lower() for w in data["generic_people"]),
+        group_modifiers=frozenset(w.lower() for w in data["group_modifiers"]),
     )
 
 
@@ -204,6 +206,10 @@ def category_after(text: str, end: int) -> str | None:
             continue
         if lower in lex.stops or lower in lex.list_stops:
             break
+        if words and lower in lex.group_modifiers:
+            words.append(word)  # "989 pekerja rentan lainnya"
+            i += 1
+            continue
         if words and lower.endswith("nya") and not lex.nouns.fullmatch(word[:-3]):
             break  # "20.000 pekerja rentan iurannya ditanggung ...": a new clause
         if words and _VERB.match(word) and not lex.nouns.match(text, token.start()):
