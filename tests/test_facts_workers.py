@@ -229,3 +229,11 @@ def test_heirs_of_workers_and_people_classed_as_a_group_name_the_group():
 def test_the_other_members_of_a_group_keep_lainnya():
     found = counts_of("Penerima tahun ini meliputi 1.200 petani, 430 nelayan serta 215 pekerja rentan lainnya.")
     assert found == {1200: "petani", 430: "nelayan", 215: "pekerja rentan lainnya"}
+
+
+def test_where_a_group_works_is_part_of_its_name():
+    found = counts_of(
+        "Jumlah itu terdiri dari 4.100 petani dan 2.730 buruh di sektor perkebunan kopi. "
+        "Santunan diserahkan kepada tiga ahli waris di sela acara jalan sehat."
+    )
+    assert found == {4100: "petani", 2730: "buruh di sektor perkebunan kopi", 3: "ahli waris"}

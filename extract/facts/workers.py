@@ -61,6 +61,7 @@ class _Lexicon:
     predicate_words: int
     generic_people: frozenset[str]
     group_modifiers: frozenset[str]
+    group_places: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def _lexicon() -> _Lexicon:
         predicate_words=int(data["max_predicate_words"]),
         generic_people=frozenset(w.lower() for w in data["generic_people"]),
         group_modifiers=frozenset(w.lower() for w in data["group_modifiers"]),
+        group_places=frozenset(w.lower() for w in data["group_places"]),
     )
 
 
@@ -184,6 +186,21 @@ def category_after(text: str, end: int) -> str | None:
                 i += 1
                 continue
             break
+        if lower == "di" and next_word and next_word.lower() in lex.group_places:
+            # "pekerja rentan di daerah penghasil tembakau", "di sektor perkebunan"
+            place = [word]
+            j = i + 1
+            while j < len(tokens) and len(place) <= PLACE_WORDS:
+                following = tokens[j].group("word")
+                if not following or not following[:1].islower() or following.lower() in lex.stops | _TRAILING:
+                    break
+                place.append(following)
+                j += 1
+            if j < len(tokens) and (tokens[j].group("word") or "").lower() in ("itu", "ini", "tersebut"):
+                break  # "di wilayah itu": a place named before, not the group's
+            words += place
+            i = j
+            continue
         if lower == "di":
             if not (next_word and next_word[:1].isupper() and is_place_start(next_word)):
                 break  # "di kabupaten tersebut", "di Balai Kota Surabaya": not the group's place
@@ -302,6 +319,8 @@ def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
             break
         if word.lower() in ("pada", "sejak", "selama", "mulai", "hingga", "sampai", "agar", "sehingga", "karena"):
             break
+        if word.lower() in ("senilai", "sebesar", "berupa", "rp", "masing-masing"):
+            break  # "yang tercover JKK mendapat senilai Rp 70 juta": an amount follows
         if word.lower() in _lexicon().predicate_dropped:
             continue  # "yang sudah terdaftar" -> "yang terdaftar"
         words.append(word)
