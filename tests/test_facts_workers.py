@@ -237,3 +237,15 @@ def test_where_a_group_works_is_part_of_its_name():
         "Santunan diserahkan kepada tiga ahli waris di sela acara jalan sehat."
     )
     assert found == {4100: "petani", 2730: "buruh di sektor perkebunan kopi", 3: "ahli waris"}
+
+
+def test_a_count_that_changes_keeps_its_group_and_a_name_is_not_cut():
+    found = counts_of(
+        "Pada tahun 2022, pengangguran di Kabupaten Ngawi tercatat 18.300 orang, lalu turun menjadi 17.950 orang. "
+        "Santunan diberikan kepada keluarga tiga korban meninggal dunia warga Kabupaten Madiun Utara."
+    )
+    assert found == {
+        18300: "pengangguran di Kabupaten Ngawi",
+        17950: "pengangguran di Kabupaten Ngawi",
+        3: "korban meninggal dunia warga Kabupaten Madiun Utara",
+    }

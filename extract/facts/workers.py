@@ -267,7 +267,11 @@ def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
     if not verb or not _is_verb(verb):
         return []
     taken = 0
-    while i < len(tokens) and (taken < lex.predicate_words or tokens[i].group("bracket")):
+    while i < len(tokens) and (
+        taken < lex.predicate_words
+        or tokens[i].group("bracket")
+        or (words[-1][:1].isupper() and (tokens[i].group("word") or "")[:1].isupper() and taken < 2 * lex.predicate_words)
+    ):  # a name is not cut in two ("warga Kota Blitar")
         word, bracket = tokens[i].group("word"), tokens[i].group("bracket")
         if word and word.lower() in ("dan", "serta") and i + 1 < len(tokens):
             following = tokens[i + 1].group("word") or ""
@@ -382,7 +386,14 @@ _COMPANY = re.compile(r"\b(?:PT|CV|UD|Perum|PD)\.?\s+(?:[A-Z][\w&.-]*\s?){1,5}")
 
 
 def _refine(
-    ctx: Context, sentence: Sentence, text: str, start: int, category: str, antecedent: str | None, end: int | None = None
+    ctx: Context,
+    sentence: Sentence,
+    text: str,
+    start: int,
+    category: str,
+    antecedent: str | None,
+    end: int | None = None,
+    previous: str | None = None,
 ) -> str:
     """Name the group better where the words after the number do not: bare
     "orang", counts per village, a company's workers."""
@@ -413,6 +424,8 @@ def _refine(
                 category = f"{antecedent} {subject}" if antecedent else category
             elif subject:
                 category = subject
+            elif previous and re.search(r"\bmenjadi\s*$", text[:start]):
+                category = previous  # "tercatat 42.065 orang, lalu berkurang menjadi 39.460 orang"
     clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)", text[:start])[-1]
     per = None
     for per in lex.per_unit.finditer(clause):
@@ -590,6 +603,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
         category = f"{noun} per {match.unit}" if noun else f"per {match.unit}"
         yield int(match.value), match.start, match.end, category, "workers.per_unit"
     antecedent = None
+    previous = None  # the category of the sentence's last count
     for match in find_numbers(text):
         if overlaps(match.start, match.end, taken) or any(
             p.start <= match.start and match.end <= p.end for p in per_unit
@@ -616,7 +630,8 @@ def _noun_counts(ctx: Context, sentence: Sentence):
         first, *others = category.lower().split()
         if first in lex.bare_people and others and others[0] in lex.not_people:
             continue  # "2 orang anak": family, not a counted group
-        category = _refine(ctx, sentence, text, match.start, category, antecedent, end=match.end)
+        category = _refine(ctx, sentence, text, match.start, category, antecedent, end=match.end, previous=previous)
+        previous = category
         place = _place_before(text, match.start)
         if place and " di " not in f" {category} ":
             category = f"{category} di {place}"  # "Nganjuk dengan 1.851 pekerja"
