@@ -150,3 +150,11 @@ def test_an_aside_between_the_subject_and_the_number_is_skipped():
 def test_a_noun_with_nya_names_what_the_earlier_clause_is_about():
     found = percentages_of("Tahun ini UMP naik menjadi Rp 2.400.000, sehingga kenaikannya 4,8 persen.")
     assert found[4.8][0] == "kenaikan UMP"
+
+
+def test_a_percentage_restated_as_a_number_of_things_is_about_those_things():
+    found = percentages_of(
+        "Sekitar 72 persen desa di Kabupaten Ngawi sudah mendaftarkan perangkatnya, "
+        "sedangkan 28 persen atau sekitar 60 desa belum terdaftar."
+    )
+    assert found[28][0] == "desa belum terdaftar"

@@ -209,6 +209,10 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         groups = [group for index, start, group in place.counts if index == place.sentence and start == at]
         if groups:
             return groups[0]
+        restated_as = re.match(r"\s*[\d.,]+\s+(?P<what>[a-z].*)", after[restated.end() - 1 :])
+        if restated_as and not about_before(own):
+            # "sedangkan 16 persen atau sekitar 330 desa belum terdaftar": what the figure counts
+            return _words_after(restated_as.group("what"))
     share = _share_after(after)
     if share:
         return share
