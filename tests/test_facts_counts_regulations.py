@@ -52,7 +52,7 @@ def test_percentages_with_what_they_are_about():
     )
     found = {p.value: p for p in extract_percentages(ctx)}
     assert set(found) == {34.7, 40, 20}
-    assert found[34.7].about == "Cakupan kepesertaan di Kabupaten Kediri"
+    assert found[34.7].about == "Cakupan kepesertaan di Kabupaten Kediri saat ini"
     assert found[34.7].measure == "coverage"
     assert found[40].measure == "target"
 

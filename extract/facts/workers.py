@@ -18,7 +18,11 @@ terdaftar baru 1.950 orang" -> "nelayan yang terdaftar"; "jumlah peserta
 aktif di X tercatat N orang" -> "peserta aktif di X"). A count per unit says
 so ("setiap desa mendaftarkan 25 warganya" -> "warga per desa"), and a
 firm's workers are named with the firm ("PT X ... mempekerjakan 860
-karyawan" -> "karyawan PT X").
+karyawan" -> "karyawan PT X"). What is said of the group right after it
+belongs to it ("5.000 pekerja rentan kini resmi terlindungi"), and the counts
+of a breakdown by region name their place and take what was said of the
+total ("Nganjuk dengan 1.851 pekerja" -> "pekerja terkena PHK di Nganjuk").
+A count is of two or more people: "1 orang" is not a count.
 """
 
 from __future__ import annotations
