@@ -249,3 +249,8 @@ def test_a_count_that_changes_keeps_its_group_and_a_name_is_not_cut():
         17950: "pengangguran di Kabupaten Ngawi",
         3: "korban meninggal dunia warga Kabupaten Madiun Utara",
     }
+
+
+def test_whose_workers_they_are_and_still_are_left_out_of_the_group():
+    found = counts_of("Artinya lebih dari 41 ribu pekerja kita masih belum terlindungi.")
+    assert found == {41000: "pekerja belum terlindungi"}

@@ -227,6 +227,9 @@ def category_after(text: str, end: int) -> str | None:
             continue
         if lower in lex.stops or lower in lex.list_stops:
             break
+        if words and lower in ("kita", "kami", "mereka"):
+            i += 1  # "63 ribu pekerja kita": whose they are does not say who they are
+            continue
         if words and lower in lex.group_modifiers:
             words.append(word)  # "989 pekerja rentan lainnya"
             i += 1
