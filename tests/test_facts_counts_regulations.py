@@ -18,7 +18,7 @@ def test_numbers_followed_by_people_are_counts():
         "kerja, baru 310.400 orang yang terdaftar. Santunan diterima dua ahli waris."
     )
     assert set(found) == {6250, 1_200_000, 310_400, 2}
-    assert found[6250] == "pekerja rentan"
+    assert found[6250] == "pekerja rentan didaftarkan"  # what is said of the group is part of it
 
 
 def test_family_claims_villages_and_money_are_not_worker_counts():
@@ -52,7 +52,7 @@ def test_percentages_with_what_they_are_about():
     )
     found = {p.value: p for p in extract_percentages(ctx)}
     assert set(found) == {34.7, 40, 20}
-    assert found[34.7].about == "Cakupan kepesertaan di Kabupaten Kediri"
+    assert found[34.7].about == "Cakupan kepesertaan di Kabupaten Kediri saat ini"
     assert found[34.7].measure == "coverage"
     assert found[40].measure == "target"
 

@@ -17,7 +17,7 @@ def test_coverage_then_target_then_gap():
         "dari total angkatan kerja, sementara target tahun ini 35 persen. Artinya masih ada gap sekitar 8,5 persen."
     )
     assert found == {
-        26.5: ("cakupan kepesertaan di Kabupaten Ngawi dari total angkatan kerja", "coverage"),
+        26.5: ("cakupan kepesertaan di Kabupaten Ngawi saat ini dari total angkatan kerja", "coverage"),
         35: ("target tahun ini", "target"),
         8.5: ("gap cakupan", "gap"),
     }
@@ -106,4 +106,55 @@ def test_a_figure_pointed_back_to_may_be_a_count_of_people():
     )
     ctx.results["worker_counts"] = extract_worker_counts(ctx)  # the orchestrator runs them first
     (percentage,) = extract_percentages(ctx)
-    assert percentage.about == "perangkat desa di Kabupaten Malang dari seluruh perangkat desa"
+    assert percentage.about == "perangkat desa di Kabupaten Malang terdaftar dari seluruh perangkat desa"
+
+
+def test_a_series_of_yearly_figures_repeats_the_subject_with_each_year():
+    found = percentages_of(
+        "Untuk UCJ, Pemerintah Kabupaten Sleman memasang target sebesar 41,5 persen pada 2025, "
+        "kemudian 44 persen pada 2026, lalu naik ke 52,25 persen pada tahun 2028."
+    )
+    assert {value: about for value, (about, _) in found.items()} == {
+        41.5: "target UCJ 2025",
+        44: "target UCJ 2026",
+        52.25: "target UCJ tahun 2028",
+    }
+
+
+def test_a_percentage_restated_as_a_count_is_about_the_counts_group():
+    ctx = context_for(
+        "Potensi kepesertaan di Kota Kediri mencapai 80.000 orang, dan dari jumlah itu sebanyak 41,2% "
+        "atau 32.960 orang sudah tercatat sebagai peserta aktif."
+    )
+    ctx.results["worker_counts"] = extract_worker_counts(ctx)
+    (percentage,) = extract_percentages(ctx)
+    assert percentage.about == "peserta aktif"
+
+
+def test_a_change_between_two_years_names_each_years_figure_by_its_year():
+    found = percentages_of("Tingkat kemiskinan turun dari 9,45% pada tahun 2021 menjadi 8,7 pada tahun 2022.")
+    assert {value: about for value, (about, _) in found.items()} == {
+        9.45: "Tingkat kemiskinan tahun 2021",
+        8.7: "Tingkat kemiskinan tahun 2022",
+    }
+
+
+def test_an_aside_between_the_subject_and_the_number_is_skipped():
+    found = percentages_of(
+        "Bupati menyebut cakupan perlindungan pekerja Kabupaten Ngawi, baik bagi pekerja formal maupun informal, "
+        "masih 31,4 persen."
+    )
+    assert found[31.4][0] == "cakupan perlindungan pekerja Kabupaten Ngawi"
+
+
+def test_a_noun_with_nya_names_what_the_earlier_clause_is_about():
+    found = percentages_of("Tahun ini UMP naik menjadi Rp 2.400.000, sehingga kenaikannya 4,8 persen.")
+    assert found[4.8][0] == "kenaikan UMP"
+
+
+def test_a_percentage_restated_as_a_number_of_things_is_about_those_things():
+    found = percentages_of(
+        "Sekitar 72 persen desa di Kabupaten Ngawi sudah mendaftarkan perangkatnya, "
+        "sedangkan 28 persen atau sekitar 60 desa belum terdaftar."
+    )
+    assert found[28][0] == "desa belum terdaftar"

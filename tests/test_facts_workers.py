@@ -15,7 +15,7 @@ def test_numbers_in_words_and_scales_count_people():
         "Pemkab mendaftarkan empat ribu buruh tani. Santunan diterima dua ahli waris. "
         "Dari sekitar 1,2 juta angkatan kerja, lebih dari 300 ribu pekerja belum terlindungi."
     )
-    assert found == {4000: "buruh tani", 2: "ahli waris", 1_200_000: "angkatan kerja", 300_000: "pekerja"}
+    assert found == {4000: "buruh tani", 2: "ahli waris", 1_200_000: "angkatan kerja", 300_000: "pekerja belum terlindungi"}
 
 
 def test_family_places_firms_claims_ages_and_vague_numbers_are_not_counts():
@@ -28,11 +28,11 @@ def test_family_places_firms_claims_ages_and_vague_numbers_are_not_counts():
 
 def test_a_list_of_groups_and_their_place_make_the_category():
     text = "Sebanyak 1.200 guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar didaftarkan."
-    assert counts_of(text) == {1200: "guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar"}
+    assert counts_of(text) == {1200: "guru ngaji, marbot masjid dan pengurus mushala di Kota Blitar didaftarkan"}
 
 
 def test_a_long_group_name_keeps_its_short_name_in_brackets():
-    text = "Sebanyak 2.150 anggota Satuan Perlindungan Masyarakat (Satlinmas) mengikuti apel siaga."
+    text = "Sebanyak 2.150 anggota Satuan Perlindungan Masyarakat (Satlinmas), Senin, mengikuti apel siaga."
     assert counts_of(text) == {2150: "anggota Satlinmas"}
 
 
@@ -95,7 +95,7 @@ def test_every_group_of_a_breakdown_is_a_count_even_with_an_unlisted_noun():
         "dan 150 juru kunci makam di wilayah itu. Pemkab juga melindungi 300 modin serta 90 kelian adat."
     )
     assert found == {
-        2150: "pekerja rentan",
+        2150: "pekerja rentan didaftarkan",
         1200: "nelayan",
         800: "penyadap getah",
         150: "juru kunci makam",
@@ -110,3 +110,147 @@ def test_places_in_a_list_beside_a_count_and_address_numbers_are_not_counts():
         "Ahli waris almarhum Darto, warga RT 04 RW 02 Kelurahan Tegalsari, menerima santunan."
     )
     assert found == {30: "pekerja di Kecamatan Ngawi"}
+
+
+def test_a_breakdown_by_region_names_each_counts_place():
+    found = counts_of(
+        "Angka tertinggi ada di Ponorogo dengan 940 pekerja, Kabupaten Blitar 615 pekerja, "
+        "dan Kota Madiun sebanyak 87 pekerja. Berikutnya Trenggalek 45 pekerja."
+    )
+    assert found == {
+        940: "pekerja di Ponorogo",
+        615: "pekerja di Kabupaten Blitar",
+        87: "pekerja di Kota Madiun",
+        45: "pekerja di Trenggalek",
+    }
+
+
+def test_one_person_is_not_a_counted_group():
+    found = counts_of("Dalam kecelakaan itu 1 orang tewas. Paling sedikit Pacitan 1 pekerja, Ngawi 12 pekerja.")
+    assert found == {12: "pekerja di Ngawi"}
+
+
+def test_people_counted_as_orang_or_jiwa_take_the_group_named_after_them():
+    found = counts_of(
+        "Sebanyak 4.200 orang pekerja rentan akan dilindungi. Dari jumlah itu, 1.300 orang merupakan "
+        "buruh tani, sedangkan 2.100 orang adalah nelayan di Kabupaten Tuban. "
+        "Tercatat 9.800 jiwa atau 95 persen penduduk Desa Sukamaju. "
+        "Sebanyak 3.050 orang sudah tercatat sebagai peserta aktif."
+    )
+    assert found == {
+        4200: "pekerja rentan akan dilindungi",
+        1300: "buruh tani",
+        2100: "nelayan di Kabupaten Tuban",
+        9800: "penduduk Desa Sukamaju",
+        3050: "peserta aktif",
+    }
+
+
+def test_the_unemployed_counted_as_orang_are_the_group():
+    found = counts_of("Pada tahun 2023, pengangguran di Kabupaten Ngawi tercatat 21.400 orang.")
+    assert found == {21400: "pengangguran di Kabupaten Ngawi"}
+
+
+def test_what_is_said_of_the_group_right_after_it_is_part_of_its_category():
+    found = counts_of(
+        "Tahun ini 6.500 pekerja rentan kini resmi terlindungi. Sebanyak 730 buruh pabrik di tiga perusahaan "
+        "terkena Pemutusan Hubungan Kerja (PHK). Sekitar 410 nelayan sudah mendapat perlindungan, kata dia. "
+        "Ada 95 guru honorer belum terdaftar sebagai peserta karena anggaran terbatas."
+    )
+    assert found == {
+        6500: "pekerja rentan kini resmi terlindungi",
+        730: "buruh pabrik di tiga perusahaan terkena PHK",
+        410: "nelayan mendapat perlindungan",
+        95: "guru honorer belum terdaftar sebagai peserta",
+    }
+
+
+def test_a_lone_noun_after_the_number_takes_the_subject_that_names_the_group():
+    found = counts_of("Menurut dia, petani tembakau yang kini dilindungi program itu tercatat sebanyak 3.300 petani.")
+    assert found == {3300: "petani tembakau yang kini dilindungi program itu"}
+
+
+def test_any_counted_group_of_people_is_a_count_but_not_children_of_a_family():
+    found = counts_of(
+        "Kecelakaan itu menewaskan tiga korban, sementara 14 korban luka-luka dirawat. "
+        "Polisi memeriksa enam saksi. Laga itu dibatasi 2.500 penonton. "
+        "Beasiswa diberikan untuk 2 orang anak almarhum."
+    )
+    assert found == {3: "korban", 14: "korban luka-luka dirawat", 6: "saksi", 2500: "penonton"}
+
+
+def test_a_total_stated_with_an_approximation_is_still_a_count():
+    found = counts_of(
+        "Menurut dia, jumlah pekerja di Kabupaten Ngawi ada lebih dari 96 ribu. "
+        "Tahun ini jumlah peserta naik menjadi 1.400 lebih."
+    )
+    assert found == {96000: "pekerja di Kabupaten Ngawi", 1400: "peserta"}
+
+
+def test_a_breakdown_by_region_takes_what_was_said_of_the_total():
+    found = counts_of(
+        "Tahun lalu 2.460 pekerja di sembilan daerah terkena PHK. "
+        "Terbanyak Kabupaten Kediri dengan 830 pekerja, lalu Blitar 410 pekerja."
+    )
+    assert found == {
+        2460: "pekerja di sembilan daerah terkena PHK",
+        830: "pekerja terkena PHK di Kabupaten Kediri",
+        410: "pekerja terkena PHK di Blitar",
+    }
+
+
+def test_a_generic_noun_after_the_number_takes_the_group_named_as_subject():
+    found = counts_of(
+        "Selain itu, tenaga kontrak di seluruh dinas berjumlah sekitar 2.100 pegawai. "
+        "Penerima manfaat tahun ini meliputi 640 petani dan 75 nelayan. "
+        "Uang itu diserahkan kepada dua orang yang sudah meninggal dunia, masing-masing mendapat senilai Rp 5 juta."
+    )
+    assert found == {
+        2100: "tenaga kontrak di seluruh dinas",
+        640: "petani",
+        75: "nelayan",
+        2: "orang yang meninggal dunia",
+    }
+
+
+def test_heirs_of_workers_and_people_classed_as_a_group_name_the_group():
+    found = counts_of(
+        "Santunan diberikan kepada lima ahli waris dari pekerja yang meninggal karena kecelakaan kerja. "
+        "Pada 2021, peserta yang terlindungi, baik ASN maupun tenaga kontrak, mencapai 860 orang. "
+        "Sebanyak 920 nelayan mendapat Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM), katanya."
+    )
+    assert found == {
+        5: "ahli waris dari pekerja yang meninggal",
+        860: "peserta yang terlindungi",
+        920: "nelayan mendapat JKK dan JKM",
+    }
+
+
+def test_the_other_members_of_a_group_keep_lainnya():
+    found = counts_of("Penerima tahun ini meliputi 1.200 petani, 430 nelayan serta 215 pekerja rentan lainnya.")
+    assert found == {1200: "petani", 430: "nelayan", 215: "pekerja rentan lainnya"}
+
+
+def test_where_a_group_works_is_part_of_its_name():
+    found = counts_of(
+        "Jumlah itu terdiri dari 4.100 petani dan 2.730 buruh di sektor perkebunan kopi. "
+        "Santunan diserahkan kepada tiga ahli waris di sela acara jalan sehat."
+    )
+    assert found == {4100: "petani", 2730: "buruh di sektor perkebunan kopi", 3: "ahli waris"}
+
+
+def test_a_count_that_changes_keeps_its_group_and_a_name_is_not_cut():
+    found = counts_of(
+        "Pada tahun 2022, pengangguran di Kabupaten Ngawi tercatat 18.300 orang, lalu turun menjadi 17.950 orang. "
+        "Santunan diberikan kepada keluarga tiga korban meninggal dunia warga Kabupaten Madiun Utara."
+    )
+    assert found == {
+        18300: "pengangguran di Kabupaten Ngawi",
+        17950: "pengangguran di Kabupaten Ngawi",
+        3: "korban meninggal dunia warga Kabupaten Madiun Utara",
+    }
+
+
+def test_whose_workers_they_are_and_still_are_left_out_of_the_group():
+    found = counts_of("Artinya lebih dari 41 ribu pekerja kita masih belum terlindungi.")
+    assert found == {41000: "pekerja belum terlindungi"}

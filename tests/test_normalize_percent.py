@@ -68,3 +68,12 @@ def test_decimal_comma_percent_round_trip(whole, hundredths, mark):
     assert parse_percent(written) == float(value)
     (match,) = find_percents(f"Capaian UCJ sebesar {written}, naik dari tahun lalu.")
     assert (match.text, match.value) == (written, float(value))
+
+
+def test_the_second_figure_of_a_change_from_a_percentage_is_a_percentage():
+    text = "Angka kemiskinan turun dari 9,45% pada tahun 2021 menjadi 8,7 pada tahun 2022."
+    assert [m.value for m in find_percents(text)] == [9.45, 8.7]
+    assert text[find_percents(text)[1].start : find_percents(text)[1].end] == "8,7"
+    # a count or amount after "menjadi" is not a percentage
+    assert [m.value for m in find_percents("Pesertanya naik dari 40% menjadi 2.300 orang.")] == [40.0]
+    assert [m.value for m in find_percents("Harga naik 5% menjadi 12.000.")] == [5.0]

@@ -144,9 +144,15 @@ def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
     return " dari " + " ".join(words) if words else ""
 
 
+_TIME_AT_END = re.compile(r"\s+(?:(?:akhir|awal|pertengahan)\s+)?(?:tahun\s+)?(?:ini|depan|(?:19|20)\d\d)$")
+
+
 def _time_after(text: str) -> str:
     """"70 persen pada akhir tahun" -> "akhir tahun"."""
-    match = re.match(r"\s*(?:pada\s+|di\s+)?(?P<time>(?:akhir|awal|pertengahan)\s+tahun(?:\s+\d{4})?|tahun\s+(?:depan|ini|\d{4}))", text)
+    match = re.match(
+        r"\s*(?:pada\s+|di\s+)?(?P<time>(?:akhir|awal|pertengahan)\s+tahun(?:\s+\d{4})?|tahun\s+(?:depan|ini|\d{4})|(?:19|20)\d\d\b)",
+        text,
+    )
     return match.group("time") if match else ""
 
 
@@ -196,6 +202,17 @@ def _place(
 def _about(place: _Place, earlier: list[_Found]) -> str:
     lex = _lexicon()
     own, after = place.own, place.after
+    restated = re.match(r"\s*atau\s+(?:sekitar\s+|hampir\s+|lebih\s+dari\s+)?\d", after)
+    if restated:
+        # "53,49% atau 51.404 orang sudah tercatat sebagai peserta aktif": the count's group
+        at = place.match.end + restated.end() - 1
+        groups = [group for index, start, group in place.counts if index == place.sentence and start == at]
+        if groups:
+            return groups[0]
+        restated_as = re.match(r"\s*[\d.,]+\s+(?P<what>[a-z].*)", after[restated.end() - 1 :])
+        if restated_as and not about_before(own):
+            # "sedangkan 16 persen atau sekitar 330 desa belum terdaftar": what the figure counts
+            return _words_after(restated_as.group("what"))
     share = _share_after(after)
     if share:
         return share
@@ -206,6 +223,11 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         wholes = [c for c in clauses if re.match(r"\s*dari\s", c, re.IGNORECASE)]
         of = _whole_after(" dari " + wholes[-1].strip()[len("dari") :]) if wholes and not place.same_clause else ""
         return " ".join(relative.group("what").split()[: lex.max_words]) + of
+    time = _time_after(after)
+    own_words = re.sub(r"^\s*(?:pada\s+)?(?:tahun\s+)?(?:19|20)\d\d\b", "", own)  # "pada 2015 menjadi"
+    if time and earlier and earlier[-1].sentence == place.sentence and not about_before(own_words):
+        # "59,56 persen pada 2025, kemudian 60,80 persen pada 2026": the same figure, another year
+        return f"{_TIME_AT_END.sub('', earlier[-1].about)} {time}"
     if place.same_clause:
         # "dari 38,9 persen menjadi 44,6 persen": the same subject, now
         if re.fullmatch(r"\s*menjadi\s*", own) and earlier and earlier[-1].about.endswith(" sebelumnya"):
@@ -213,19 +235,22 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
         # "3,7 persen ditanggung pemberi kerja dan 2 persen dipotong dari upah"
         return _words_after(after) or about_before(own)
     subject = about_before(own)
-    noun = _implied_noun(earlier)
+    noun = _noun_named(place.text[: place.match.start]) or _implied_noun(earlier)
     measure = _measure(own)
     if measure == "target":
         return _target(own, after, noun)
     if measure == "gap" and len(subject.split()) <= 1:
         return f"{subject or 'gap'} {noun}"
-    if re.search(r"\bdari\s*$", own) and re.match(r"\s*menjadi\b", after):
+    if re.search(r"\bdari\s*$", own) and re.match(r"\s*(?:pada\s+)?(?:tahun\s+)?(?:(?:19|20)\d\d\s+)?menjadi\b", after):
         before = about_before(re.sub(r"\s*dari\s*$", "", own))  # "naik dari 38,9 persen menjadi ..."
-        return f"{before} sebelumnya".strip()
+        before = _drop_change_verb(before)
+        return f"{before} {time or 'sebelumnya'}".strip()  # "... dari 9,45% pada tahun 2021 menjadi ..."
     if lex.estimate.search(own):
         return f"perkiraan {noun}"
     if subject and lex.anaphor.match(subject):
         subject = _antecedent(place, earlier) or subject
+    elif re.fullmatch(r"[a-z]{4,}nya", subject):
+        subject = _owner(place, subject[: -len("nya")])
     change = _change(own, after)
     if subject and change:
         return f"{change[0]} {_drop_change_verb(subject)} {change[1]}".strip()
@@ -240,6 +265,18 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
     if whole:
         return whole[len(" dari ") :]  # "Ia menyebut baru 38,6 persen dari 560 ribu pekerja di X yang terlindungi"
     return _words_after(after)
+
+
+def _noun_named(text: str) -> str | None:
+    """The last measure noun of the sentence before a percentage ("Untuk
+    UCJ, Pemprov memasang target 60 persen" -> "UCJ")."""
+    named = None
+    for named in _lexicon().measure_noun.finditer(text):
+        pass
+    if named is None:
+        return None
+    noun = named.group()
+    return noun if noun.isupper() else noun.lower()
 
 
 def _implied_noun(earlier: list[_Found]) -> str:
@@ -286,11 +323,25 @@ def _antecedent(place: _Place, earlier: list[_Found]) -> str | None:
     return before[-1] if before else None
 
 
+def _owner(place: _Place, noun: str) -> str:
+    """"UMK naik menjadi Rp 3,5 juta, sehingga kenaikannya 5,5 persen" ->
+    "kenaikan UMK": a noun with "-nya" names what the earlier clause is about."""
+    owner = []
+    subject = re.sub(r"(?i)^(?:pada\s+)?(?:tahun\s+(?:ini|lalu|depan|\d{4})|\d{4})\s+", "", _earlier_clause_subject(place) or "")
+    for word in subject.split():
+        if _VERB.match(word) or any(p.fullmatch(word) for p in _lexicon().changes.values()):
+            break
+        owner.append(word)
+    return " ".join([noun, *owner])
+
+
 def _earlier_clause_subject(place: _Place) -> str | None:
     clauses = _CLAUSE_BREAK.split(place.text[: place.match.start])[:-1]
     while clauses:
         # "Tingkat kepatuhan perusahaan, lanjutnya, baru 76,5 persen"
         candidate = about_before(clauses.pop())
+        if re.match(r"(?i)(?:baik|termasuk|terutama)\b", candidate):
+            continue  # an aside: "cakupan di Kabupaten X, baik bagi PU maupun BPU, masih 38 persen"
         if candidate and not (_speech().fullmatch(candidate.split()[0].rstrip("nya")) and len(candidate.split()) == 1):
             return candidate
     return None

@@ -18,7 +18,11 @@ terdaftar baru 1.950 orang" -> "nelayan yang terdaftar"; "jumlah peserta
 aktif di X tercatat N orang" -> "peserta aktif di X"). A count per unit says
 so ("setiap desa mendaftarkan 25 warganya" -> "warga per desa"), and a
 firm's workers are named with the firm ("PT X ... mempekerjakan 860
-karyawan" -> "karyawan PT X").
+karyawan" -> "karyawan PT X"). What is said of the group right after it
+belongs to it ("5.000 pekerja rentan kini resmi terlindungi"), and the counts
+of a breakdown by region name their place and take what was said of the
+total ("Nganjuk dengan 1.851 pekerja" -> "pekerja terkena PHK di Nganjuk").
+A count is of two or more people: "1 orang" is not a count.
 """
 
 from __future__ import annotations
@@ -54,6 +58,14 @@ class _Lexicon:
     employer: re.Pattern[str]
     not_people: frozenset[str]
     address_words: frozenset[str]
+    predicate_adverbs: frozenset[str]
+    predicate_dropped: frozenset[str]
+    predicate_verbs: frozenset[str]
+    predicate_ends: frozenset[str]
+    predicate_words: int
+    generic_people: frozenset[str]
+    group_modifiers: frozenset[str]
+    group_places: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +91,14 @@ def _lexicon() -> _Lexicon:
         employer=word_pattern(data["employer_verbs"]),
         not_people=frozenset(w.lower() for w in data["not_people_nouns"]),
         address_words=frozenset(w.lower() for w in data["address_words"]),
+        predicate_adverbs=frozenset(w.lower() for w in data["predicate_adverbs"] + data["predicate_dropped"]),
+        predicate_dropped=frozenset(w.lower() for w in data["predicate_dropped"]),
+        predicate_verbs=frozenset(w.lower() for w in data["predicate_verbs"]),
+        predicate_ends=frozenset(w.lower() for w in data["predicate_ends"]),
+        predicate_words=int(data["max_predicate_words"]),
+        generic_people=frozenset(w.lower() for w in data["generic_people"]),
+        group_modifiers=frozenset(w.lower() for w in data["group_modifiers"]),
+        group_places=frozenset(w.lower() for w in data["group_places"]),
     )
 
 
@@ -101,6 +121,7 @@ _NUMBER_WORD = re.compile(r"\d")
 # A lowercase word with a verb prefix ("mengikuti", "didaftarkan",
 # "bekerja", "terlibat") ends the group's name: the predicate has begun.
 _VERB = re.compile(r"(?:me(?:ng|ny|m|n)?|di|ber|ter)[a-z]{3,}$")
+MIN_GROUP = 2  # a count is of a group: "seorang", "satu", "1 orang" are not counts
 RELATIVE_WORDS = 5  # words of a "yang ..." clause kept in a category
 PLACE_WORDS = 4  # capitalised words of a place after "di"
 
@@ -169,6 +190,21 @@ def category_after(text: str, end: int) -> str | None:
                 i += 1
                 continue
             break
+        if lower == "di" and next_word and next_word.lower() in lex.group_places:
+            # "pekerja rentan di daerah penghasil tembakau", "di sektor perkebunan"
+            place = [word]
+            j = i + 1
+            while j < len(tokens) and len(place) <= PLACE_WORDS:
+                following = tokens[j].group("word")
+                if not following or not following[:1].islower() or following.lower() in lex.stops | _TRAILING:
+                    break
+                place.append(following)
+                j += 1
+            if j < len(tokens) and (tokens[j].group("word") or "").lower() in ("itu", "ini", "tersebut"):
+                break  # "di wilayah itu": a place named before, not the group's
+            words += place
+            i = j
+            continue
         if lower == "di":
             if not (next_word and next_word[:1].isupper() and is_place_start(next_word)):
                 break  # "di kabupaten tersebut", "di Balai Kota Surabaya": not the group's place
@@ -184,9 +220,20 @@ def category_after(text: str, end: int) -> str | None:
             continue
         if lower == "yang":
             words += _relative_clause(tokens, i)
-            break
+            return " ".join(words).strip(" ,") or None
+        if lower == "dari" and words and next_word and lex.nouns.match(text, nxt.start()):
+            words.append(word)  # "ahli waris dari pekerja yang meninggal"
+            i += 1
+            continue
         if lower in lex.stops or lower in lex.list_stops:
             break
+        if words and lower in ("kita", "kami", "mereka"):
+            i += 1  # "63 ribu pekerja kita": whose they are does not say who they are
+            continue
+        if words and lower in lex.group_modifiers:
+            words.append(word)  # "989 pekerja rentan lainnya"
+            i += 1
+            continue
         if words and lower.endswith("nya") and not lex.nouns.fullmatch(word[:-3]):
             break  # "20.000 pekerja rentan iurannya ditanggung ...": a new clause
         if words and _VERB.match(word) and not lex.nouns.match(text, token.start()):
@@ -195,7 +242,72 @@ def category_after(text: str, end: int) -> str | None:
             break
         words.append(_head(word) if not words else word)
         i += 1
+    if words and not words[-1].endswith(","):
+        words += _predicate(tokens, i)
     return " ".join(words).strip(" ,") or None
+
+
+def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
+    """What is said of the group right after it, when that says who they
+    are ("22 ribu pekerja rentan sudah terlindungi" -> "terlindungi", "8.000
+    pekerja terkena PHK di Kabupaten Kediri" -> "terkena PHK di Kabupaten
+    Kediri"): adverbs, a verb and a few words of its object, to the end of
+    the clause."""
+    lex = _lexicon()
+    words: list[str] = []
+    i = at
+    while i < len(tokens) and (tokens[i].group("word") or "").lower() in lex.predicate_adverbs:
+        word = tokens[i].group("word")
+        if word.lower() not in lex.predicate_dropped:
+            words.append(word)
+        i += 1
+    if not words and i < len(tokens) and (tokens[i].group("word") or "").lower() == "di":
+        # "206 karyawan di empat perusahaan terkena PHK": a short place, then the verb
+        for j in range(i + 2, min(i + 2 + PLACE_WORDS, len(tokens))):
+            if not tokens[j].group("word"):
+                break
+            if _is_verb(tokens[j].group("word")):
+                words = [tokens[k].group() for k in range(i, j)]
+                i = j
+                break
+    verb = tokens[i].group("word") if i < len(tokens) else None
+    if not verb or not _is_verb(verb):
+        return []
+    taken = 0
+    while i < len(tokens) and (
+        taken < lex.predicate_words
+        or tokens[i].group("bracket")
+        or (words[-1][:1].isupper() and (tokens[i].group("word") or "")[:1].isupper() and taken < 2 * lex.predicate_words)
+    ):  # a name is not cut in two ("warga Kota Blitar")
+        word, bracket = tokens[i].group("word"), tokens[i].group("bracket")
+        if word and word.lower() in ("dan", "serta") and i + 1 < len(tokens):
+            following = tokens[i + 1].group("word") or ""
+            if following[:1].isupper() and not _NUMBER_WORD.match(following):
+                words.append(word)  # "mendapat JKK dan JKM"
+                i += 1
+                continue
+        if bracket is not None and re.fullmatch(r"[A-Z][\w-]*", bracket.strip()):
+            while len(words) > 1 and words[-1][:1].isupper():
+                words.pop()  # "terkena Pemutusan Hubungan Kerja (PHK)" -> "terkena PHK"
+                taken -= 1
+            words.append(bracket.strip())
+            taken += 1
+            i += 1
+            continue
+        if not word or _NUMBER_WORD.match(word) or (taken and word.lower() in lex.predicate_ends):
+            break
+        if word.lower() == "di" and not (i + 1 < len(tokens) and is_place_start(tokens[i + 1].group("word") or "")):
+            break
+        words.append(word)
+        taken += 1
+        i += 1
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    return words
+
+
+def _is_verb(word: str) -> bool:
+    return bool(_VERB.match(word.lower())) or word.lower() in _lexicon().predicate_verbs
 
 
 def _continues_list(text: str, at: int) -> bool:
@@ -218,6 +330,10 @@ def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
             break
         if word.lower() in ("pada", "sejak", "selama", "mulai", "hingga", "sampai", "agar", "sehingga", "karena"):
             break
+        if word.lower() in ("senilai", "sebesar", "berupa", "rp", "masing-masing"):
+            break  # "yang tercover JKK mendapat senilai Rp 70 juta": an amount follows
+        if word.lower() in _lexicon().predicate_dropped:
+            continue  # "yang sudah terdaftar" -> "yang terdaftar"
         words.append(word)
     while len(words) > 1 and words[-1].lower() in _TRAILING:
         words.pop()
@@ -233,7 +349,10 @@ def _subject_before(text: str, start: int) -> str | None:
     ("jumlah peserta aktif di Kabupaten Jember per Desember 2024 tercatat
     212.480 orang" -> "peserta aktif di Kabupaten Jember")."""
     lex = _lexicon()
-    clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)|[\"“”]", text[:start])[-1].strip()
+    clauses = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)|[\"“”]", text[:start])
+    clause = clauses[-1].strip()
+    if len(clauses) > 2 and re.match(r"(?i)baik\b", clauses[-2].strip()) and not lex.nouns.match(clause):
+        clause = f"{clauses[-3].strip()} {clause}"  # "peserta yang tercover, baik ASN maupun TKD, mencapai"
     previous = None
     while previous != clause:
         previous = clause
@@ -261,7 +380,8 @@ def _category_before(text: str, start: int) -> str | None:
     verb = None
     for verb in lex.verbs.finditer(between):
         pass
-    if verb is None or len(between[verb.end() :].split()) > 1:
+    rest = re.sub(r"(?i)\b(?:lebih dari|kurang lebih|sekitar|hampir|sedikitnya|setidaknya)\b", "", between[verb.end() :] if verb else "")
+    if verb is None or len(rest.split()) > 1:
         return None  # the number must come right after "mencapai", "sebanyak" ...
     phrase = between[: verb.start()]
     if not lex.nouns.match(phrase.strip()):
@@ -272,12 +392,33 @@ def _category_before(text: str, start: int) -> str | None:
 _COMPANY = re.compile(r"\b(?:PT|CV|UD|Perum|PD)\.?\s+(?:[A-Z][\w&.-]*\s?){1,5}")
 
 
-def _refine(ctx: Context, sentence: Sentence, text: str, start: int, category: str, antecedent: str | None) -> str:
+def _refine(
+    ctx: Context,
+    sentence: Sentence,
+    text: str,
+    start: int,
+    category: str,
+    antecedent: str | None,
+    end: int | None = None,
+    previous: str | None = None,
+) -> str:
     """Name the group better where the words after the number do not: bare
     "orang", counts per village, a company's workers."""
     lex = _lexicon()
     words = category.split()
-    if words and words[0].lower() in lex.bare_people:
+    named = _named_after_bare(text, end) if end is not None and words and words[0].lower() in lex.bare_people else None
+    subject = _subject_before(text, start) if len(words) == 1 and words[0].lower() not in lex.bare_people else None
+    if named:
+        category = named
+    elif subject and not subject.lower().startswith("yang ") and (
+        words[0].lower() in lex.generic_people or words[0].lower() in subject.lower().split()
+    ):
+        # "pekerja rentan yang kini dilindungi tercatat 54 ribu pekerja", "tenaga honorer di
+        # seluruh dinas berjumlah 1.600 pegawai"
+        category = subject
+    elif len(words) > 1 and words[0].lower() in lex.bare_people and lex.nouns.match(" ".join(words[1:])):
+        category = " ".join(words[1:])  # "5.000 orang pekerja rentan"
+    elif words and words[0].lower() in lex.bare_people:
         rest = " ".join(words[1:])
         registered = re.search(r"\b(?:sebagai|menjadi)\b", rest)
         if rest.startswith("yang ") and registered:
@@ -290,6 +431,8 @@ def _refine(ctx: Context, sentence: Sentence, text: str, start: int, category: s
                 category = f"{antecedent} {subject}" if antecedent else category
             elif subject:
                 category = subject
+            elif previous and re.search(r"\bmenjadi\s*$", text[:start]):
+                category = previous  # "tercatat 42.065 orang, lalu berkurang menjadi 39.460 orang"
     clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)", text[:start])[-1]
     per = None
     for per in lex.per_unit.finditer(clause):
@@ -303,6 +446,22 @@ def _refine(ctx: Context, sentence: Sentence, text: str, start: int, category: s
     return category
 
 
+# "N orang merupakan pekerja rentan", "N jiwa atau 100 persen penduduk X",
+# "N orang sudah tercatat sebagai peserta aktif": the group is named further on.
+_BARE_THEN_GROUP = re.compile(
+    r"\s*(?:orang|jiwa)\s+(?:(?:merupakan|adalah|ialah|yakni|yaitu)"
+    r"|atau\s+(?:sekitar\s+)?\d[\d.,]*\s*(?:persen|%)"
+    r"|(?:(?:sudah|telah|kini)\s+)?(?:tercatat|terdaftar|menjadi)\s+(?:sebagai|menjadi)"
+    r")(?=\s)",
+    re.I,
+)
+
+
+def _named_after_bare(text: str, end: int) -> str | None:
+    match = _BARE_THEN_GROUP.match(text, end)
+    return category_after(text, match.end()) if match else None
+
+
 def _company_before(ctx: Context, sentence: Sentence) -> re.Match[str] | None:
     position = ctx.sentences.index(sentence)
     if position == 0:
@@ -310,14 +469,35 @@ def _company_before(ctx: Context, sentence: Sentence) -> re.Match[str] | None:
     return _COMPANY.search(ctx.sentences[position - 1].text)
 
 
+BY_REGION = "workers.by_region"
+
+
+def _said_of(category: str) -> str:
+    """"pekerja di 21 kabupaten terkena PHK" -> "terkena PHK": the category's
+    predicate, from its first verb."""
+    words = category.split()
+    for i, word in enumerate(words[1:], start=1):
+        if _is_verb(word) and not word[:1].isupper():
+            return " ".join(words[i:])
+    return ""
+
+
 def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
     found: list[WorkerCount] = []
     seen: set[int] = set()
+    said: dict[str, str] = {}  # group noun -> what was last said of it
     for sentence in ctx.sentences:
         for value, start, end, category, rule in _counts(ctx, sentence):
             if value in seen:
                 continue
             seen.add(value)
+            head, _, rest = category.partition(" ")
+            if rule == BY_REGION and head.lower() in said and not _said_of(category):
+                # "8.394 pekerja ... terkena PHK. ... Nganjuk dengan 1.851 pekerja": the breakdown's
+                # groups are the total's group
+                category = f"{head} {said[head.lower()]} {rest}"
+            elif _said_of(category):
+                said[head.lower()] = _said_of(category)
             found.append(
                 WorkerCount(
                     value=value,
@@ -374,6 +554,27 @@ def _address(text: str, start: int, written: str) -> bool:
     return written.lstrip().startswith("0") or bool(before and before.group(1).lower().rstrip(".") in _lexicon().address_words)
 
 
+# A place named right before a count, in a breakdown by region ("Nganjuk
+# dengan 1.851 pekerja, Kabupaten Pasuruan 1.338 pekerja, dan Gresik 1.206").
+_PLACE_BEFORE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:di|dan|serta|ialah|adalah|yakni|yaitu|ada|lalu|kemudian|disusul)\s+)"
+    r"(?P<place>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)\s+(?:(?:dengan|sebanyak|mencapai|sekitar|ada)\s+)*$"
+)
+
+
+def _place_before(text: str, start: int) -> str | None:
+    before = text[:start]
+    if len(before) > 80:
+        before = "~ " + before[-80:]  # the cut is not the start of the sentence
+    match = _PLACE_BEFORE.search(before)
+    if not match:
+        return None
+    words = match.group("place").split()
+    while words and not is_place_start(words[0]):
+        words.pop(0)  # "Berikutnya Lamongan"
+    return " ".join(words) or None
+
+
 def _counts(ctx: Context, sentence: Sentence):
     found = list(_listed_counts(ctx, sentence))
     return sorted(found, key=lambda count: count[1])
@@ -388,7 +589,7 @@ def _listed_counts(ctx: Context, sentence: Sentence):
     spans = [(start, end) for _, start, end, _, _ in counts]
     taken = _taken(text, ctx.reference) + spans
     for match in find_numbers(text):
-        if overlaps(match.start, match.end, taken) or not isinstance(match.value, int) or match.value < 1:
+        if overlaps(match.start, match.end, taken) or not isinstance(match.value, int) or match.value < MIN_GROUP:
             continue
         if _lexicon().vague.search(match.text) or not _in_list_of_counts(text, (match.start, match.end), spans):
             continue
@@ -403,10 +604,13 @@ def _noun_counts(ctx: Context, sentence: Sentence):
     taken = _taken(text, ctx.reference)
     per_unit = [m for m in find_per_unit(text) if not _address(text, m.start, m.text)]
     for match in per_unit:
+        if match.value < MIN_GROUP:
+            continue
         noun = category_after(text, match.end)
         category = f"{noun} per {match.unit}" if noun else f"per {match.unit}"
         yield int(match.value), match.start, match.end, category, "workers.per_unit"
     antecedent = None
+    previous = None  # the category of the sentence's last count
     for match in find_numbers(text):
         if overlaps(match.start, match.end, taken) or any(
             p.start <= match.start and match.end <= p.end for p in per_unit
@@ -415,7 +619,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
         if lex.vague.fullmatch(match.text.strip()) or lex.vague.search(match.text):
             continue
         value = match.value
-        if not isinstance(value, (int, float)) or value != int(value) or value < 1:
+        if not isinstance(value, (int, float)) or value != int(value) or value < MIN_GROUP:
             continue
         category = category_after(text, match.end)
         rule = "workers.number_noun"
@@ -423,14 +627,22 @@ def _noun_counts(ctx: Context, sentence: Sentence):
             continue  # a year
         if category is None:
             if re.match(r"\s*[\w-]", text[match.end :]) and not re.match(
-                r"\s*(pada|per|di|hingga|sampai)\b", text[match.end :]
+                r"\s*(pada|per|di|hingga|sampai|lebih)\b", text[match.end :]
             ):
                 continue
             category = _category_before(text, match.start)
             rule = "workers.total_of"
         if category is None:
             continue
-        category = _refine(ctx, sentence, text, match.start, category, antecedent)
+        first, *others = category.lower().split()
+        if first in lex.bare_people and others and others[0] in lex.not_people:
+            continue  # "2 orang anak": family, not a counted group
+        category = _refine(ctx, sentence, text, match.start, category, antecedent, end=match.end, previous=previous)
+        previous = category
+        place = _place_before(text, match.start)
+        if place and " di " not in f" {category} ":
+            category = f"{category} di {place}"  # "Nganjuk dengan 1.851 pekerja"
+            rule = BY_REGION
         if category.split()[0].lower() not in lex.bare_people:
             antecedent = category.split()[0]
         yield int(value), match.start, match.end, category, rule

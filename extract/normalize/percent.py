@@ -53,6 +53,16 @@ def _values(m: re.Match[str]) -> list[tuple[Number, bool]] | None:
     return found
 
 
+# "dari 6,11% pada tahun 2015 menjadi 4,11 pada tahun 2016": the second figure
+# of a change from a percentage is a percentage too, written without its unit.
+_FROM = re.compile(rf"\bdari{SP}+(?:sekitar{SP}+)?$", re.IGNORECASE)
+_CARRIED = re.compile(
+    rf"(?:{SP}+(?:pada{SP}+)?(?:tahun{SP}+)?\d{{4}})?{SP}+menjadi{SP}+(?P<n>{DIGITS})"
+    rf"(?={SP}*(?:[,;)]|\.(?!\d)|$|pada\b|di\b|tahun\b))",
+    re.IGNORECASE,
+)
+
+
 @scanned_once
 def find_percents(text: str) -> list[PercentMatch]:
     """Every percentage in ``text``, in order, with exact character offsets."""
@@ -70,6 +80,11 @@ def find_percents(text: str) -> list[PercentMatch]:
         approximate = approximate_before(text, m.start())
         for value, vague in values:
             matches.append(PercentMatch(m.start(), m.end(), m.group(), float(value), approximate or vague))
+        carried = _CARRIED.match(text, m.end()) if _FROM.search(text, 0, m.start()) else None
+        found = number_value(carried.group("n"), letter_scales=False) if carried else None
+        if carried and found is not None:
+            matches.append(PercentMatch(carried.start("n"), carried.end("n"), carried.group("n"), float(found[0]), found[1]))
+            position = carried.end("n")
     return matches
 
 
