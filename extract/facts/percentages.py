@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
-from extract.facts.text import load_lexicon, phrase_alternation, word_pattern
+from extract.facts.text import last_match, load_lexicon, phrase_alternation, word_pattern
 from extract.model import Percentage
 from extract.normalize.numbers import find_numbers
 from extract.normalize.percent import PercentMatch, find_percents
@@ -88,9 +88,7 @@ def about_before(clause: str) -> str:
     lex = _lexicon()
     about = clause.strip(" \"“”'")
     # "Ia menyebut cakupan ...": what was said, not who said it
-    speech = None
-    for speech in _speech().finditer(about):
-        pass
+    speech = last_match(_speech(), about)
     if speech is not None:
         about = about[speech.end() :]
     about = re.sub(r"^\s*bahwa\b", "", about)
@@ -270,9 +268,7 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
 def _noun_named(text: str) -> str | None:
     """The last measure noun of the sentence before a percentage ("Untuk
     UCJ, Pemprov memasang target 60 persen" -> "UCJ")."""
-    named = None
-    for named in _lexicon().measure_noun.finditer(text):
-        pass
+    named = last_match(_lexicon().measure_noun, text)
     if named is None:
         return None
     noun = named.group()

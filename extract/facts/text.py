@@ -87,3 +87,11 @@ def clause_start(text: str, offset: int, floor: int = 0) -> int:
 
 def collapse_spaces(text: str) -> str:
     return " ".join(text.split())
+
+
+def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of `pattern` in `text` (the one nearest what follows), or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last one
+        pass
+    return found

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from extract.facts.context import Context
 from extract.facts.places import is_place_start
-from extract.facts.text import Sentence, load_lexicon, overlaps, phrase_alternation, word_pattern
+from extract.facts.text import Sentence, last_match, load_lexicon, overlaps, phrase_alternation, word_pattern
 from extract.model import WorkerCount
 from extract.normalize.dates import find_dates
 from extract.normalize.money import find_money
@@ -371,15 +371,11 @@ def _category_before(text: str, start: int) -> str | None:
     named after "jumlah", when the number stands alone."""
     lex = _lexicon()
     clause = re.split(r"[,;:]", text[:start])[-1]
-    total = None
-    for total in lex.totals.finditer(clause):
-        pass
+    total = last_match(lex.totals, clause)
     if total is None:
         return None
     between = clause[total.end() :]
-    verb = None
-    for verb in lex.verbs.finditer(between):
-        pass
+    verb = last_match(lex.verbs, between)
     rest = re.sub(r"(?i)\b(?:lebih dari|kurang lebih|sekitar|hampir|sedikitnya|setidaknya)\b", "", between[verb.end() :] if verb else "")
     if verb is None or len(rest.split()) > 1:
         return None  # the number must come right after "mencapai", "sebanyak" ...
@@ -434,9 +430,7 @@ def _refine(
             elif previous and re.search(r"\bmenjadi\s*$", text[:start]):
                 category = previous  # "tercatat 42.065 orang, lalu berkurang menjadi 39.460 orang"
     clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)", text[:start])[-1]
-    per = None
-    for per in lex.per_unit.finditer(clause):
-        pass
+    per = last_match(lex.per_unit, clause)
     if per is not None and " per " not in f" {category} ":
         category = f"{category} per {per.group('unit').lower()}"
     if len(category.split()) == 1 and lex.employer.search(text):
