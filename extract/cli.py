@@ -117,10 +117,16 @@ def stories_command(db_path, as_json, rebuild):
 
 @cli.command(name="eval-events")
 @click.argument("events_folder", type=click.Path(exists=True, file_okay=False))
-@click.option("--gold", "gold_folder", type=click.Path(exists=True, file_okay=False),
-              help="Folder of the articles [default: the gold folder beside EVENTS_FOLDER].")
+@click.option(
+    "--gold",
+    "gold_folder",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of the articles [default: the gold folder beside EVENTS_FOLDER].",
+)
 @click.option("--show-errors", is_flag=True, help="List every missed and every spurious event.")
-@click.option("--text-as-is", is_flag=True, help="Skip the ingestion `extract run` applies (as `extract eval --text-as-is`).")
+@click.option(
+    "--text-as-is", is_flag=True, help="Skip the ingestion `extract run` applies (as `extract eval --text-as-is`)."
+)
 def eval_events_command(events_folder, gold_folder, show_errors, text_as_is):
     """Score the extractor's typed events on (type, date) against a check set (corpus/events)."""
     from extract.evaluate import GoldFormatError
@@ -232,7 +238,11 @@ def ner_eval_command(model_path, data_path, limit, as_json):
 @click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--public/--private", default=None, help="Public: no SQL of one's own, no downloads, no paths shown [default: public unless HOST is loopback].")
+@click.option(
+    "--public/--private",
+    default=None,
+    help="Public: no SQL of one's own, no downloads, no paths shown [default: public unless HOST is loopback].",
+)
 def serve_command(db_path, host, port, public):
     """Publish the database with Datasette: tables, canned queries, timeline, map, charts, feed."""
     from extract.publish.app import ServeError, serve
@@ -264,7 +274,8 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
         raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     click.echo(
         f"{report.processed} of {report.selected} articles re-extracted"
-        f" ({report.from_html} from cached HTML), {len(report.failed)} failed", err=True
+        f" ({report.from_html} from cached HTML), {len(report.failed)} failed",
+        err=True,
     )
     for aid, reason in report.failed:
         click.echo(f"{aid}: {reason}", err=True)
@@ -280,18 +291,77 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
 @click.option("--url", help="The address of a single HTML or text file given as SOURCE.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages that a site's robots.txt disallows.")
-@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(min=0), help="Seconds between requests to one host.")
-@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Seconds for a whole request.")
-@click.option("--retries", default=2, show_default=True, type=click.IntRange(min=0), help="Extra attempts after a failure that may pass.")
-@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(min=1), help="Largest page accepted.")
-@click.option("--max-redirects", default=10, show_default=True, type=click.IntRange(min=0), help="Redirects followed for one page.")
+@click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds between requests to one host.",
+)
+@click.option(
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds for a whole request.",
+)
+@click.option(
+    "--retries",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Extra attempts after a failure that may pass.",
+)
+@click.option(
+    "--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(min=1), help="Largest page accepted."
+)
+@click.option(
+    "--max-redirects",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Redirects followed for one page.",
+)
 @click.option("--refetch", is_flag=True, help="Fetch again even when the page is in the cache.")
-@click.option("--max-chars", type=click.IntRange(1_000, 1_000_000), help="Longest article text extracted; a longer one is cut at a paragraph, and the run says so [default: 50,000].")
+@click.option(
+    "--max-chars",
+    type=click.IntRange(1_000, 1_000_000),
+    help="Longest article text extracted; a longer one is cut at a paragraph, and the run says so [default: 50,000].",
+)
 @click.option("--no-facts", is_flag=True, help="Store the articles only, without extracting facts.")
 @click.option("--quiet", is_flag=True, help="No line per source; only failures and the summary.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes (one writer; same results as serial).")
-@click.option("--dask", "dask_address", metavar="ADDRESS", help="Fetch and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
-def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay, timeout, retries, max_bytes, max_redirects, refetch, max_chars, no_facts, quiet, workers, dask_address):
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Extract in N local processes (one writer; same results as serial).",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Fetch and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
+)
+def run_command(
+    sources,
+    db_path,
+    as_json,
+    url,
+    cache_dir,
+    ignore_robots,
+    delay,
+    timeout,
+    retries,
+    max_bytes,
+    max_redirects,
+    refetch,
+    max_chars,
+    no_facts,
+    quiet,
+    workers,
+    dask_address,
+):
     """Fetch or read each SOURCE, extract its article and facts, and store them.
 
     SOURCE is a URL, an .html file (with --url for its address), a .txt file,
@@ -312,7 +382,11 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         if len(sources) != 1 or sources[0] == "-" or is_url(sources[0]) or Path(sources[0]).is_dir():
             raise click.UsageError("--url goes with exactly one HTML or text file")
     policy = FetchPolicy(
-        timeout=timeout, retries=retries, delay=delay, max_bytes=max_bytes, max_redirects=max_redirects,
+        timeout=timeout,
+        retries=retries,
+        delay=delay,
+        max_bytes=max_bytes,
+        max_redirects=max_redirects,
         respect_robots=not ignore_robots,
     )
 
@@ -322,7 +396,10 @@ def run_command(sources, db_path, as_json, url, cache_dir, ignore_robots, delay,
         if quiet or outcome.status not in (STORED, DUPLICATE):  # failures are listed at the end
             return
         detail = (outcome.title or outcome.url) if outcome.status == STORED else outcome.reason
-        click.echo(f"{outcome.status} {_short_label(outcome.source)}" + (f": {_short_label(detail)}" if detail else ""), err=True)
+        click.echo(
+            f"{outcome.status} {_short_label(outcome.source)}" + (f": {_short_label(detail)}" if detail else ""),
+            err=True,
+        )
 
     stdin = None
     if "-" in sources:
@@ -413,13 +490,22 @@ def _sigterm_as_interrupt() -> Iterator[list[int]]:
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
 @_ner_model_option
 @click.option("--rules-only", is_flag=True, help="No NER model: tokenizer, sentences and rules only.")
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date, to resolve relative dates.")
+@click.option(
+    "--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date, to resolve relative dates."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print sentences, entities and rule spans as one JSON object.")
 def nlp_command(source, rules_only, published, as_json):
     """Show what the Indonesian NLP pipeline finds in a text file (or - for stdin)."""
     import json
 
-    from extract.nlp.pipeline import NerModelError, annotate, doc_to_dict, format_doc, load_pipeline, load_rules_pipeline
+    from extract.nlp.pipeline import (
+        NerModelError,
+        annotate,
+        doc_to_dict,
+        format_doc,
+        load_pipeline,
+        load_rules_pipeline,
+    )
 
     try:
         nlp = load_rules_pipeline() if rules_only else load_pipeline()
@@ -440,12 +526,21 @@ def nlp_command(source, rules_only, published, as_json):
     type=click.IntRange(min=1),
     help="Articles to synthesise and run; repeat it (--articles 1000 --articles 10000) to see how time grows.",
 )
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes.")
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
+)
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on the Dask cluster at ADDRESS instead.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the synthetic pages.")
 @click.option("--keep", "workdir", type=click.Path(file_okay=False), help="Keep the pages and databases in DIR.")
-@click.option("--profile", "profile_to", type=click.Path(dir_okay=False), help="Write a pyinstrument profile (.html or text) of the run to FILE (with --workers 1).")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object on the last line of stdout.")
+@click.option(
+    "--profile",
+    "profile_to",
+    type=click.Path(dir_okay=False),
+    help="Write a pyinstrument profile (.html or text) of the run to FILE (with --workers 1).",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the figures as one JSON object on the last line of stdout."
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def bench_command(sizes, workers, dask_address, seed, workdir, profile_to, as_json, quiet):
     """Time the pipeline end to end on synthetic cached pages, stage by stage, against trafilatura alone."""
@@ -466,7 +561,15 @@ def bench_command(sizes, workers, dask_address, seed, workdir, profile_to, as_js
         raise click.UsageError("--profile sees this process only: use it with --workers 1")
     with progress_bars(enabled=not quiet) as progress:
         try:
-            result = bench(list(sizes), workers, dask_address=dask_address, seed=seed, workdir=workdir, progress=progress, profile_to=profile_to)
+            result = bench(
+                list(sizes),
+                workers,
+                dask_address=dask_address,
+                seed=seed,
+                workdir=workdir,
+                progress=progress,
+                profile_to=profile_to,
+            )
         except (BackendError, FileNotFoundError) as error:  # no corpus pages to synthesise from
             raise click.ClickException(str(error)) from None
     click.echo(format_bench(result), err=as_json)
@@ -475,10 +578,29 @@ def bench_command(sizes, workers, dask_address, seed, workdir, profile_to, as_js
 
 
 @cli.command(name="bench-queries")
-@click.option("--events", default=1_000_000, show_default=True, type=click.IntRange(min=1), help="Events in the synthetic database.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Build the database here (kept), or reuse it when it exists [default: a temporary file].")
-@click.option("--repeats", default=5, show_default=True, type=click.IntRange(min=1), help="Timed runs of each query after the first.")
-@click.option("--json", "as_json", is_flag=True, help="Print the timings as one JSON object on the last line of stdout.")
+@click.option(
+    "--events",
+    default=1_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Events in the synthetic database.",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False),
+    help="Build the database here (kept), or reuse it when it exists [default: a temporary file].",
+)
+@click.option(
+    "--repeats",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Timed runs of each query after the first.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the timings as one JSON object on the last line of stdout."
+)
 def bench_queries_command(events, db_path, repeats, as_json):
     """Time the timeline query, facets and full-text search through Datasette on a synthetic database of N events."""
     import json
@@ -498,20 +620,73 @@ def bench_queries_command(events, db_path, repeats, as_json):
 @_ner_model_option
 @click.argument("targets", nargs=-1, required=True, metavar="SITE_OR_FEED...")
 @click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Leave out entries a feed or sitemap dates before this day (YYYY-MM-DD).")
-@click.option("--max-articles", type=click.IntRange(min=0), help="Fetch at most N new articles (newest first); the rest wait for the next crawl.")
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Leave out entries a feed or sitemap dates before this day (YYYY-MM-DD).",
+)
+@click.option(
+    "--max-articles",
+    type=click.IntRange(min=0),
+    help="Fetch at most N new articles (newest first); the rest wait for the next crawl.",
+)
 @click.option("--all", "keep_all", is_flag=True, help="Store every article, on the topic or not.")
-@click.option("--topic", "topic_file", type=click.Path(dir_okay=False), help="Topic definition (YAML) [default: extract/data/topic.yaml].")
-@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(min=0), help="Seconds between requests to one host.")
-@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0, min_open=True), help="Seconds for a whole request.")
-@click.option("--retries", default=2, show_default=True, type=click.IntRange(min=0), help="Extra attempts after a failure that may pass.")
+@click.option(
+    "--topic",
+    "topic_file",
+    type=click.Path(dir_okay=False),
+    help="Topic definition (YAML) [default: extract/data/topic.yaml].",
+)
+@click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds between requests to one host.",
+)
+@click.option(
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds for a whole request.",
+)
+@click.option(
+    "--retries",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Extra attempts after a failure that may pass.",
+)
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes.")
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
+)
 @click.option("--dry-run", is_flag=True, help="List the new article URLs; fetch and record nothing.")
-@click.option("--watch", "interval", metavar="INTERVAL", help="Crawl again every INTERVAL (90s, 30m, 6h, 1d) until interrupted.")
-@click.option("--json", "as_json", is_flag=True, help="Print each stored article as one JSON line, then a JSON summary per crawl.")
+@click.option(
+    "--watch", "interval", metavar="INTERVAL", help="Crawl again every INTERVAL (90s, 30m, 6h, 1d) until interrupted."
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print each stored article as one JSON line, then a JSON summary per crawl."
+)
 @click.option("--quiet", is_flag=True, help="No line per article; only failures and the summary.")
-def crawl_command(targets, db_path, since, max_articles, keep_all, topic_file, delay, timeout, retries, cache_dir, workers, dry_run, interval, as_json, quiet):
+def crawl_command(
+    targets,
+    db_path,
+    since,
+    max_articles,
+    keep_all,
+    topic_file,
+    delay,
+    timeout,
+    retries,
+    cache_dir,
+    workers,
+    dry_run,
+    interval,
+    as_json,
+    quiet,
+):
     """Find new articles in the feeds and sitemaps of each SITE_OR_FEED, and store those on the topic.
 
     SITE_OR_FEED is a site's home page (its feeds, robots.txt sitemaps and
@@ -590,8 +765,16 @@ def crawl_command(targets, db_path, since, max_articles, keep_all, topic_file, d
 
             pool = make_backend(workers, None, Settings(cache_dir=".")) if workers > 1 else contextlib.nullcontext()
             with pool as backend:
-                watch(list(targets), db_path, options, seconds, on_report=report_crawl, should_stop=lambda: stop["asked"],
-                      backend=backend, **args)
+                watch(
+                    list(targets),
+                    db_path,
+                    options,
+                    seconds,
+                    on_report=report_crawl,
+                    should_stop=lambda: stop["asked"],
+                    backend=backend,
+                    **args,
+                )
     except (sqlite3.Error, OSError) as error:
         raise click.ClickException(f"cannot use the database {db_path}: {error}") from None
     except KeyboardInterrupt:
@@ -603,12 +786,25 @@ def crawl_command(targets, db_path, since, max_articles, keep_all, topic_file, d
 
 
 @cli.command(name="bench-crawl")
-@click.option("--articles", default=10_000, show_default=True, type=click.IntRange(min=10), help="Articles on the fake site.")
-@click.option("--on-topic", "on_topic_share", default=0.1, show_default=True, type=click.FloatRange(0, 1), help="Share of the articles on the topic.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes.")
+@click.option(
+    "--articles", default=10_000, show_default=True, type=click.IntRange(min=10), help="Articles on the fake site."
+)
+@click.option(
+    "--on-topic",
+    "on_topic_share",
+    default=0.1,
+    show_default=True,
+    type=click.FloatRange(0, 1),
+    help="Share of the articles on the topic.",
+)
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
+)
 @click.option("--seed", default=0, show_default=True, help="Seed of the fake site.")
 @click.option("--keep", "workdir", type=click.Path(file_okay=False), help="Keep the site, cache and database in DIR.")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object on the last line of stdout.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the figures as one JSON object on the last line of stdout."
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def bench_crawl_command(articles, on_topic_share, workers, seed, workdir, as_json, quiet):
     """Time `extract crawl` over a fake news site served from 127.0.0.1 (--delay 0): articles/s, CPU per off-topic article."""
@@ -624,7 +820,9 @@ def bench_crawl_command(articles, on_topic_share, workers, seed, workdir, as_jso
     from extract.bench.throughput import progress_bars
 
     with progress_bars(enabled=not quiet) as progress:
-        result = bench_crawl(articles, on_topic_share=on_topic_share, workers=workers, seed=seed, workdir=workdir, progress=progress)
+        result = bench_crawl(
+            articles, on_topic_share=on_topic_share, workers=workers, seed=seed, workdir=workdir, progress=progress
+        )
     click.echo(format_crawl_bench(result), err=as_json)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False))

@@ -145,7 +145,9 @@ def run_sources(
     try:
         with Fetcher(policy, cache) as fetcher:
             for source in expand_sources(sources, url=url, stdin=stdin):
-                outcome = _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars)
+                outcome = _ingest(
+                    source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars
+                )
                 report.outcomes.append(outcome)
                 if progress is not None:
                     progress(outcome)
@@ -156,7 +158,9 @@ def run_sources(
     return report
 
 
-def _ingest(source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars=DEFAULT_MAX_CHARS) -> Outcome:
+def _ingest(
+    source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars=DEFAULT_MAX_CHARS
+) -> Outcome:
     from extract.store.db import article_id, save_article
     from extract.urls import canonical_url
 
@@ -209,7 +213,11 @@ class Skipped(Exception):
 
 
 def read_article(
-    source: Source, fetcher: Fetcher, cache: HtmlCache, refetch: bool = False, screen: Callable[[str], str | None] | None = None
+    source: Source,
+    fetcher: Fetcher,
+    cache: HtmlCache,
+    refetch: bool = False,
+    screen: Callable[[str], str | None] | None = None,
 ) -> Article:
     """The article behind one source (no facts, nothing stored).
 

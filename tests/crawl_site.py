@@ -51,7 +51,9 @@ class FakeSite:
         self.lock = threading.Lock()
         # eleven articles, one a day, newest first; three on the topic
         articles = make_articles(11, on_topic_share=3 / 11, seed=7)
-        self.articles = [dataclasses.replace(a, published=NEWEST - dt.timedelta(days=i)) for i, a in enumerate(articles)]
+        self.articles = [
+            dataclasses.replace(a, published=NEWEST - dt.timedelta(days=i)) for i, a in enumerate(articles)
+        ]
         private = make_articles(1, on_topic_share=1.0, seed=8)[0]
         self.private = dataclasses.replace(private, path="/private/1-internal.html", published=NEWEST)
         self.extra: list[FakeArticle] = []
@@ -94,7 +96,8 @@ class FakeSite:
             encoding="utf-8",
         )
         (root / "sitemap_index.xml").write_text(
-            sitemap_index(base, [("/sitemap-a.xml", a[0].published), ("/sitemap-b.xml.gz", a[4].published)]), encoding="utf-8"
+            sitemap_index(base, [("/sitemap-a.xml", a[0].published), ("/sitemap-b.xml.gz", a[4].published)]),
+            encoding="utf-8",
         )
         (root / "sitemap-a.xml").write_text(url_set(base, a[0:4] + [self.private]), encoding="utf-8")
         (root / "sitemap-b.xml.gz").write_bytes(gzip.compress(url_set(base, a[4:8]).encode("utf-8")))
@@ -103,7 +106,11 @@ class FakeSite:
         (root / "sitemap-broken.xml").write_text(broken[: broken.rindex("<loc>") + 5], encoding="utf-8")
         (root / "rss.xml").write_text(rss(base, self.extra + a[0:3] + a[9:10], extra_query=UTM), encoding="utf-8")
         (root / "atom.xml").write_text(atom(base, a[3:5] + a[10:11]), encoding="utf-8")
-        feeds = [("/rss.xml", "application/rss+xml"), ("/atom.xml", "application/atom+xml"), ("/feed-lama.xml", "application/rss+xml")]
+        feeds = [
+            ("/rss.xml", "application/rss+xml"),
+            ("/atom.xml", "application/atom+xml"),
+            ("/feed-lama.xml", "application/rss+xml"),
+        ]
         (root / "index.html").write_text(home_page(feeds, a[:5]), encoding="utf-8")
 
 

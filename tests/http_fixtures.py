@@ -109,7 +109,13 @@ def _handler(server_state: NewsServer):
             except (BrokenPipeError, ConnectionResetError):
                 pass
 
-        def send(self, status: int, body: bytes, content_type: str | None = "text/html; charset=utf-8", headers: dict | None = None):
+        def send(
+            self,
+            status: int,
+            body: bytes,
+            content_type: str | None = "text/html; charset=utf-8",
+            headers: dict | None = None,
+        ):
             self.send_response(status)
             if content_type:
                 self.send_header("Content-Type", content_type)

@@ -33,15 +33,25 @@ def build(path: Path) -> dict[str, str]:
     for n, source in enumerate(BLITAR_OUTLETS, 1):
         ids[source] = save_article(db, *outlet(n, source, published="2024-03-14"))
     article, facts = outlet(
-        4, "jatimtimes.com", region=MALANG, published="2024-06-10",
+        4,
+        "jatimtimes.com",
+        region=MALANG,
+        published="2024-06-10",
         extra_text="Ahli waris Budi Hartono menerima Rp150 juta dari program JKK, sehingga total santunan Rp200 juta.",
     )
     text = article.text
     facts.payouts = [
-        Payout(150_000_000, beneficiary="Budi Hartono", programs=["JKK"], kind="single", region_code="35.07",
-               provenance=span(text, "Rp150 juta")),
-        Payout(200_000_000, programs=["JKK", "JKM"], kind="total", region_code="35.07",
-               provenance=span(text, "Rp200 juta")),
+        Payout(
+            150_000_000,
+            beneficiary="Budi Hartono",
+            programs=["JKK"],
+            kind="single",
+            region_code="35.07",
+            provenance=span(text, "Rp150 juta"),
+        ),
+        Payout(
+            200_000_000, programs=["JKK", "JKM"], kind="total", region_code="35.07", provenance=span(text, "Rp200 juta")
+        ),
     ]
     ids["malang"] = save_article(db, article, facts)
     article, facts = outlet(5, "beritajatim.com", region=KOTA_BLITAR, published="2023-02-01")

@@ -68,13 +68,19 @@ def test_the_same_seed_gives_the_same_pages(templates, tmp_path):
     first = synthesise(5, HtmlCache(tmp_path / "a"), templates=templates, seed=3)
     second = synthesise(5, HtmlCache(tmp_path / "b"), templates=templates, seed=3)
     assert first == second
-    assert [HtmlCache(tmp_path / "a").get(u).body for u in first] == [HtmlCache(tmp_path / "b").get(u).body for u in second]
+    assert [HtmlCache(tmp_path / "a").get(u).body for u in first] == [
+        HtmlCache(tmp_path / "b").get(u).body for u in second
+    ]
 
 
 def test_peak_rss_counts_worker_processes():
     with PeakRss(interval=0.05) as rss:
         subprocess.run(
-            [sys.executable, "-c", "import time; x = bytearray(300 * 2**20); x[::4096] = b'1' * len(x[::4096]); time.sleep(1)"],
+            [
+                sys.executable,
+                "-c",
+                "import time; x = bytearray(300 * 2**20); x[::4096] = b'1' * len(x[::4096]); time.sleep(1)",
+            ],
             check=True,
         )
     assert rss.peak_mb >= 300
@@ -94,6 +100,8 @@ def test_bench_prints_its_figures_as_json_on_the_last_line(tmp_path):
 
 
 def test_profile_goes_with_one_worker_only(tmp_path):
-    result = CliRunner().invoke(cli, ["bench", "--articles", "5", "--workers", "2", "--profile", str(tmp_path / "p.html")])
+    result = CliRunner().invoke(
+        cli, ["bench", "--articles", "5", "--workers", "2", "--profile", str(tmp_path / "p.html")]
+    )
     assert result.exit_code == 2
     assert "--profile" in result.output

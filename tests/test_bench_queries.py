@@ -26,7 +26,9 @@ def test_the_synthetic_database_has_the_events_asked_for(small_db):
     conn = sqlite3.connect(path)
     assert conn.execute("select count(*) from events").fetchone()[0] == 2_000
     # Every event belongs to a stored article, and full-text search finds them.
-    assert conn.execute("select count(*) from events where article_id not in (select id from articles)").fetchone()[0] == 0
+    assert (
+        conn.execute("select count(*) from events where article_id not in (select id from articles)").fetchone()[0] == 0
+    )
     assert conn.execute("select count(*) from events_fts where events_fts match 'santunan'").fetchone()[0] > 0
     types = {t for (t,) in conn.execute("select distinct type from events")}
     assert {"benefit_payout", "agreement_signing"} <= types

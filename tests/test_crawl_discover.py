@@ -71,15 +71,23 @@ def test_atom_entries_without_the_feeds_own_links():
 
 
 def test_feeds_linked_from_a_home_page_at_an_ip_address():
-    page = ('<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
-            '<link rel="alternate" type="application/atom+xml" href="http://elsewhere.example/atom.xml"></head><body></body></html>')
+    page = (
+        '<html><head><link rel="alternate" type="application/rss+xml" href="/rss.xml">'
+        '<link rel="alternate" type="application/atom+xml" href="http://elsewhere.example/atom.xml"></head><body></body></html>'
+    )
     assert feeds_in_page("http://127.0.0.1:9000/", page) == ["http://127.0.0.1:9000/rss.xml"]
 
 
 @pytest.mark.parametrize(
     "content, kind",
-    [(NEWS_SITEMAP, "sitemap"), (INDEX, "sitemap"), (RSS, "feed"), (ATOM, "feed"), ('{"items": []}', "feed"),
-     ("<!DOCTYPE html><html><body>Beranda</body></html>", "page")],
+    [
+        (NEWS_SITEMAP, "sitemap"),
+        (INDEX, "sitemap"),
+        (RSS, "feed"),
+        (ATOM, "feed"),
+        ('{"items": []}', "feed"),
+        ("<!DOCTYPE html><html><body>Beranda</body></html>", "page"),
+    ],
 )
 def test_document_kind(content, kind):
     assert document_kind(content) == kind
@@ -87,8 +95,14 @@ def test_document_kind(content, kind):
 
 @pytest.mark.parametrize(
     "value, day",
-    [("Tue, 04 Mar 2025 23:30:00 +0700", "2025-03-04"), ("2025-03-04T08:30:00Z", "2025-03-04"), ("2025-03-04", "2025-03-04"),
-     ("2025-03", None), ("", None), ("kemarin", None)],
+    [
+        ("Tue, 04 Mar 2025 23:30:00 +0700", "2025-03-04"),
+        ("2025-03-04T08:30:00Z", "2025-03-04"),
+        ("2025-03-04", "2025-03-04"),
+        ("2025-03", None),
+        ("", None),
+        ("kemarin", None),
+    ],
 )
 def test_feed_dates(value, day):
     assert parse_feed_date(value) == day

@@ -16,9 +16,23 @@ def test_crawl_page_lists_the_last_runs_per_site_newest_first(tmp_path):
     db = open_db(path, populate_regions=False)
     for number in range(12):
         run = state.start_run(db, "kabarjatim.example")
-        state.finish_run(db, run, {"found": 100 + number, "new": number, "fetched": number, "stored": 1, "off_topic": number - 1, "failed": 0}, "done")
+        state.finish_run(
+            db,
+            run,
+            {
+                "found": 100 + number,
+                "new": number,
+                "fetched": number,
+                "stored": 1,
+                "off_topic": number - 1,
+                "failed": 0,
+            },
+            "done",
+        )
     other = state.start_run(db, "<b>berita</b>.example")
-    state.finish_run(db, other, {"found": 7, "new": 7, "fetched": 3, "stored": 2, "off_topic": 1, "failed": 4}, "interrupted")
+    state.finish_run(
+        db, other, {"found": 7, "new": 7, "fetched": 3, "stored": 2, "off_topic": 1, "failed": 4}, "interrupted"
+    )
     db.close()
 
     response = get(make_datasette(path), "/-/crawl")

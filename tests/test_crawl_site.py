@@ -136,9 +136,13 @@ def test_an_interrupted_crawl_resumes_without_fetching_or_storing_twice(fake_sit
 def test_a_feed_or_sitemap_given_directly_is_read_alone(fake_site, tmp_path):
     db_path = tmp_path / "extract.db"
     feed = crawl([fake_site.url("/atom.xml")], db_path, options(dry_run=True)).sites[0]
-    assert sorted(e.url for e in feed.new_entries) == sorted(fake_site.url(a.path) for a in fake_site.articles[3:5] + fake_site.articles[10:11])
+    assert sorted(e.url for e in feed.new_entries) == sorted(
+        fake_site.url(a.path) for a in fake_site.articles[3:5] + fake_site.articles[10:11]
+    )
     news = crawl([fake_site.url("/sitemap-news.xml")], db_path, options(dry_run=True)).sites[0]
-    assert {e.published for e in news.new_entries} == {a.published.isoformat() for a in fake_site.articles[0:2] + fake_site.articles[8:9]}
+    assert {e.published for e in news.new_entries} == {
+        a.published.isoformat() for a in fake_site.articles[0:2] + fake_site.articles[8:9]
+    }
     # a dry run fetches no article and records nothing
     assert fake_site.article_requests() == {}
     assert rows(db_path, "select count(*) from crawl_urls")[0][0] == 0
@@ -161,8 +165,11 @@ def test_cli_crawl_prints_a_line_per_article_and_the_summary(fake_site, tmp_path
 def test_cli_usage_errors_are_one_line_and_exit_2(tmp_path):
     bad_topic = tmp_path / "topic.yaml"
     bad_topic.write_text("terms: nothing\n", encoding="utf-8")
-    for args in (["crawl", "not-a-url"], ["crawl", "http://127.0.0.1:9/", "--topic", str(bad_topic)],
-                 ["crawl", "http://127.0.0.1:9/", "--watch", "soon"]):
+    for args in (
+        ["crawl", "not-a-url"],
+        ["crawl", "http://127.0.0.1:9/", "--topic", str(bad_topic)],
+        ["crawl", "http://127.0.0.1:9/", "--watch", "soon"],
+    ):
         result = CliRunner().invoke(cli, args)
         assert result.exit_code == 2
         assert "Traceback" not in result.output
@@ -170,7 +177,17 @@ def test_cli_usage_errors_are_one_line_and_exit_2(tmp_path):
 
 def test_ctrl_c_stops_between_two_articles_and_the_next_crawl_finishes(fake_site, tmp_path):
     db_path = tmp_path / "extract.db"
-    command = [sys.executable, "-c", "from extract.cli import cli; cli()", "crawl", fake_site.url("/"), "--db", str(db_path), "--delay", "0.3"]
+    command = [
+        sys.executable,
+        "-c",
+        "from extract.cli import cli; cli()",
+        "crawl",
+        fake_site.url("/"),
+        "--db",
+        str(db_path),
+        "--delay",
+        "0.3",
+    ]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
     lines = []
@@ -203,8 +220,15 @@ def test_watch_crawls_again_after_each_interval_until_asked_to_stop(fake_site, t
         if len(reports) == 1:
             fake_site.add_article()  # published while the crawler waits
 
-    watch([fake_site.url("/")], db_path, options(), 90.0, on_report=on_report,
-          should_stop=lambda: len(reports) >= 2, sleep=slept.append)
+    watch(
+        [fake_site.url("/")],
+        db_path,
+        options(),
+        90.0,
+        on_report=on_report,
+        should_stop=lambda: len(reports) >= 2,
+        sleep=slept.append,
+    )
     assert [(r.new, r.fetched) for r in reports] == [(11, 11), (1, 1)]
     assert sum(slept) == 90.0  # one interval between the two crawls, in steps of at most a second
     assert max(slept) <= 1.0
@@ -229,7 +253,9 @@ def test_a_site_that_cannot_be_reached_is_one_line_and_exit_1(tmp_path):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     db_path = tmp_path / "extract.db"
-    result = CliRunner().invoke(cli, ["crawl", f"http://127.0.0.1:{port}/", "--db", str(db_path), "--delay", "0", "--retries", "0"])
+    result = CliRunner().invoke(
+        cli, ["crawl", f"http://127.0.0.1:{port}/", "--db", str(db_path), "--delay", "0", "--retries", "0"]
+    )
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"http://127.0.0.1:{port}/: connection refused",

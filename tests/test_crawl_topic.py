@@ -17,18 +17,25 @@ def article(title: str, text: str) -> Article:
 
 def test_an_article_about_a_benefit_payout_is_on_the_topic():
     topic = load_topic()
-    text = ("MADIUN - BPJS Ketenagakerjaan menyerahkan santunan jaminan kematian kepada ahli waris seorang "
-            "pekerja rentan yang terdaftar sebagai peserta bukan penerima upah.")
+    text = (
+        "MADIUN - BPJS Ketenagakerjaan menyerahkan santunan jaminan kematian kepada ahli waris seorang "
+        "pekerja rentan yang terdaftar sebagai peserta bukan penerima upah."
+    )
     assert topic(article("Santunan untuk Ahli Waris Petani", text)) is None
 
 
 def test_football_and_health_insurance_are_off_the_topic_with_the_reason():
     topic = load_topic()
-    football = article("Tim Tuan Rumah Menang Dua Gol", "Pemain dan pelatih merayakan kemenangan di depan suporter yang memadati stadion.")
+    football = article(
+        "Tim Tuan Rumah Menang Dua Gol",
+        "Pemain dan pelatih merayakan kemenangan di depan suporter yang memadati stadion.",
+    )
     assert topic(football) == "off-topic (score 0 < 8: no topic words)"
     # another agency: health insurance counts against, even with a signing
-    health = article("Pemkot Teken MoU dengan BPJS Kesehatan",
-                     "Pemerintah kota menandatangani nota kesepahaman dengan BPJS Kesehatan agar seluruh warga menjadi peserta jaminan kesehatan.")
+    health = article(
+        "Pemkot Teken MoU dengan BPJS Kesehatan",
+        "Pemerintah kota menandatangani nota kesepahaman dengan BPJS Kesehatan agar seluruh warga menjadi peserta jaminan kesehatan.",
+    )
     reason = topic(health)
     assert reason is not None and reason.startswith("off-topic (score")
 
@@ -52,7 +59,9 @@ def test_every_annotated_article_of_the_corpus_is_on_the_topic():
 
 def test_a_users_topic_file_replaces_the_default(tmp_path):
     custom = tmp_path / "banjir.yaml"
-    custom.write_text("name: floods\nmin_score: 2\nterms:\n  - {term: banjir, weight: 2}\n  - 'air\\s+sungai'\n", encoding="utf-8")
+    custom.write_text(
+        "name: floods\nmin_score: 2\nterms:\n  - {term: banjir, weight: 2}\n  - 'air\\s+sungai'\n", encoding="utf-8"
+    )
     topic = load_topic(custom)
     assert topic.name == "floods"
     assert topic(article("Banjir Rendam Desa", "Air sungai meluap.")) is None
@@ -93,8 +102,10 @@ def test_the_page_screen_never_leaves_out_a_page_whose_article_is_on_the_topic()
 
 def test_the_page_screen_reads_words_split_by_markup_or_written_as_references():
     topic = load_topic()
-    split = ("<html><body><p>BPJS <b>Ketenagakerjaan</b> menyerahkan santunan jaminan kematian kepada ahli waris "
-             "pekerja rentan.</p></body></html>")
+    split = (
+        "<html><body><p>BPJS <b>Ketenagakerjaan</b> menyerahkan santunan jaminan kematian kepada ahli waris "
+        "pekerja rentan.</p></body></html>"
+    )
     assert topic.screen_page(split) is None
     referenced = split.replace("BPJS", "&#66;PJS").replace("Ketenagakerjaan", "Ketenaga&#107;erjaan")
     assert topic.screen_page(referenced) is None

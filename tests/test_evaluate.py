@@ -22,10 +22,12 @@ def score(gold, predicted):
 
 
 def test_two_heirs_with_the_same_amount_are_two_items():
-    gold = facts(payouts=[
-        {"amount_idr": 42000000, "beneficiary": "Mujali", "programs": ["JKM"]},
-        {"amount_idr": 42000000, "beneficiary": "Heru Wibowo", "programs": ["JKM"]},
-    ])
+    gold = facts(
+        payouts=[
+            {"amount_idr": 42000000, "beneficiary": "Mujali", "programs": ["JKM"]},
+            {"amount_idr": 42000000, "beneficiary": "Heru Wibowo", "programs": ["JKM"]},
+        ]
+    )
     predicted = facts(payouts=[{"amount_idr": 42000000, "beneficiary": "Heru Wibowo", "programs": ["JKM"]}])
     result = score(gold, predicted).lists["payouts"]
     assert (result.tp, result.fp, result.fn) == (1, 0, 1)
@@ -38,7 +40,9 @@ def test_official_names_match_without_titles_and_case():
     predicted = facts(officials=[{"name": "Drs. ABU HASSAN SH MM", "position": "Kepala Dinas PMD"}])
     result = score(gold, predicted).lists["officials"]
     assert result.tp == 1
-    assert result.attributes()["position"] == pytest.approx(token_f1("Kepala Dinas PMD Kabupaten Gresik", "Kepala Dinas PMD"))
+    assert result.attributes()["position"] == pytest.approx(
+        token_f1("Kepala Dinas PMD Kabupaten Gresik", "Kepala Dinas PMD")
+    )
     assert 0 < result.attributes()["position"] < 1
 
 
@@ -50,15 +54,31 @@ def test_percentages_compare_to_two_decimals():
 
 
 def test_regulations_need_kind_number_and_year():
-    gold = facts(regulations=[{"kind": "UU", "number": "40", "year": 2004}, {"kind": "SE", "number": None, "year": None}])
-    predicted = facts(regulations=[{"kind": "UU", "number": "40", "year": 2011}, {"kind": "SE", "number": None, "year": None}])
+    gold = facts(
+        regulations=[{"kind": "UU", "number": "40", "year": 2004}, {"kind": "SE", "number": None, "year": None}]
+    )
+    predicted = facts(
+        regulations=[{"kind": "UU", "number": "40", "year": 2011}, {"kind": "SE", "number": None, "year": None}]
+    )
     result = score(gold, predicted).lists["regulations"]
     assert (result.tp, result.fp, result.fn) == (1, 1, 1)
 
 
 def test_agreements_match_on_date_and_score_parties_and_workers():
-    gold = facts(agreements=[{"date": "2025-04-14", "parties": ["BPJS Ketenagakerjaan Blitar", "Pemerintah Kabupaten Blitar"], "workers": 8125}])
-    predicted = facts(agreements=[{"date": "2025-04-14", "parties": ["BPJS Ketenagakerjaan Blitar", "Pemkab Blitar"], "workers": None}])
+    gold = facts(
+        agreements=[
+            {
+                "date": "2025-04-14",
+                "parties": ["BPJS Ketenagakerjaan Blitar", "Pemerintah Kabupaten Blitar"],
+                "workers": 8125,
+            }
+        ]
+    )
+    predicted = facts(
+        agreements=[
+            {"date": "2025-04-14", "parties": ["BPJS Ketenagakerjaan Blitar", "Pemkab Blitar"], "workers": None}
+        ]
+    )
     result = score(gold, predicted).lists["agreements"]
     assert result.tp == 1
     attributes = result.attributes()
@@ -83,8 +103,15 @@ def test_regions_are_case_folded():
 def write_folder(folder: Path, articles: dict[str, dict]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for article_id, fact_lists in articles.items():
-        data = {"id": article_id, "url": None, "source": None, "published": None, "title": None,
-                "text": "teks", "facts": fact_lists}
+        data = {
+            "id": article_id,
+            "url": None,
+            "source": None,
+            "published": None,
+            "title": None,
+            "text": "teks",
+            "facts": fact_lists,
+        }
         (folder / f"{article_id}.json").write_text(json.dumps(data), encoding="utf-8")
     return folder
 
@@ -97,17 +124,25 @@ def test_scoring_the_gold_against_itself_is_perfect():
 
 
 def test_cli_reports_errors_writes_predictions_and_json(tmp_path):
-    gold = write_folder(tmp_path / "gold", {"x1": facts(event_dates=["2024-03-19"], payouts=[{"amount_idr": 5, "beneficiary": None, "programs": []}])})
-    predicted = write_folder(tmp_path / "pred", {"x1": facts(event_dates=["2024-03-18"], payouts=[{"amount_idr": 5, "beneficiary": None, "programs": []}])})
+    gold = write_folder(
+        tmp_path / "gold",
+        {"x1": facts(event_dates=["2024-03-19"], payouts=[{"amount_idr": 5, "beneficiary": None, "programs": []}])},
+    )
+    predicted = write_folder(
+        tmp_path / "pred",
+        {"x1": facts(event_dates=["2024-03-18"], payouts=[{"amount_idr": 5, "beneficiary": None, "programs": []}])},
+    )
     runner = CliRunner()
 
     text = runner.invoke(cli, ["eval", str(gold), "--predictions", str(predicted), "--show-errors"])
     assert text.exit_code == 0, text.output
-    assert "x1  event_dates    FN  \"2024-03-19\"" in text.output
-    assert "x1  event_dates    FP  \"2024-03-18\"" in text.output
+    assert 'x1  event_dates    FN  "2024-03-19"' in text.output
+    assert 'x1  event_dates    FP  "2024-03-18"' in text.output
 
     out = tmp_path / "written"
-    as_json = runner.invoke(cli, ["eval", str(gold), "--predictions", str(predicted), "--json", "--write-predictions", str(out)])
+    as_json = runner.invoke(
+        cli, ["eval", str(gold), "--predictions", str(predicted), "--json", "--write-predictions", str(out)]
+    )
     report = json.loads(as_json.output)
     assert report["micro"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
     assert report["lists"]["payouts"]["attributes"] == {"beneficiary": 1.0, "programs": 1.0}
@@ -137,7 +172,9 @@ def test_a_missing_folder_is_a_usage_error(tmp_path):
 def test_group_by_prefix_reports_each_group_and_the_whole(tmp_path):
     right = facts(event_dates=["2024-03-19"])
     gold = write_folder(tmp_path / "gold", {"north-001": right, "north-002": right, "south-001": right})
-    predicted = write_folder(tmp_path / "pred", {"north-001": right, "north-002": right, "south-001": facts(event_dates=["2024-03-18"])})
+    predicted = write_folder(
+        tmp_path / "pred", {"north-001": right, "north-002": right, "south-001": facts(event_dates=["2024-03-18"])}
+    )
     runner = CliRunner()
 
     as_json = runner.invoke(cli, ["eval", str(gold), "--predictions", str(predicted), "--group-by", "prefix", "--json"])

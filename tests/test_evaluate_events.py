@@ -11,8 +11,28 @@ from extract.evaluate.events import evaluate_events, read_event_set
 
 def write_article(folder, article_id, text, published="2024-05-24"):
     folder.mkdir(exist_ok=True)
-    facts = {k: [] for k in ("event_dates", "regions", "officials", "agreements", "payouts", "worker_counts", "percentages", "regulations")}
-    data = {"id": article_id, "url": None, "source": None, "published": published, "title": None, "text": text, "facts": facts}
+    facts = {
+        k: []
+        for k in (
+            "event_dates",
+            "regions",
+            "officials",
+            "agreements",
+            "payouts",
+            "worker_counts",
+            "percentages",
+            "regulations",
+        )
+    }
+    data = {
+        "id": article_id,
+        "url": None,
+        "source": None,
+        "published": published,
+        "title": None,
+        "text": text,
+        "facts": facts,
+    }
     (folder / f"{article_id}.json").write_text(json.dumps(data), encoding="utf-8")
 
 

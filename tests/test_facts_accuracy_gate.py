@@ -30,7 +30,9 @@ def test_extractor_stays_within_the_pinned_accuracy_on_the_dev_corpus():
     report = evaluate_folder(GOLD)
     assert report.articles >= 40
     detail = format_report(report) + "\n" + format_errors(report)
-    assert report.micro.f1 >= pinned - TOLERANCE, f"micro-F1 {report.micro.f1:.3f} < pin {pinned} - {TOLERANCE}\n{detail}"
+    assert report.micro.f1 >= pinned - TOLERANCE, (
+        f"micro-F1 {report.micro.f1:.3f} < pin {pinned} - {TOLERANCE}\n{detail}"
+    )
     weak = {name: round(score.f1, 3) for name, score in report.lists.items() if score.f1 < LIST_FLOOR}
     assert not weak, f"lists below {LIST_FLOOR}: {weak}\n{detail}"
 
@@ -40,7 +42,9 @@ def test_extractor_stays_within_the_pinned_accuracy_on_the_heldout_articles():
     pinned = json.loads(PIN.read_text(encoding="utf-8"))["heldout_micro_f1"]
     report = evaluate_folder(HELDOUT)
     detail = format_report(report) + "\n" + format_errors(report)
-    assert report.micro.f1 >= pinned - TOLERANCE, f"held-out micro-F1 {report.micro.f1:.3f} < pin {pinned} - {TOLERANCE}\n{detail}"
+    assert report.micro.f1 >= pinned - TOLERANCE, (
+        f"held-out micro-F1 {report.micro.f1:.3f} < pin {pinned} - {TOLERANCE}\n{detail}"
+    )
 
 
 # Real articles from about 70 outlets, annotated by others (../shared/gold/real):
@@ -49,12 +53,17 @@ def test_extractor_stays_within_the_pinned_accuracy_on_the_heldout_articles():
 REAL = ROOT.parent / "shared" / "gold" / "real"
 
 
-@pytest.mark.skipif(not REAL.is_dir(), reason=f"no real-news gold folder at {REAL}: the real-news accuracy gate runs where ../shared/gold/real exists (CI)")
+@pytest.mark.skipif(
+    not REAL.is_dir(),
+    reason=f"no real-news gold folder at {REAL}: the real-news accuracy gate runs where ../shared/gold/real exists (CI)",
+)
 def test_extractor_stays_within_the_pinned_accuracy_on_real_news():
     pinned = json.loads(PIN.read_text(encoding="utf-8"))["real_micro_f1"]
     report = evaluate_folder(REAL)
     assert report.articles >= 75
     detail = format_report(report) + "\n" + format_errors(report)
-    assert report.micro.f1 >= pinned - TOLERANCE, f"real-news micro-F1 {report.micro.f1:.3f} < pin {pinned} - {TOLERANCE}\n{detail}"
+    assert report.micro.f1 >= pinned - TOLERANCE, (
+        f"real-news micro-F1 {report.micro.f1:.3f} < pin {pinned} - {TOLERANCE}\n{detail}"
+    )
     weak = {name: round(score.f1, 3) for name, score in report.lists.items() if score.f1 < LIST_FLOOR}
     assert not weak, f"real-news lists below {LIST_FLOOR}: {weak}\n{detail}"

@@ -154,7 +154,10 @@ def test_date_before_a_reported_signing_in_a_quote_tag_is_the_signing_day():
         published="2024-04-05",
     )
     assert facts.to_gold()["agreements"][0]["date"] == "2024-04-02"
-    assert [(e.type, e.date) for e in facts.events] == [("agreement_signing", "2024-04-02"), ("statement", "2024-04-05")]
+    assert [(e.type, e.date) for e in facts.events] == [
+        ("agreement_signing", "2024-04-02"),
+        ("statement", "2024-04-05"),
+    ]
     assert facts.to_gold()["event_dates"] == ["2024-04-02", "2024-04-05"]
 
 
@@ -230,7 +233,9 @@ def test_a_dated_happening_that_is_no_event_gives_no_date_but_its_quote_tag_does
 
 
 def test_the_day_of_an_interview_is_a_statement_day():
-    text = "Ditemui di kantornya, Kamis (23/5/2024), Kepala Dinas Sosial Tuban Rudi Hartono menyebut data sudah lengkap."
+    text = (
+        "Ditemui di kantornya, Kamis (23/5/2024), Kepala Dinas Sosial Tuban Rudi Hartono menyebut data sudah lengkap."
+    )
     assert facts_of(text).to_gold()["event_dates"] == ["2024-05-23"]
 
 

@@ -123,8 +123,13 @@ def test_regions_given_a_figure_and_the_regions_listed_with_them():
         "Kontingen tampil di Sleman, Bantul dan Kulon Progo."
     )
     assert sorted(facts_of(text).to_gold()["regions"]) == [
-        "Kabupaten Bantul", "Kabupaten Garut", "Kabupaten Kulon Progo", "Kabupaten Majalengka",
-        "Kabupaten Sleman", "Kabupaten Sumedang", "Kabupaten Tasikmalaya",
+        "Kabupaten Bantul",
+        "Kabupaten Garut",
+        "Kabupaten Kulon Progo",
+        "Kabupaten Majalengka",
+        "Kabupaten Sleman",
+        "Kabupaten Sumedang",
+        "Kabupaten Tasikmalaya",
     ]
 
 

@@ -237,7 +237,11 @@ def test_an_office_naming_a_building_or_a_place_introduces_no_person():
             "Rudi Hartono",
             "Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulsel",
         ),
-        ("Menurut Wahyu Nugroho Kadisnakertrans Jateng, angka itu masih sementara.", "Wahyu Nugroho", "Kadisnakertrans Jateng"),
+        (
+            "Menurut Wahyu Nugroho Kadisnakertrans Jateng, angka itu masih sementara.",
+            "Wahyu Nugroho",
+            "Kadisnakertrans Jateng",
+        ),
         # heads of regional offices and police units, with their units' words
         (
             "Nota itu diteken Kakanwil Kemenag Sumbar Hendri Saputra di Padang.",
@@ -259,7 +263,11 @@ def test_an_office_naming_a_building_or_a_place_introduces_no_person():
         ("Santunan diserahkan Bupati Kediri, HM Rofiq di pendopo.", "M Rofiq", "Bupati Kediri"),
         ("Menurut Kadinkes Kota Kediri, drg Wulan Sari, stok vaksin cukup.", "Wulan Sari", "Kadinkes Kota Kediri"),
         # Raden, abbreviated, opens the name
-        ("Ketua Umum KONI Kota Blitar R Bagus Hariyanto menyambut gembira.", "Bagus Hariyanto", "Ketua Umum KONI Kota Blitar"),
+        (
+            "Ketua Umum KONI Kota Blitar R Bagus Hariyanto menyambut gembira.",
+            "Bagus Hariyanto",
+            "Ketua Umum KONI Kota Blitar",
+        ),
     ],
 )
 def test_offices_of_real_news_shapes(text, name, position):
@@ -314,10 +322,18 @@ def test_a_name_in_a_headline_counts_when_the_body_gives_it():
             "Babinsa Koramil 0810/03 Ngronggot",
         ),
         # a capitalised speech verb after a quote is no part of the name
-        ('"Semua berjalan lancar," Jelas Rudi Hartanto, Kepala Desa Sukorejo.', "Rudi Hartanto", "Kepala Desa Sukorejo"),
+        (
+            '"Semua berjalan lancar," Jelas Rudi Hartanto, Kepala Desa Sukorejo.',
+            "Rudi Hartanto",
+            "Kepala Desa Sukorejo",
+        ),
         # a double name with a loose hyphen, and a closing initial with its dot
         ("Bupati Sikka, Maria Goreti- Wula, SE, hadir.", "Maria Goreti- Wula", "Bupati Sikka"),
-        ("Kepala BPJS Ketenagakerjaan Cabang Sampang, Dwi Ayu Lestari Kr., menilai program itu baik.", "Dwi Ayu Lestari Kr.", "Kepala BPJS Ketenagakerjaan Cabang Sampang"),
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Sampang, Dwi Ayu Lestari Kr., menilai program itu baik.",
+            "Dwi Ayu Lestari Kr.",
+            "Kepala BPJS Ketenagakerjaan Cabang Sampang",
+        ),
     ],
 )
 def test_office_and_name_boundaries(text, name, position):
@@ -342,8 +358,16 @@ def test_a_regency_short_name_ends_the_office():
 @pytest.mark.parametrize(
     "text, name, position",
     [
-        ("Direktur Keuangan RSUD dr. Iskak, Budi Arief, menerima penghargaan.", "Budi Arief", "Direktur Keuangan RSUD dr. Iskak"),
-        ("Direktur RSUD Dr. Saiful Anwar dr. Kohar Hari Santoso membuka seminar.", "Kohar Hari Santoso", "Direktur RSUD Dr. Saiful Anwar"),
+        (
+            "Direktur Keuangan RSUD dr. Iskak, Budi Arief, menerima penghargaan.",
+            "Budi Arief",
+            "Direktur Keuangan RSUD dr. Iskak",
+        ),
+        (
+            "Direktur RSUD Dr. Saiful Anwar dr. Kohar Hari Santoso membuka seminar.",
+            "Kohar Hari Santoso",
+            "Direktur RSUD Dr. Saiful Anwar",
+        ),
     ],
 )
 def test_an_institution_named_after_a_titled_person_belongs_to_the_office(text, name, position):
@@ -357,7 +381,7 @@ def test_a_district_head_named_after_the_name_keeps_the_district():
 
 def test_a_quoted_one_word_name_with_a_lower_case_office_is_an_official():
     text = (
-        'Menurut kepala dinas Pekerjaan Umum, Suparlan, jalan itu rampung pekan depan.\n'
+        "Menurut kepala dinas Pekerjaan Umum, Suparlan, jalan itu rampung pekan depan.\n"
         '"Kami kebut," kata Suparlan.\n'
         '"Bantuan segera cair," terang Wahyudi staf Biro Kesra Jateng.'
     )

@@ -72,7 +72,7 @@ def test_contributions_budgets_wages_and_limits_are_not_payouts():
 def test_one_amount_stated_roughly_then_exactly_is_one_payout():
     text = (
         "Keluarga almarhum Rudi Hartanto menerima manfaat BPJS Ketenagakerjaan senilai Rp 150 juta lebih. "
-        "\"Total yang kami serahkan hari ini Rp152.400.000,\" kata kepala cabang."
+        '"Total yang kami serahkan hari ini Rp152.400.000," kata kepala cabang.'
     )
     assert payouts_of(text) == [(152_400_000, "Rudi Hartanto", set())]
 
@@ -343,7 +343,11 @@ def test_a_counted_group_of_heirs_with_one_named():
         "BPJS Ketenagakerjaan menyerahkan santunan JKM masing-masing Rp42 juta kepada ahli waris "
         "tiga petani, salah satunya almarhum Warsito, Senin (3/6/2024)."
     )
-    assert payouts_of(text) == [(42_000_000, "Warsito", {"JKM"}), (42_000_000, None, {"JKM"}), (42_000_000, None, {"JKM"})]
+    assert payouts_of(text) == [
+        (42_000_000, "Warsito", {"JKM"}),
+        (42_000_000, None, {"JKM"}),
+        (42_000_000, None, {"JKM"}),
+    ]
 
 
 def test_aid_from_any_body_is_a_payout_without_a_programme():
@@ -398,7 +402,7 @@ def test_each_of_a_group_counted_in_the_sentence_before_setiap_receives_one_payo
 def test_masing_masing_a_few_words_before_its_amount():
     text = (
         "BPJS Ketenagakerjaan menyerahkan santunan kepada tiga ahli waris pekerja honorer. "
-        "\"Dari program jaminan kematian, masing-masing ahli waris menerima santunan sebesar Rp42 juta,\" katanya."
+        '"Dari program jaminan kematian, masing-masing ahli waris menerima santunan sebesar Rp42 juta," katanya.'
     )
     assert payouts_of(text) == [(42_000_000, None, {"JKM"})] * 3
 
@@ -424,9 +428,7 @@ def test_a_claim_handed_to_one_named_worker_is_theirs_but_a_yearly_claim_figure_
         "Pada acara itu juga diserahkan klaim JHT Rp 31,5 juta kepada Suparno (karyawan PDAM). "
         "Sepanjang tahun 2024, kantor cabang membayar 3.120 klaim dengan nilai Rp 48 miliar."
     )
-    assert [
-        (v, b) for v, b, _ in payouts_of(text)
-    ] == [(31_500_000, "Suparno"), (48_000_000_000, None)]
+    assert [(v, b) for v, b, _ in payouts_of(text)] == [(31_500_000, "Suparno"), (48_000_000_000, None)]
 
 
 def test_a_mass_hand_out_is_the_per_person_amount_once_and_its_total():
@@ -449,7 +451,7 @@ def test_a_counted_group_named_in_the_next_sentence():
 def test_victims_named_with_their_age_before_a_masing_masing_amount_are_the_beneficiaries():
     text = (
         "Santunan itu diberikan untuk tiga korban, yaitu Darmin (58), Sukini (61), warga Jalan Melati, "
-        "dan Tumirah (60). \"Santunan yang diterima masing-masing ahli waris korban sebesar Rp25 juta,\" ucapnya."
+        'dan Tumirah (60). "Santunan yang diterima masing-masing ahli waris korban sebesar Rp25 juta," ucapnya.'
     )
     assert [(value, who) for value, who, _ in payouts_of(text)] == [
         (25_000_000, "Darmin"),

@@ -24,7 +24,9 @@ def test_coverage_then_target_then_gap():
 
 
 def test_a_share_named_after_the_number():
-    found = percentages_of("Dari catatan dinas, baru sekitar 15 persen petani tembakau di Kabupaten Jember yang terlindungi.")
+    found = percentages_of(
+        "Dari catatan dinas, baru sekitar 15 persen petani tembakau di Kabupaten Jember yang terlindungi."
+    )
     assert found == {15: ("petani tembakau di Kabupaten Jember yang terlindungi", "coverage")}
 
 
@@ -52,7 +54,9 @@ def test_a_figure_pointed_back_to_and_a_before_and_after_pair():
 
 
 def test_shares_split_in_one_clause_are_each_named_by_their_own_words():
-    found = percentages_of("Iuran JHT sebesar 5,7 persen, dengan rincian 3,7 persen ditanggung pemberi kerja dan 2 persen dipotong dari upah.")
+    found = percentages_of(
+        "Iuran JHT sebesar 5,7 persen, dengan rincian 3,7 persen ditanggung pemberi kerja dan 2 persen dipotong dari upah."
+    )
     assert found[3.7][0] == "ditanggung pemberi kerja"
     assert found[2][0] == "dipotong dari upah"
 
@@ -61,7 +65,7 @@ def test_the_same_value_twice_is_one_percentage_and_furniture_has_none():
     found = percentages_of(
         "Target cakupan akhir tahun ini 50 persen.\n"
         "Baca Juga: Harga Cabai Naik 30 Persen Jelang Lebaran\n"
-        "\"Target 50 persen itu realistis,\" katanya."
+        '"Target 50 persen itu realistis," katanya.'
     )
     assert list(found) == [50]
 
@@ -85,7 +89,7 @@ def test_every_percentage_points_at_its_number():
 def test_a_target_set_with_a_verb_and_a_share_of_a_whole():
     found = percentages_of(
         "Ia menyebut baru 38,6 persen dari 560 ribu pekerja di Kabupaten Mojokerto yang terlindungi. "
-        "\"Tahun depan kami targetkan 45 persen,\" ujar Bupati."
+        '"Tahun depan kami targetkan 45 persen," ujar Bupati.'
     )
     assert found[38.6] == ("pekerja di Kabupaten Mojokerto yang terlindungi", "coverage")
     assert found[45] == ("target cakupan tahun depan", "target")

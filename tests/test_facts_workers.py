@@ -15,7 +15,12 @@ def test_numbers_in_words_and_scales_count_people():
         "Pemkab mendaftarkan empat ribu buruh tani. Santunan diterima dua ahli waris. "
         "Dari sekitar 1,2 juta angkatan kerja, lebih dari 300 ribu pekerja belum terlindungi."
     )
-    assert found == {4000: "buruh tani", 2: "ahli waris", 1_200_000: "angkatan kerja", 300_000: "pekerja belum terlindungi"}
+    assert found == {
+        4000: "buruh tani",
+        2: "ahli waris",
+        1_200_000: "angkatan kerja",
+        300_000: "pekerja belum terlindungi",
+    }
 
 
 def test_family_places_firms_claims_ages_and_vague_numbers_are_not_counts():
@@ -62,9 +67,7 @@ def test_a_firms_workers_are_named_with_the_firm():
 
 
 def test_the_same_count_stated_twice_is_one_count():
-    found = counts_of(
-        "Kerja sama itu melindungi 5.500 pekerja rentan. Dengan tambahan 5.500 peserta, cakupan naik."
-    )
+    found = counts_of("Kerja sama itu melindungi 5.500 pekerja rentan. Dengan tambahan 5.500 peserta, cakupan naik.")
     assert found == {5500: "pekerja rentan"}
 
 

@@ -147,8 +147,20 @@ def test_a_text_past_spacy_s_limit_is_extracted_within_the_default_cap(tmp_path)
     source = tmp_path / "huge.txt"
     source.write_text(long_text(1_100_000), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", "from extract.cli import cli; cli()", "run", str(source), "--db", str(tmp_path / "x.db"), "--quiet"],
-        check=False, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-c",
+            "from extract.cli import cli; cli()",
+            "run",
+            str(source),
+            "--db",
+            str(tmp_path / "x.db"),
+            "--quiet",
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stderr.splitlines()
@@ -163,8 +175,20 @@ def test_a_text_past_spacy_s_limit_is_extracted_within_the_default_cap(tmp_path)
 @pytest.mark.parametrize("workers, delay", [("1", "1.5"), ("2", "0.6")])  # with 2 workers, each waits 2 x delay
 def test_a_delay_longer_than_the_timeout_still_fetches_every_page(news_server, tmp_path, workers, delay):
     pages = ["/news/realita-gresik-pekerja-rentan.html", "/news/jatimtimes-blitar-monev.html"]
-    result = run(*[news_server.url(p) for p in pages], "--db", str(tmp_path / "x.db"), "--workers", workers,
-                 "--delay", delay, "--timeout", "1", "--retries", "0", "--no-facts")
+    result = run(
+        *[news_server.url(p) for p in pages],
+        "--db",
+        str(tmp_path / "x.db"),
+        "--workers",
+        workers,
+        "--delay",
+        delay,
+        "--timeout",
+        "1",
+        "--retries",
+        "0",
+        "--no-facts",
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[-1] == "2 stored, 0 failed"
 
@@ -224,7 +248,19 @@ def test_a_server_dripping_its_headers_times_out_on_time(dripping_headers_server
         fetcher.fetch(url)
     assert time.monotonic() - started < 3.5
     assert error.value.reason == "timed out after 2 s"
-    result = run(url, "--db", str(tmp_path / "x.db"), "--ignore-robots", "--delay", "0", "--timeout", "2", "--retries", "0", "--no-facts")
+    result = run(
+        url,
+        "--db",
+        str(tmp_path / "x.db"),
+        "--ignore-robots",
+        "--delay",
+        "0",
+        "--timeout",
+        "2",
+        "--retries",
+        "0",
+        "--no-facts",
+    )
     assert result.exit_code == 1
     assert f"{url}: timed out after 2 s" in result.stderr.splitlines()
 
@@ -279,11 +315,32 @@ def busy_run(news_server, tmp_path):
     """`extract run --workers 2` over slow pages, started and caught with its workers busy."""
     urls = [news_server.url(f"/slow-headers?n={n}") for n in range(40)]
     process = subprocess.Popen(
-        [sys.executable, "-c", "from extract.cli import cli; cli()", "run", *urls, "--db", str(tmp_path / "x.db"),
-         "--workers", "2", "--no-facts", "--delay", "0", "--timeout", "10", "--ignore-robots", "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,  # its own group, for Ctrl-C
+        [
+            sys.executable,
+            "-c",
+            "from extract.cli import cli; cli()",
+            "run",
+            *urls,
+            "--db",
+            str(tmp_path / "x.db"),
+            "--workers",
+            "2",
+            "--no-facts",
+            "--delay",
+            "0",
+            "--timeout",
+            "10",
+            "--ignore-robots",
+            "--quiet",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own group, for Ctrl-C
     )
-    assert wait_until(lambda: len(children_of(process.pid)) >= 3, 90), "the workers did not start"  # 2 workers + resource tracker
+    assert wait_until(lambda: len(children_of(process.pid)) >= 3, 90), (
+        "the workers did not start"
+    )  # 2 workers + resource tracker
     descendants = children_of(process.pid)
     yield process, descendants
     for pid in alive(descendants | {process.pid}):
@@ -332,7 +389,9 @@ def test_a_huge_source_name_gives_a_short_line(tmp_path):
     result = run(str(listing), "--db", str(tmp_path / "x.db"), "--no-facts", "--retries", "0")
     assert result.exit_code == 1
     assert all(len(line) < 400 for line in result.stderr.splitlines())
-    assert any(line.startswith("http://[::1/yyy") and line.endswith(": malformed URL") for line in result.stderr.splitlines())
+    assert any(
+        line.startswith("http://[::1/yyy") and line.endswith(": malformed URL") for line in result.stderr.splitlines()
+    )
 
 
 def test_ten_redirects_are_followed_as_the_readme_says(news_server, tmp_path):
@@ -392,7 +451,9 @@ def test_workers_extract_facts_once_for_an_article_given_twice(tmp_path):
         return Facts()
 
     paths = []
-    for n, url in enumerate(["https://kabar.example/a/1", "https://kabar.example/a/2", "https://kabar.example/a/1?utm_source=x"]):
+    for n, url in enumerate(
+        ["https://kabar.example/a/1", "https://kabar.example/a/2", "https://kabar.example/a/1?utm_source=x"]
+    ):
         path = tmp_path / f"{n}.json"
         path.write_text(json.dumps({"text": ARTICLE_TEXT, "url": url}), encoding="utf-8")
         paths.append(path)
@@ -401,7 +462,9 @@ def test_workers_extract_facts_once_for_an_article_given_twice(tmp_path):
     second = process_chunk([Task(2, JsonArticleSource(paths[2]))], settings)  # a later chunk of the same run
     assert extracted == ["https://kabar.example/a/1", "https://kabar.example/a/2"]
     assert [r.repeats_earlier for r in first + second] == [False, False, True]
-    again = process_chunk([Task(0, JsonArticleSource(paths[2]))], Settings(cache_dir=str(tmp_path / "cache"), facts=count))
+    again = process_chunk(
+        [Task(0, JsonArticleSource(paths[2]))], Settings(cache_dir=str(tmp_path / "cache"), facts=count)
+    )
     assert not again[0].repeats_earlier  # a new run starts afresh
 
 
@@ -421,11 +484,28 @@ def test_sigterm_stops_a_serial_run_and_keeps_what_was_stored(news_server, tmp_p
     import signal
 
     db_path = tmp_path / "x.db"
-    urls = [news_server.url("/news/realita-gresik-pekerja-rentan.html")] + [news_server.url(f"/slow-headers?s={n}") for n in range(20)]
+    urls = [news_server.url("/news/realita-gresik-pekerja-rentan.html")] + [
+        news_server.url(f"/slow-headers?s={n}") for n in range(20)
+    ]
     process = subprocess.Popen(
-        [sys.executable, "-c", "from extract.cli import cli; cli()", "run", *urls, "--db", str(db_path),
-         "--no-facts", "--delay", "0", "--timeout", "10", "--ignore-robots"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "from extract.cli import cli; cli()",
+            "run",
+            *urls,
+            "--db",
+            str(db_path),
+            "--no-facts",
+            "--delay",
+            "0",
+            "--timeout",
+            "10",
+            "--ignore-robots",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert wait_until(lambda: db_path.exists() and stored_count(db_path) == 1, 60)

@@ -43,7 +43,11 @@ class Site:
         opener = urllib.request.build_opener(NoRedirect)
         try:
             with opener.open(self.base + path, timeout=30) as response:
-                return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read().decode("utf-8", "replace")
+                return (
+                    response.status,
+                    {k.lower(): v for k, v in response.headers.items()},
+                    response.read().decode("utf-8", "replace"),
+                )
         except urllib.error.HTTPError as error:
             return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read().decode("utf-8", "replace")
 
@@ -173,7 +177,9 @@ def test_links_stored_before_the_upgrade_are_cleaned_by_the_migration(tmp_path):
 # -- 7. no 500 for a hostile query string or path ------------------------
 
 
-@pytest.mark.parametrize("query", ['q="', 'q=""', "q=%00", "q=%22%00%22", "page=99999999999999999999", "page=" + "9" * 5000, "page=-3"])
+@pytest.mark.parametrize(
+    "query", ['q="', 'q=""', "q=%00", "q=%22%00%22", "page=99999999999999999999", "page=" + "9" * 5000, "page=-3"]
+)
 def test_the_timeline_answers_any_query_string(site, query):
     status, _, html = site.get(f"/timeline?{query}")  # of stories
     assert status == 200, html[-500:]
@@ -188,7 +194,9 @@ def test_the_timeline_search_still_finds_words(site):
     assert status == 200 and "Timeline" in html
 
 
-@pytest.mark.parametrize("path", ["/a/b/c/d", "/extract/events/1/x/y", "/article/../../etc/passwd", "/article/%2e%2e/%2e%2e/etc/passwd"])
+@pytest.mark.parametrize(
+    "path", ["/a/b/c/d", "/extract/events/1/x/y", "/article/../../etc/passwd", "/article/%2e%2e/%2e%2e/etc/passwd"]
+)
 def test_unknown_paths_are_not_found_and_disclose_nothing(site, path):
     import http.client
 
@@ -212,7 +220,13 @@ def test_sorting_on_an_unknown_column_is_a_bad_request(site, path):
 
 def run_extract(*args: str, unprivileged: bool = False) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [*EXTRACT, *args], check=False, capture_output=True, text=True, timeout=120, env=ENV, preexec_fn=as_nobody if unprivileged else None
+        [*EXTRACT, *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=ENV,
+        preexec_fn=as_nobody if unprivileged else None,
     )
 
 
@@ -280,7 +294,9 @@ def test_public_mode_refuses_sql_of_one_s_own(public_site):
     assert status == 403
 
 
-@pytest.mark.parametrize("path", ["/", "/timeline", "/extract/articles", "/extract/newest_events", "/extract/events.json", "/-/feed"])
+@pytest.mark.parametrize(
+    "path", ["/", "/timeline", "/extract/articles", "/extract/newest_events", "/extract/events.json", "/-/feed"]
+)
 def test_public_mode_keeps_tables_canned_queries_and_pages(public_site, path):
     status, _, _ = public_site.get(path)
     assert status in (200, 302)
@@ -299,7 +315,9 @@ def test_local_mode_still_runs_sql(site):
     assert status == 200 and json.loads(body) == [{"one": 1}]
 
 
-@pytest.mark.parametrize("path", ["/", "/timeline", "/extract/articles", "/extract/articles.json", "/no/such/page/here", "/-/feed"])
+@pytest.mark.parametrize(
+    "path", ["/", "/timeline", "/extract/articles", "/extract/articles.json", "/no/such/page/here", "/-/feed"]
+)
 def test_every_response_carries_security_headers(site, public_site, path):
     for server in (site, public_site):
         _, headers, _ = server.get(path)

@@ -161,7 +161,10 @@ def test_article_page_lists_captions_and_marks_only_text_offsets(tmp_path):
     db.close()
     html = asyncio.run(make_datasette(db_path).client.get(f"/article/{aid}")).text
     assert "Camat Jenu Hendra Kurniawan menyerahkan santunan" in html  # the caption, listed
-    assert '<td><a class="official-link" href="/official/hendra+kurniawan">Hendra Kurniawan</a></td><td>Camat Jenu</td><td>photo caption</td>' in html
+    assert (
+        '<td><a class="official-link" href="/official/hendra+kurniawan">Hendra Kurniawan</a></td><td>Camat Jenu</td><td>photo caption</td>'
+        in html
+    )
     # the caption's offsets (0..27) would mark the text's first words: they are not marked
     text_part = html.split('<div class="article-text">')[1].split("</div>")[0]
     assert 'title="Hendra Kurniawan' not in text_part

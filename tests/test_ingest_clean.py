@@ -67,7 +67,10 @@ def test_article_lines_are_not_furniture(line):
 
 def test_header_lines_of_a_copied_page_become_metadata_not_text():
     result = clean_text(seed("002"), "jatimtimes.com")
-    assert result.title == "BPJS Ketenagakerjaan dan Pemkab Blitar Teken Perjanjian Kerja Sama Lindungi 8.125 Pekerja Rentan"
+    assert (
+        result.title
+        == "BPJS Ketenagakerjaan dan Pemkab Blitar Teken Perjanjian Kerja Sama Lindungi 8.125 Pekerja Rentan"
+    )
     assert (result.author, result.editor) == ("Aunur Rofiq", "A Yahya")
     assert result.categories == ["Peristiwa"]
     assert result.text.startswith("JATIMTIMES BPJS Ketenagakerjaan Blitar bersama")

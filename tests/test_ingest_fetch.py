@@ -52,7 +52,9 @@ def test_redirect_loop(news_server):
     assert "/loop/a -> /loop/b -> /loop/a" in reason
 
 
-@pytest.mark.parametrize("status, words", [(404, "HTTP 404 Not Found"), (500, "HTTP 500 Internal Server Error"), (410, "HTTP 410 Gone")])
+@pytest.mark.parametrize(
+    "status, words", [(404, "HTTP 404 Not Found"), (500, "HTTP 500 Internal Server Error"), (410, "HTTP 410 Gone")]
+)
 def test_http_errors(news_server, status, words):
     assert fetch_error(news_server.url(f"/status/{status}")) == words
 
@@ -78,13 +80,19 @@ def test_connection_refused(refused_url):
 
 def test_a_server_that_never_answers_times_out(news_server):
     started = time.monotonic()
-    assert fetch_error(news_server.url("/slow-headers"), FetchPolicy(**{**FAST.__dict__, "timeout": 0.5})) == "timed out after 0.5 s"
+    assert (
+        fetch_error(news_server.url("/slow-headers"), FetchPolicy(**{**FAST.__dict__, "timeout": 0.5}))
+        == "timed out after 0.5 s"
+    )
     assert time.monotonic() - started < 2
 
 
 def test_a_server_trickling_bytes_meets_the_deadline(news_server):
     started = time.monotonic()
-    assert fetch_error(news_server.url("/trickle"), FetchPolicy(**{**FAST.__dict__, "timeout": 1.0})) == "timed out after 1 s"
+    assert (
+        fetch_error(news_server.url("/trickle"), FetchPolicy(**{**FAST.__dict__, "timeout": 1.0}))
+        == "timed out after 1 s"
+    )
     assert time.monotonic() - started < 2.5
 
 

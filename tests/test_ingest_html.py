@@ -41,7 +41,9 @@ def test_corpus_page_gives_its_article(page):
 
 def test_the_url_a_page_was_fetched_from_is_used_when_it_declares_none():
     page = (CORPUS / "realita-gresik-pekerja-rentan.html").read_text(encoding="utf-8")
-    page = page.replace('<link rel="canonical"', '<link rel="alternate"').replace('property="og:url"', 'property="og:x"')
+    page = page.replace('<link rel="canonical"', '<link rel="alternate"').replace(
+        'property="og:url"', 'property="og:x"'
+    )
     article = extract_article(page, "https://www.realita.co/baca-1-gresik")
     assert article.url == "https://www.realita.co/baca-1-gresik"
     assert article.source == "realita.co"
@@ -49,7 +51,9 @@ def test_the_url_a_page_was_fetched_from_is_used_when_it_declares_none():
 
 def test_without_any_url_the_site_comes_from_the_dateline():
     page = (CORPUS / "realita-gresik-pekerja-rentan.html").read_text(encoding="utf-8")
-    page = page.replace('<link rel="canonical"', '<link rel="alternate"').replace('property="og:url"', 'property="og:x"')
+    page = page.replace('<link rel="canonical"', '<link rel="alternate"').replace(
+        'property="og:url"', 'property="og:x"'
+    )
     article = extract_article(page, None)
     assert article.url is None
     assert article.source == "realita.co"

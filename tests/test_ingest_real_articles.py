@@ -180,16 +180,36 @@ def test_run_stores_every_real_shaped_article_given_as_json(tmp_path):
 
 
 def write_gold(folder, article_id, text, **facts):
-    lists = ("event_dates", "regions", "officials", "agreements", "payouts", "worker_counts", "percentages", "regulations")
-    data = {"id": article_id, "url": None, "source": None, "published": "2024-06-13", "title": None, "text": text,
-            "facts": {name: facts.get(name, []) for name in lists}}
+    lists = (
+        "event_dates",
+        "regions",
+        "officials",
+        "agreements",
+        "payouts",
+        "worker_counts",
+        "percentages",
+        "regulations",
+    )
+    data = {
+        "id": article_id,
+        "url": None,
+        "source": None,
+        "published": "2024-06-13",
+        "title": None,
+        "text": text,
+        "facts": {name: facts.get(name, []) for name in lists},
+    }
     folder.mkdir(exist_ok=True)
     (folder / f"{article_id}.json").write_text(json.dumps(data), encoding="utf-8")
 
 
 def test_eval_scores_what_run_would_store_and_lists_dropped_articles(tmp_path):
     gold = tmp_path / "gold"
-    write_gold(gold, "news-001", ONE_PARAGRAPH.replace(" dan seorang tukang parkir", "") + "\nBaca juga: Harga Cabai Turun di Pasar Kudus")
+    write_gold(
+        gold,
+        "news-001",
+        ONE_PARAGRAPH.replace(" dan seorang tukang parkir", "") + "\nBaca juga: Harga Cabai Turun di Pasar Kudus",
+    )
     write_gold(gold, "list-001", HEADLINES, event_dates=["2024-06-12"])
     runner = CliRunner()
 

@@ -124,7 +124,10 @@ def test_malformed_html_still_gives_the_article(news_server, tmp_path):
 
 def test_a_batch_with_failures_stores_the_rest_and_names_each_failure(news_server, tmp_path):
     db_path = tmp_path / "x.db"
-    good = [news_server.url("/news/jatimtimes-blitar-monev.html"), news_server.url("/news/antara-surabaya-pekerja-rentan.html")]
+    good = [
+        news_server.url("/news/jatimtimes-blitar-monev.html"),
+        news_server.url("/news/antara-surabaya-pekerja-rentan.html"),
+    ]
     bad = [news_server.url("/status/404"), news_server.url("/english")]
     result = run(good[0], bad[0], good[1], bad[1], "--db", str(db_path), *FAST)
     assert result.exit_code == 1
@@ -137,7 +140,9 @@ def test_a_batch_with_failures_stores_the_rest_and_names_each_failure(news_serve
 
 def test_failures_never_lose_what_was_stored_before(news_server, tmp_path):
     db_path = tmp_path / "x.db"
-    assert run(news_server.url("/news/realita-pasuruan-pekerja-rentan.html"), "--db", str(db_path), *FAST).exit_code == 0
+    assert (
+        run(news_server.url("/news/realita-pasuruan-pekerja-rentan.html"), "--db", str(db_path), *FAST).exit_code == 0
+    )
     result = run(news_server.url("/status/500"), news_server.url("/index"), "--db", str(db_path), *FAST)
     assert result.exit_code == 1 and result.stderr.splitlines()[-1] == "0 stored, 2 failed"
     assert [row["source"] for row in articles(db_path)] == ["realita.co"]
@@ -146,7 +151,15 @@ def test_failures_never_lose_what_was_stored_before(news_server, tmp_path):
 def test_the_same_url_twice_is_one_article(news_server, tmp_path):
     db_path = tmp_path / "x.db"
     url = news_server.url("/news/timesindonesia-malang-santunan.html")
-    result = run(url, url, news_server.url("/moved"), news_server.url("/news/realita-gresik-pekerja-rentan.html"), "--db", str(db_path), *FAST)
+    result = run(
+        url,
+        url,
+        news_server.url("/moved"),
+        news_server.url("/news/realita-gresik-pekerja-rentan.html"),
+        "--db",
+        str(db_path),
+        *FAST,
+    )
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines()[-1] == "2 stored, 0 failed, 2 duplicates skipped"
     assert len(articles(db_path)) == 2
@@ -189,8 +202,12 @@ def test_a_directory_of_pages_needs_no_urls(tmp_path):
 def test_an_html_file_with_its_url(tmp_path):
     page = tmp_path / "saved.html"
     html = (CORPUS / "realita-gresik-pekerja-rentan.html").read_text(encoding="utf-8")
-    page.write_text(html.replace('rel="canonical"', 'rel="x"').replace('property="og:url"', 'property="x"'), encoding="utf-8")
-    result = run(str(page), "--url", "https://realita.co/baca-1-gresik", "--db", str(tmp_path / "x.db"), "--json", *FAST)
+    page.write_text(
+        html.replace('rel="canonical"', 'rel="x"').replace('property="og:url"', 'property="x"'), encoding="utf-8"
+    )
+    result = run(
+        str(page), "--url", "https://realita.co/baca-1-gresik", "--db", str(tmp_path / "x.db"), "--json", *FAST
+    )
     assert result.exit_code == 0, result.output
     article = json.loads(result.stdout)
     assert article["url"] == "https://realita.co/baca-1-gresik" and article["source"] == "realita.co"

@@ -84,7 +84,9 @@ def test_meta_figures_are_what_re_measuring_gives():
 
 def test_reader_handles_crlf_tabs_label_maps_and_stray_inside_tags(tmp_path):
     spaced = tmp_path / "spaced.txt"
-    spaced.write_bytes(b"Wali PROPN O\r\nKota NOUN O\r\nAnis PROPN B-PER\r\nBaswedan PROPN I-PER\r\n\r\nMalang PROPN I-LOC\r\n")
+    spaced.write_bytes(
+        b"Wali PROPN O\r\nKota NOUN O\r\nAnis PROPN B-PER\r\nBaswedan PROPN I-PER\r\n\r\nMalang PROPN I-LOC\r\n"
+    )
     first, second = read_conll(spaced)
     assert first.words == ("Wali", "Kota", "Anis", "Baswedan")
     assert first.tags == ("O", "O", "B-PER", "I-PER")

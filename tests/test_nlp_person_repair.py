@@ -22,11 +22,19 @@ def _persons_after_repair(text: str, glued: str) -> list[str]:
     "text, glued, name",
     [
         # a province's short name before the name
-        ("Hadir Kakanwil BPJS Ketenagakerjaan Sulsel Andi Pratama di acara itu.", "Sulsel Andi Pratama", "Andi Pratama"),
+        (
+            "Hadir Kakanwil BPJS Ketenagakerjaan Sulsel Andi Pratama di acara itu.",
+            "Sulsel Andi Pratama",
+            "Andi Pratama",
+        ),
         # a regency's name before the name
         ("Bupati Lumajang Thoriqul Haq membuka acara.", "Lumajang Thoriqul Haq", "Thoriqul Haq"),
         # an office after the name
-        ("Menurut Rina Wulandari Kadinsos Jateng, bantuan cair pekan depan.", "Rina Wulandari Kadinsos Jateng", "Rina Wulandari"),
+        (
+            "Menurut Rina Wulandari Kadinsos Jateng, bantuan cair pekan depan.",
+            "Rina Wulandari Kadinsos Jateng",
+            "Rina Wulandari",
+        ),
         # an agency's acronym before the name, and a lower-case office after it
         ("Sambutan disampaikan BPBD Suryo Hadi kepala pelaksana.", "BPBD Suryo Hadi kepala pelaksana", "Suryo Hadi"),
         # particles inside a name stay

@@ -82,7 +82,9 @@ def test_annotate_gives_sentences_and_rule_spans_as_plain_data():
         ("Ahli waris berterima kasih.", "Ahli waris berterima kasih."),
     ]
     assert data["entities"] == []
-    assert {"label": "MONEY", "text": "Rp 42 juta", "start": 26, "end": 36, "id": "", "kb_id": "42000000"} in data["rules"]
+    assert {"label": "MONEY", "text": "Rp 42 juta", "start": 26, "end": 36, "id": "", "kb_id": "42000000"} in data[
+        "rules"
+    ]
 
 
 def test_cli_nlp_lists_sentences_and_spans():

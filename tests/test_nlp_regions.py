@@ -31,16 +31,28 @@ def test_all_regencies_have_codes_official_names_and_coordinates():
 
 @pytest.mark.parametrize(
     "mention",
-    ["Kab. Blitar", "Kab.Blitar", "Kab Blitar", "Kabupaten Blitar", "KABUPATEN BLITAR", "Pemkab Blitar",
-     "Pemerintah Kabupaten Blitar", "Pemerintah Kabupaten (Pemkab) Blitar", "Bupati Blitar", "Wakil Bupati Blitar",
-     "Dinas Sosial Kabupaten Blitar"],
+    [
+        "Kab. Blitar",
+        "Kab.Blitar",
+        "Kab Blitar",
+        "Kabupaten Blitar",
+        "KABUPATEN BLITAR",
+        "Pemkab Blitar",
+        "Pemerintah Kabupaten Blitar",
+        "Pemerintah Kabupaten (Pemkab) Blitar",
+        "Bupati Blitar",
+        "Wakil Bupati Blitar",
+        "Dinas Sosial Kabupaten Blitar",
+    ],
 )
 def test_kabupaten_mentions_resolve_explicitly(mention):
     region = resolve_region(mention)
     assert (region.code, region.name, region.resolved_from) == ("35.05", "Kabupaten Blitar", "explicit")
 
 
-@pytest.mark.parametrize("mention", ["Kota Blitar", "Pemkot Blitar", "Pemerintah Kota Blitar", "Wali Kota Blitar", "Walikota Blitar"])
+@pytest.mark.parametrize(
+    "mention", ["Kota Blitar", "Pemkot Blitar", "Pemerintah Kota Blitar", "Wali Kota Blitar", "Walikota Blitar"]
+)
 def test_kota_mentions_resolve_explicitly(mention):
     region = resolve_region(mention)
     assert (region.code, region.name, region.resolved_from) == ("35.72", "Kota Blitar", "explicit")

@@ -61,24 +61,50 @@ def test_compiled_patterns_find_the_same_matches(nlp):
         ("melalui Peraturan Pemerintah Nomor 82 Tahun 2019.", ("Peraturan Pemerintah Nomor 82 Tahun 2019", "PP")),
         ("sejalan dengan Inpres Nomor 2 Tahun 2021 tentang optimalisasi.", ("Inpres Nomor 2 Tahun 2021", "Inpres")),
         ("Pemkab menerbitkan Perbup Nomor 7 Tahun 2023.", ("Perbup Nomor 7 Tahun 2023", "Perbup")),
-        ("berdasarkan Peraturan Bupati Blitar Nomor 25 Tahun 2021.", ("Peraturan Bupati Blitar Nomor 25 Tahun 2021", "Perbup")),
-        ("lewat Peraturan Wali Kota Batu Nomor 3 Tahun 2022.", ("Peraturan Wali Kota Batu Nomor 3 Tahun 2022", "Perwali")),
+        (
+            "berdasarkan Peraturan Bupati Blitar Nomor 25 Tahun 2021.",
+            ("Peraturan Bupati Blitar Nomor 25 Tahun 2021", "Perbup"),
+        ),
+        (
+            "lewat Peraturan Wali Kota Batu Nomor 3 Tahun 2022.",
+            ("Peraturan Wali Kota Batu Nomor 3 Tahun 2022", "Perwali"),
+        ),
         ("diatur Perda Kabupaten Gresik Nomor 1 Tahun 2020.", ("Perda Kabupaten Gresik Nomor 1 Tahun 2020", "Perda")),
         ("mengikuti Permenaker Nomor 5 Tahun 2021.", ("Permenaker Nomor 5 Tahun 2021", "Permenaker")),
-        ("menyosialisasikan Surat Edaran (SE) Bupati Pasuruan tentang pekerja rentan.",
-         ("Surat Edaran (SE) Bupati Pasuruan", "SE")),
+        (
+            "menyosialisasikan Surat Edaran (SE) Bupati Pasuruan tentang pekerja rentan.",
+            ("Surat Edaran (SE) Bupati Pasuruan", "SE"),
+        ),
         ("menerbitkan SE Nomor 560/123/2023 kepada perusahaan.", ("SE Nomor 560/123/2023", "SE")),
-        ("ditetapkan dengan Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020.",
-         ("Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020", "Kepmen")),
-        ("diatur Peraturan Menteri Ketenagakerjaan Nomor 4 Tahun 2022.", ("Peraturan Menteri Ketenagakerjaan Nomor 4 Tahun 2022", "Permenaker")),
-        ("sesuai Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2014.", ("Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2014", "Permendagri")),
-        ("lewat Peraturan Menteri Pendidikan, Kebudayaan, dan Riset Nomor 3 Tahun 2023, dan lainnya",
-         ("Peraturan Menteri Pendidikan, Kebudayaan, dan Riset Nomor 3 Tahun 2023", "Permen")),
+        (
+            "ditetapkan dengan Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020.",
+            ("Keputusan Menteri Ketenagakerjaan Nomor 10 Tahun 2020", "Kepmen"),
+        ),
+        (
+            "diatur Peraturan Menteri Ketenagakerjaan Nomor 4 Tahun 2022.",
+            ("Peraturan Menteri Ketenagakerjaan Nomor 4 Tahun 2022", "Permenaker"),
+        ),
+        (
+            "sesuai Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2014.",
+            ("Peraturan Menteri Dalam Negeri Nomor 84 Tahun 2014", "Permendagri"),
+        ),
+        (
+            "lewat Peraturan Menteri Pendidikan, Kebudayaan, dan Riset Nomor 3 Tahun 2023, dan lainnya",
+            ("Peraturan Menteri Pendidikan, Kebudayaan, dan Riset Nomor 3 Tahun 2023", "Permen"),
+        ),
         # The short name the article gives in brackets is the kind.
-        ("dalam Peraturan Menteri Sosial (Permensos) Nomor 1 Tahun 2019.", ("Peraturan Menteri Sosial (Permensos) Nomor 1 Tahun 2019", "Permensos")),
-        ("dalam Keputusan Menteri Ketenagakerjaan (Kepmenaker) Nomor 9 Tahun 2024.",
-         ("Keputusan Menteri Ketenagakerjaan (Kepmenaker) Nomor 9 Tahun 2024", "Kepmenaker")),
-        ("dengan Peraturan Bupati (Perbup) Ngawi Nomor 12 Tahun 2022.", ("Peraturan Bupati (Perbup) Ngawi Nomor 12 Tahun 2022", "Perbup")),
+        (
+            "dalam Peraturan Menteri Sosial (Permensos) Nomor 1 Tahun 2019.",
+            ("Peraturan Menteri Sosial (Permensos) Nomor 1 Tahun 2019", "Permensos"),
+        ),
+        (
+            "dalam Keputusan Menteri Ketenagakerjaan (Kepmenaker) Nomor 9 Tahun 2024.",
+            ("Keputusan Menteri Ketenagakerjaan (Kepmenaker) Nomor 9 Tahun 2024", "Kepmenaker"),
+        ),
+        (
+            "dengan Peraturan Bupati (Perbup) Ngawi Nomor 12 Tahun 2022.",
+            ("Peraturan Bupati (Perbup) Ngawi Nomor 12 Tahun 2022", "Perbup"),
+        ),
     ],
 )
 def test_law_spans_take_issuer_number_and_year(nlp, text, expected):
@@ -110,7 +136,10 @@ def test_law_parts_reads_number_and_year(text, number, year):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("peserta Jaminan Kecelakaan Kerja (JKK) dan JKM", [("Jaminan Kecelakaan Kerja", "JKK"), ("JKK", "JKK"), ("JKM", "JKM")]),
+        (
+            "peserta Jaminan Kecelakaan Kerja (JKK) dan JKM",
+            [("Jaminan Kecelakaan Kerja", "JKK"), ("JKK", "JKK"), ("JKM", "JKM")],
+        ),
         ("santunan jaminan kematian dan beasiswa anak", [("jaminan kematian", "JKM"), ("beasiswa", "beasiswa")]),
         ("pencairan JHT, Jaminan Pensiun dan JKP", [("JHT", "JHT"), ("Jaminan Pensiun", "JP"), ("JKP", "JKP")]),
     ],
@@ -123,15 +152,29 @@ def test_program_spans_name_the_programme(nlp, text, expected):
     "text, expected",
     [
         ("Kerja sama BPJamsostek Cabang Blitar dengan warga.", ("BPJamsostek Cabang Blitar", "BPJS Ketenagakerjaan")),
-        ("BPJS Ketenagakerjaan (BPJAMSOSTEK) Gresik hadir.", ("BPJS Ketenagakerjaan (BPJAMSOSTEK) Gresik", "BPJS Ketenagakerjaan")),
-        ("Kepala BPJS Ketenagakerjaan Kantor Cabang Surabaya Rungkut hadir.",
-         ("BPJS Ketenagakerjaan Kantor Cabang Surabaya Rungkut", "BPJS Ketenagakerjaan")),
+        (
+            "BPJS Ketenagakerjaan (BPJAMSOSTEK) Gresik hadir.",
+            ("BPJS Ketenagakerjaan (BPJAMSOSTEK) Gresik", "BPJS Ketenagakerjaan"),
+        ),
+        (
+            "Kepala BPJS Ketenagakerjaan Kantor Cabang Surabaya Rungkut hadir.",
+            ("BPJS Ketenagakerjaan Kantor Cabang Surabaya Rungkut", "BPJS Ketenagakerjaan"),
+        ),
         ("Santunan dari BPJS-TK diserahkan.", ("BPJS-TK", "BPJS Ketenagakerjaan")),
         ("Peserta BPJS Kesehatan bertambah.", ("BPJS Kesehatan", "BPJS Kesehatan")),
-        ("bersama Pemerintah Kabupaten (Pemkab) Trenggalek menandatangani", ("Pemerintah Kabupaten (Pemkab) Trenggalek", "Pemkab")),
+        (
+            "bersama Pemerintah Kabupaten (Pemkab) Trenggalek menandatangani",
+            ("Pemerintah Kabupaten (Pemkab) Trenggalek", "Pemkab"),
+        ),
         ("Pemkot Batu mendukung program itu.", ("Pemkot Batu", "Pemkot")),
-        ("oleh Dinas Tenaga Kerja dan Transmigrasi Kabupaten Ngawi pagi ini", ("Dinas Tenaga Kerja dan Transmigrasi Kabupaten Ngawi", "Dinas")),
-        ("oleh Dinas Pemberdayaan Masyarakat dan Desa (PMD) Kabupaten Gresik.", ("Dinas Pemberdayaan Masyarakat dan Desa (PMD) Kabupaten Gresik", "Dinas")),
+        (
+            "oleh Dinas Tenaga Kerja dan Transmigrasi Kabupaten Ngawi pagi ini",
+            ("Dinas Tenaga Kerja dan Transmigrasi Kabupaten Ngawi", "Dinas"),
+        ),
+        (
+            "oleh Dinas Pemberdayaan Masyarakat dan Desa (PMD) Kabupaten Gresik.",
+            ("Dinas Pemberdayaan Masyarakat dan Desa (PMD) Kabupaten Gresik", "Dinas"),
+        ),
         ("Anggaran disetujui DPRD Kabupaten Jember kemarin.", ("DPRD Kabupaten Jember", "DPRD")),
         ("penghargaan untuk PT Sumber Makmur Abadi, KUD Tani Jaya dan lainnya", ("PT Sumber Makmur Abadi", "Company")),
         ("penghargaan untuk PT Sumber Makmur Abadi, KUD Tani Jaya dan lainnya", ("KUD Tani Jaya", "Company")),
@@ -148,38 +191,67 @@ def test_org_spans_run_over_aside_branch_and_place(nlp, text, expected):
         ("Bupati Trenggalek Mochamad Nur Arifin hadir.", ("Bupati Trenggalek", "Bupati")),
         ("Acara dibuka Wakil Bupati Pasuruan KH Abdul Mujib.", ("Wakil Bupati Pasuruan", "Wakil Bupati")),
         ("Hadir Wali Kota Blitar dan jajarannya.", ("Wali Kota Blitar", "Wali Kota")),
-        ("Hadir Sekretaris Daerah Kabupaten Pasuruan dan tamu.", ("Sekretaris Daerah Kabupaten Pasuruan", "Sekretaris Daerah")),
-        ("Dihadiri Plt Kepala Dinas Sosial Kabupaten Blitar Budi.", ("Plt Kepala Dinas Sosial Kabupaten Blitar", "Kepala")),
+        (
+            "Hadir Sekretaris Daerah Kabupaten Pasuruan dan tamu.",
+            ("Sekretaris Daerah Kabupaten Pasuruan", "Sekretaris Daerah"),
+        ),
+        (
+            "Dihadiri Plt Kepala Dinas Sosial Kabupaten Blitar Budi.",
+            ("Plt Kepala Dinas Sosial Kabupaten Blitar", "Kepala"),
+        ),
         ("Kepala BPJamsostek Cabang Blitar Hendra Elvian menjelaskan.", ("Kepala BPJamsostek Cabang Blitar", "Kepala")),
-        ("Kepala Kantor Cabang BPJS Ketenagakerjaan Pasuruan, Trioki, mengatakan.",
-         ("Kepala Kantor Cabang BPJS Ketenagakerjaan Pasuruan", "Kepala Kantor Cabang")),
-        ("disaksikan Asisten Deputi Direktur Bidang Keuangan BPJS Ketenagakerjaan Jawa Timur Hari Santoso.",
-         ("Asisten Deputi Direktur Bidang Keuangan BPJS Ketenagakerjaan Jawa Timur", "Asisten Deputi Direktur")),
-        ("Deputi Direktur Wilayah Jawa Timur Hadi Purnomo hadir.", ("Deputi Direktur Wilayah Jawa Timur", "Deputi Direktur")),
-        ("Yuni selaku Kepala Bidang Perlindungan Jaminan Sosial Dinsos hadir.",
-         ("Kepala Bidang Perlindungan Jaminan Sosial Dinsos", "Kepala Bidang")),
+        (
+            "Kepala Kantor Cabang BPJS Ketenagakerjaan Pasuruan, Trioki, mengatakan.",
+            ("Kepala Kantor Cabang BPJS Ketenagakerjaan Pasuruan", "Kepala Kantor Cabang"),
+        ),
+        (
+            "disaksikan Asisten Deputi Direktur Bidang Keuangan BPJS Ketenagakerjaan Jawa Timur Hari Santoso.",
+            ("Asisten Deputi Direktur Bidang Keuangan BPJS Ketenagakerjaan Jawa Timur", "Asisten Deputi Direktur"),
+        ),
+        (
+            "Deputi Direktur Wilayah Jawa Timur Hadi Purnomo hadir.",
+            ("Deputi Direktur Wilayah Jawa Timur", "Deputi Direktur"),
+        ),
+        (
+            "Yuni selaku Kepala Bidang Perlindungan Jaminan Sosial Dinsos hadir.",
+            ("Kepala Bidang Perlindungan Jaminan Sosial Dinsos", "Kepala Bidang"),
+        ),
         ("Camat Pogalan Suyono memberi sambutan.", ("Camat Pogalan", "Camat")),
         ("Kepala Desa Ngadirejo ikut hadir.", ("Kepala Desa Ngadirejo", "Kepala Desa")),
         ("Ketua DPRD Kabupaten Tuban menyambut.", ("Ketua DPRD Kabupaten Tuban", "Ketua DPRD")),
         ("Direktur PT Sumber Makmur menerima penghargaan.", ("Direktur PT Sumber Makmur", "Direktur")),
         # acting officials
         ("Penjabat (Pj) Bupati Jombang Teguh hadir.", ("Penjabat (Pj) Bupati Jombang", "Bupati")),
-        ("Pelaksana Tugas (Plt) Kepala Dinas Sosial Kota Batu hadir.", ("Pelaksana Tugas (Plt) Kepala Dinas Sosial Kota Batu", "Kepala")),
+        (
+            "Pelaksana Tugas (Plt) Kepala Dinas Sosial Kota Batu hadir.",
+            ("Pelaksana Tugas (Plt) Kepala Dinas Sosial Kota Batu", "Kepala"),
+        ),
         # village heads across regions, with the village's name
         ("Perbekel Desa Sukawati hadir.", ("Perbekel Desa Sukawati", "Perbekel")),
         ("Hukum Tua Desa Tondano Satu memberi sambutan.", ("Hukum Tua Desa Tondano Satu", "Hukum Tua")),
         ("Lurah Sananwetan Budi hadir.", ("Lurah Sananwetan", "Lurah")),
         # an office, the unit of the organisation, then the organisation
-        ("Kepala Bidang Pelayanan Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur hadir.",
-         ("Kepala Bidang Pelayanan Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur", "Kepala Bidang")),
-        ("Kepala BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP) Situbondo, Andi, hadir.",
-         ("Kepala BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP) Situbondo", "Kepala")),
-        ("Manajer Sumber Daya Manusia PT Sumber Makmur hadir.", ("Manajer Sumber Daya Manusia PT Sumber Makmur", "Manajer")),
-        ("Ketua Asosiasi Petani Kopi Nusantara (APKN) Kabupaten Jember hadir.",
-         ("Ketua Asosiasi Petani Kopi Nusantara (APKN) Kabupaten Jember", "Kepala")),
+        (
+            "Kepala Bidang Pelayanan Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur hadir.",
+            ("Kepala Bidang Pelayanan Kantor Wilayah BPJS Ketenagakerjaan Jawa Timur", "Kepala Bidang"),
+        ),
+        (
+            "Kepala BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP) Situbondo, Andi, hadir.",
+            ("Kepala BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP) Situbondo", "Kepala"),
+        ),
+        (
+            "Manajer Sumber Daya Manusia PT Sumber Makmur hadir.",
+            ("Manajer Sumber Daya Manusia PT Sumber Makmur", "Manajer"),
+        ),
+        (
+            "Ketua Asosiasi Petani Kopi Nusantara (APKN) Kabupaten Jember hadir.",
+            ("Ketua Asosiasi Petani Kopi Nusantara (APKN) Kabupaten Jember", "Kepala"),
+        ),
         ("Dandim 0808/Blitar ikut menyaksikan.", ("Dandim 0808/Blitar", "Dandim")),
-        ("Kepala Dinas Tenaga Kerja, Transmigrasi dan Perindustrian (Disnakertransperin) Banyuwangi hadir.",
-         ("Kepala Dinas Tenaga Kerja, Transmigrasi dan Perindustrian (Disnakertransperin) Banyuwangi", "Kepala")),
+        (
+            "Kepala Dinas Tenaga Kerja, Transmigrasi dan Perindustrian (Disnakertransperin) Banyuwangi hadir.",
+            ("Kepala Dinas Tenaga Kerja, Transmigrasi dan Perindustrian (Disnakertransperin) Banyuwangi", "Kepala"),
+        ),
     ],
 )
 def test_position_spans_take_their_place_or_organisation(nlp, text, expected):
@@ -206,7 +278,9 @@ def test_office_named_in_a_law_is_not_a_position(nlp):
 def test_numeric_spans_carry_normalised_values(nlp):
     text = "Ahli waris menerima Rp 42 juta, cakupan 17,60% dari 8.125 pekerja pada Selasa (30/1/2024)."
     doc = annotate(text, nlp=nlp)
-    found = {(s.label_, s.text, s.kb_id_) for s in doc.spans["rules"] if s.label_ in {"MONEY", "PERCENT", "CARDINAL", "DATE"}}
+    found = {
+        (s.label_, s.text, s.kb_id_) for s in doc.spans["rules"] if s.label_ in {"MONEY", "PERCENT", "CARDINAL", "DATE"}
+    }
     assert found == {
         ("MONEY", "Rp 42 juta", "42000000"),
         ("PERCENT", "17,60%", "17.6"),

@@ -119,7 +119,10 @@ def test_first_names_come_from_the_abbreviations_file():
         # a title that opens a name is not a degree
         ("Hadir Wakil Bupati, K.H. Abdul Mujib di pendopo.", ["Hadir Wakil Bupati, K.H. Abdul Mujib di pendopo."]),
         # without the comma the degree stays inside (see SPECIAL_CASES)
-        ("Sekretaris dinas, Agus Salim M.M. Kemudian memberi arahan.", ["Sekretaris dinas, Agus Salim M.M. Kemudian memberi arahan."]),
+        (
+            "Sekretaris dinas, Agus Salim M.M. Kemudian memberi arahan.",
+            ["Sekretaris dinas, Agus Salim M.M. Kemudian memberi arahan."],
+        ),
     ],
 )
 def test_degree_after_a_name_ends_a_sentence_only_before_a_new_clause(nlp, text, expected):
@@ -132,18 +135,22 @@ def test_plain_full_stops_question_and_exclamation_marks_end_sentences(nlp):
 
 
 def test_closing_quote_stays_with_its_sentence(nlp):
-    text = "“Kami siap mendukung.” Bupati lalu menandatangani naskah. \"Ini penting.\" Semua setuju."
+    text = '“Kami siap mendukung.” Bupati lalu menandatangani naskah. "Ini penting." Semua setuju.'
     assert sentences(nlp, text) == [
         "“Kami siap mendukung.”",
         "Bupati lalu menandatangani naskah.",
-        "\"Ini penting.\"",
+        '"Ini penting."',
         "Semua setuju.",
     ]
 
 
 def test_every_newline_ends_a_sentence(nlp):
     text = "Judul Berita Tanpa Titik\nIsi paragraf pertama, tanpa titik juga\n\nParagraf kedua."
-    assert sentences(nlp, text) == ["Judul Berita Tanpa Titik", "Isi paragraf pertama, tanpa titik juga", "Paragraf kedua."]
+    assert sentences(nlp, text) == [
+        "Judul Berita Tanpa Titik",
+        "Isi paragraf pertama, tanpa titik juga",
+        "Paragraf kedua.",
+    ]
 
 
 def test_dll_ends_a_sentence_only_before_a_capital(nlp):

@@ -161,7 +161,7 @@ def test_counted_periods_ago(text, date, precision):
 
 
 def test_weekday_closing_a_clause_is_the_day_of_the_reporting_week():
-    text = 'kata kepala cabang di Klaten, Rabu. Ia mengatakan, Senin malam, tim turun.'
+    text = "kata kepala cabang di Klaten, Rabu. Ia mengatakan, Senin malam, tim turun."
     assert values(text, D(2024, 1, 17)) == [
         ("Rabu", D(2024, 1, 17), "day"),
         ("Senin", D(2024, 1, 15), "day"),

@@ -60,9 +60,7 @@ def test_lebih_and_vague_amounts_are_approximate():
         ("Rp 280 juta lebih", 280_000_000, True),
         ("Rp 288.900.000", 288_900_000, False),
     ]
-    assert [(m.value, m.approximate) for m in find_money("ratusan juta rupiah")] == [
-        (100_000_000, True)
-    ]
+    assert [(m.value, m.approximate) for m in find_money("ratusan juta rupiah")] == [(100_000_000, True)]
     assert [m.approximate for m in find_money("sekitar Rp 2 miliar")] == [True]
 
 

@@ -46,9 +46,7 @@ def test_ranges_give_both_values():
 
 
 def test_a_year_before_hingga_is_not_the_start_of_a_range():
-    assert [(m.text, m.value) for m in find_percents("tahun 2023 hingga 40 persen")] == [
-        ("40 persen", 40.0)
-    ]
+    assert [(m.text, m.value) for m in find_percents("tahun 2023 hingga 40 persen")] == [("40 persen", 40.0)]
 
 
 @pytest.mark.parametrize("text", ["17,60", "persentase 7", "20 pekerja", "", "K3%"])

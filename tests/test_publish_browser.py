@@ -42,7 +42,9 @@ def server(tmp_path_factory):
     save_article(db, *make_article(1, region=("35.05", "Kabupaten Blitar", -8.13, 112.22), published="2024-03-14"))
     save_article(db, *make_article(2, region=("35.72", "Kota Blitar", -8.1, 112.16), published="2024-05-02"))
     article, facts = make_article(
-        3, region=("35.07", "Kabupaten Malang", -8.05, 112.6), published="2025-01-20",
+        3,
+        region=("35.07", "Kabupaten Malang", -8.05, 112.6),
+        published="2025-01-20",
         extra_text="<script>alert(1)</script><img src=x onerror=alert(2)>",
     )
     save_article(db, article, facts)

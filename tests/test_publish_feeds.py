@@ -61,7 +61,11 @@ def test_the_overall_feed_is_valid_atom_with_a_story_per_entry(ds):
     first = feedparser.parse(response.content).entries[0]
     assert first.link.startswith("http://localhost/story/")
     assert first.author == "jatimtimes.com"
-    signing = next(e for e in feedparser.parse(response.content).entries if "Kabupaten Blitar" in e.title and "Agreement" in e.title)
+    signing = next(
+        e
+        for e in feedparser.parse(response.content).entries
+        if "Kabupaten Blitar" in e.title and "Agreement" in e.title
+    )
     assert [a.name for a in signing.authors] == list(stories_site.BLITAR_OUTLETS)
     assert "Kamis, 14 Maret 2024" in signing.summary
 
@@ -78,7 +82,7 @@ def test_an_undated_story_takes_its_articles_date_not_today(ds):
         ("type=agreement_signing", 3, "Stories: Agreement signed"),
         ("region=35.05&type=agreement_signing", 1, "Stories: Agreement signed, Kabupaten Blitar"),
         ("amount_min=100+juta&year=2024", 1, "Stories: 2024"),
-        ("q=tidakadakatasemacamini", 0, "Stories: \"tidakadakatasemacamini\""),
+        ("q=tidakadakatasemacamini", 0, 'Stories: "tidakadakatasemacamini"'),
     ],
 )
 def test_a_feed_per_region_type_and_saved_search(ds, query, count, title):

@@ -3,13 +3,16 @@ from extract.publish.highlight import Span, format_rupiah, highlight, highlight_
 
 def test_text_is_escaped_and_only_our_marks_are_markup():
     html = str(highlight("a <b>&</b> c", [Span(2, 5, "X")]))
-    assert html == 'a <mark class="hl hl-entity" data-labels="X" title="X">&lt;b&gt;<span class="hl-label">X</span></mark>&amp;&lt;/b&gt; c'
+    assert (
+        html
+        == 'a <mark class="hl hl-entity" data-labels="X" title="X">&lt;b&gt;<span class="hl-label">X</span></mark>&amp;&lt;/b&gt; c'
+    )
 
 
 def test_overlapping_spans_mark_each_piece_with_every_covering_label():
     text = "Bupati Blitar Rijanto"
     html = str(highlight(text, [Span(0, 13, "POSITION"), Span(7, 21, "PER", "fact")]))
-    assert '>Bupati </mark>' in html.replace('<span class="hl-label">POSITION</span>', "")
+    assert ">Bupati </mark>" in html.replace('<span class="hl-label">POSITION</span>', "")
     assert 'data-labels="POSITION PER"' in html  # "Blitar" is under both
     assert html.count('<span class="hl-label">POSITION</span>') == 1
     assert html.count('<span class="hl-label">PER</span>') == 1

@@ -35,7 +35,13 @@ def second_official(article, facts, name="Dewi Lestari", position="Kepala Dinas 
 def add_payout(article, facts, amount, kind, words):
     article.text += f" {words}."
     facts.payouts.append(
-        Payout(amount_idr=amount, programs=["JKK"], kind=kind, region_code=facts.regions[0].code, provenance=span(article.text, words))
+        Payout(
+            amount_idr=amount,
+            programs=["JKK"],
+            kind=kind,
+            region_code=facts.regions[0].code,
+            provenance=span(article.text, words),
+        )
     )
 
 
@@ -67,7 +73,9 @@ def built(tmp_path_factory):
         ).fetchall()
     ]
     # The story merger (extract.store.stories) groups the two reports of the signing.
-    stories = {r[0] for r in db.execute(f"select story_id from events where id in ({','.join(map(str, signings))})").fetchall()}
+    stories = {
+        r[0] for r in db.execute(f"select story_id from events where id in ({','.join(map(str, signings))})").fetchall()
+    }
     assert len(stories) == 1
     ids["signing_story"] = stories.pop()
     db.conn.commit()
@@ -97,7 +105,10 @@ def test_a_story_reported_twice_is_one_entry_with_both_articles(built):
 def test_money_views_count_handovers_only(built):
     conn, _, _ = built
     per_year = payouts_per_year(conn, "1", {})
-    assert [(r["year"], r["payouts"], r["total_idr"]) for r in per_year] == [(2025, 1, 42_000_000), (2024, 1, 42_000_000)]  # two reports of one hand-over
+    assert [(r["year"], r["payouts"], r["total_idr"]) for r in per_year] == [
+        (2025, 1, 42_000_000),
+        (2024, 1, 42_000_000),
+    ]  # two reports of one hand-over
     assert per_year[1]["total_text"] == "Rp42.000.000"  # one hand-over that two outlets report
 
 
@@ -204,7 +215,9 @@ def test_vega_lite_spec_reads_the_query_json():
 def test_map_regions_count_stories_once(built):
     conn, _, _ = built
     regions = {r["code"]: r for r in mapview.map_regions(conn)}
-    assert regions["35.05"]["events"] == 4 and regions["35.05"]["stories"] == 2  # a signing and a hand-over, two reports each
+    assert (
+        regions["35.05"]["events"] == 4 and regions["35.05"]["stories"] == 2
+    )  # a signing and a hand-over, two reports each
     assert regions["35.05"]["url"] == "/region/35.05"
     assert regions["35.05"]["paid_text"] == "Rp42.000.000"  # one hand-over, reported twice, counted once
     assert "<" not in str(mapview.json_for_script({"name": "</script><script>alert(1)</script>"}))
@@ -235,9 +248,19 @@ def test_database_is_served_as_extract_whatever_the_file_is_called(ds):
 
 
 def test_pages_answer_and_unknown_entities_are_404(ds):
-    for path in ("/", "/-/search?q=santunan", "/official/ahmad+santoso", "/official/ahmad%20santoso", "/region/35.05",
-                 "/organisation/BPJS+Ketenagakerjaan", "/organisation/PT+Kereta~2FApi+Nusantara",
-                 "/-/charts", "/-/charts/payouts-by-region.vl.json", "/-/map", "/extract"):
+    for path in (
+        "/",
+        "/-/search?q=santunan",
+        "/official/ahmad+santoso",
+        "/official/ahmad%20santoso",
+        "/region/35.05",
+        "/organisation/BPJS+Ketenagakerjaan",
+        "/organisation/PT+Kereta~2FApi+Nusantara",
+        "/-/charts",
+        "/-/charts/payouts-by-region.vl.json",
+        "/-/map",
+        "/extract",
+    ):
         assert get(ds, path).status_code == 200, path
     for path in ("/official/nobody", "/region/99.99", "/organisation/Nobody", "/-/charts/nothing.vl.json"):
         assert get(ds, path).status_code == 404, path
@@ -245,8 +268,15 @@ def test_pages_answer_and_unknown_entities_are_404(ds):
 
 def test_home_page_links_to_everything(ds):
     html = get(ds, "/").text
-    for link in ('href="/-/map"', 'href="/-/charts"', 'href="/-/feed"', 'href="/timeline"', 'href="/extract"',
-                 'href="/extract/payouts_per_month_by_region"', 'action="/-/search"'):
+    for link in (
+        'href="/-/map"',
+        'href="/-/charts"',
+        'href="/-/feed"',
+        'href="/timeline"',
+        'href="/extract"',
+        'href="/extract/payouts_per_month_by_region"',
+        'action="/-/search"',
+    ):
         assert link in html, link
     assert '<strong id="figure-stories">4</strong>' in html
     assert "Rp42.000.000" in html

@@ -170,13 +170,26 @@ def test_timeline_page_filters(site):
 def test_article_page_highlights_every_extracted_span(site):
     ds, ids = site
     html = get(ds, f"/article/{ids['blitar']}").text
-    text = html[html.index('<div class="article-text">') : html.index("</div>", html.index('<div class="article-text">'))]
+    text = html[
+        html.index('<div class="article-text">') : html.index("</div>", html.index('<div class="article-text">'))
+    ]
     # Labels are words, one per span end; where a fact's evidence is also an
     # entity (the official's name, the amount), the fact's word is shown.
-    for label in ("organisation", "official", "payout", "workers", "percentage", "regulation", "region", "agreement signed"):
+    for label in (
+        "organisation",
+        "official",
+        "payout",
+        "workers",
+        "percentage",
+        "regulation",
+        "region",
+        "agreement signed",
+    ):
         assert f'<span class="hl-label">{label}</span>' in text, label
     # The tooltip still names every span under the mark.
-    assert re.search(r'<mark[^>]*title="amount \(rule\); 42000000[^"]*">Rp42 juta<span class="hl-label">payout</span></mark>', text)
+    assert re.search(
+        r'<mark[^>]*title="amount \(rule\); 42000000[^"]*">Rp42 juta<span class="hl-label">payout</span></mark>', text
+    )
     assert not re.search(r'(<span class="hl-label">[a-z ]+</span>)\1', text)  # never "ORG ORG"
     assert "Rp42.000.000" in html  # the payouts table under the text
     assert get(ds, "/article/0000000000000000").status_code == 404
@@ -184,8 +197,18 @@ def test_article_page_highlights_every_extracted_span(site):
 
 def test_scraped_text_is_escaped_everywhere(site):
     ds, ids = site
-    for path in (f"/article/{ids['malang']}", "/events", "/timeline", f"/extract/articles/{ids['malang']}", "/extract/timeline",
-                 "/", "/-/search?q=Judul", "/region/35.07", "/official/ahmad%20santoso", "/-/map"):
+    for path in (
+        f"/article/{ids['malang']}",
+        "/events",
+        "/timeline",
+        f"/extract/articles/{ids['malang']}",
+        "/extract/timeline",
+        "/",
+        "/-/search?q=Judul",
+        "/region/35.07",
+        "/official/ahmad%20santoso",
+        "/-/map",
+    ):
         html = get(ds, path).text
         assert "<script>alert(1)" not in html, path
     html = get(ds, f"/article/{ids['malang']}").text

@@ -53,7 +53,9 @@ def test_a_story_with_three_sources(server, page):  # noqa: F811 - the imported 
     assert stories.count() == 1
     story = stories.first
     assert story.locator("time").inner_text() == "Kamis, 14 Maret 2024"
-    assert " ".join(story.locator(".story-sources").inner_text().split()) == "reported by jatimtimes.com, realita.co, +1"
+    assert (
+        " ".join(story.locator(".story-sources").inner_text().split()) == "reported by jatimtimes.com, realita.co, +1"
+    )
     with page.expect_navigation():
         story.locator(".story-more").click()
     assert "/story/" in page.url
@@ -85,12 +87,21 @@ def test_amount_filter(server, page):  # noqa: F811 - the imported fixture
 
 
 def test_phone_layout_at_390_px(server, browser):  # noqa: F811 - the imported fixture
-    phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    phone = browser.new_page(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     try:
         phone.goto(server + "/timeline")
         # Nothing wider than the screen: no sideways scrolling.
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
-        for selector in ("#filter-q", "#filter-region", "#filter-type", "#filter-year", "#filter-amount-min", "#filter-submit"):
+        for selector in (
+            "#filter-q",
+            "#filter-region",
+            "#filter-type",
+            "#filter-year",
+            "#filter-amount-min",
+            "#filter-submit",
+        ):
             box = phone.locator(selector).bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, selector
             assert box["height"] >= 24, selector  # big enough to tap

@@ -55,8 +55,7 @@ def table_rows(db_path: Path) -> dict[str, list[tuple]]:
             cursor = conn.execute(f"select * from [{table}] order by rowid")
             names = [d[0] for d in cursor.description]
             rows[table] = [
-                tuple(None if name in TIMESTAMP_COLUMNS else value for name, value in zip(names, row))
-                for row in cursor
+                tuple(None if name in TIMESTAMP_COLUMNS else value for name, value in zip(names, row)) for row in cursor
             ]
         return rows
     finally:
@@ -102,7 +101,9 @@ def test_workers_store_exactly_what_a_serial_run_stores(serial_run, pool, tmp_pa
 
 def test_extract_run_takes_workers(tmp_path):
     db = tmp_path / "cli.db"
-    result = CliRunner().invoke(cli, ["run", str(CORPUS_HTML), "--db", str(db), "--workers", "2", "--no-facts", "--quiet"])
+    result = CliRunner().invoke(
+        cli, ["run", str(CORPUS_HTML), "--db", str(db), "--workers", "2", "--no-facts", "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     assert "8 stored, 0 failed" in result.output
     conn = sqlite3.connect(db)
@@ -131,7 +132,8 @@ def test_an_unreachable_scheduler_is_one_clear_error():
 
 def test_workers_and_dask_together_are_a_usage_error(tmp_path):
     result = CliRunner().invoke(
-        cli, ["run", str(CORPUS_HTML), "--db", str(tmp_path / "x.db"), "--workers", "2", "--dask", "tcp://127.0.0.1:8786"]
+        cli,
+        ["run", str(CORPUS_HTML), "--db", str(tmp_path / "x.db"), "--workers", "2", "--dask", "tcp://127.0.0.1:8786"],
     )
     assert result.exit_code == 2
     assert "--workers and --dask do not go together" in result.output
@@ -149,7 +151,9 @@ def test_results_are_yielded_in_input_order_when_later_chunks_finish_first():
         def wait_any(pending):
             return wait(pending, return_when=FIRST_COMPLETED)[0]
 
-        finished = [r.index for chunk in _ordered(lambda c: pool.submit(work, c), chunks, 4, wait_any=wait_any) for r in chunk]
+        finished = [
+            r.index for chunk in _ordered(lambda c: pool.submit(work, c), chunks, 4, wait_any=wait_any) for r in chunk
+        ]
     assert finished == [0, 1, 2, 3, 4]
 
 

@@ -152,7 +152,12 @@ def test_writers_in_parallel_processes_wait_their_turn(tmp_path):
     script = tmp_path / "writer.py"
     script.write_text(CONCURRENT_WRITER.format(tests=str(TESTS)))
     writers = [
-        subprocess.Popen([sys.executable, str(script), str(db_path), str(first)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, str(script), str(db_path), str(first)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for first in (0, 7, 13)
     ]
     for writer in writers:

@@ -25,9 +25,20 @@ def test_open_db_creates_parent_dir_schema_wal_and_foreign_keys(tmp_path):
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     expected = {
-        "articles", "events", "event_parties", "event_officials", "officials", "official_mentions",
-        "organisations", "payouts", "worker_counts", "percentages", "regulations", "regions",
-        "mentions", "article_regions",
+        "articles",
+        "events",
+        "event_parties",
+        "event_officials",
+        "officials",
+        "official_mentions",
+        "organisations",
+        "payouts",
+        "worker_counts",
+        "percentages",
+        "regulations",
+        "regions",
+        "mentions",
+        "article_regions",
     }
     assert expected <= set(db.table_names())
     assert [m.name for m in migrations.pending(db)] == []
@@ -81,7 +92,7 @@ def test_save_article_stores_article_and_every_fact(db):
         "mentions": 3,
     }
     event = next(db.table("events").rows_where("type = ?", ["agreement_signing"]))
-    assert article.text[event["span_start"]:event["span_end"]] == "menandatangani perjanjian kerja sama"
+    assert article.text[event["span_start"] : event["span_end"]] == "menandatangani perjanjian kerja sama"
     assert event["month"] == "2024-03" and event["region_code"] == "35.05"
     payout = next(db.table("payouts").rows)
     assert payout["amount_idr"] == 42_000_000 and payout["month"] == "2024-03"

@@ -66,9 +66,7 @@ def test_reprocess_rereads_the_cached_page(tmp_path):
     body = PAGE.encode("utf-8")
     sha = hashlib.sha256(body).hexdigest()
     cache_dir = tmp_path / "html-cache"
-    HtmlCache(cache_dir).put(
-        FetchedPage(url, url, 200, {}, body, PAGE, "utf-8", "2025-04-14T05:00:00+00:00", sha)
-    )
+    HtmlCache(cache_dir).put(FetchedPage(url, url, 200, {}, body, PAGE, "utf-8", "2025-04-14T05:00:00+00:00", sha))
     db_path = tmp_path / "extract.db"
     db = open_db(db_path, populate_regions=False)
     article, facts = make_article(99)

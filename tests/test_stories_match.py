@@ -77,8 +77,16 @@ def test_an_undated_event_is_placed_at_its_article_which_comes_out_after_the_eve
 
 
 def test_near_dates_need_more_than_the_region():
-    undated = dict(type="agreement_signing", published="2024-03-15", region_code="35.05", region_name="Kabupaten Blitar")
-    dated = dict(type="agreement_signing", date="2024-03-12", precision="day", region_code="35.05", region_name="Kabupaten Blitar")
+    undated = dict(
+        type="agreement_signing", published="2024-03-15", region_code="35.05", region_name="Kabupaten Blitar"
+    )
+    dated = dict(
+        type="agreement_signing",
+        date="2024-03-12",
+        precision="day",
+        region_code="35.05",
+        region_name="Kabupaten Blitar",
+    )
     assert not same_story(event(**dated), event(**undated))
     assert same_story(event(**dated, workers=6400), event(**undated, workers=6400))
     assert same_story(event(**dated, officials={"rini syarifah"}), event(**undated, officials={"rini syarifah"}))
@@ -88,7 +96,9 @@ def test_no_date_at_all_needs_strong_evidence():
     nothing = dict(type="agreement_signing", region_code="35.05", region_name="Kabupaten Blitar")
     assert date_agreement(event(**SIGNING), event(**nothing), RULES) == UNKNOWN
     assert not same_story(event(**SIGNING), event(**nothing, workers=6400))
-    assert same_story(event(**SIGNING, officials={"rini syarifah"}), event(**nothing, workers=6400, officials={"rini syarifah"}))
+    assert same_story(
+        event(**SIGNING, officials={"rini syarifah"}), event(**nothing, workers=6400, officials={"rini syarifah"})
+    )
 
 
 def test_the_same_text_stored_twice_is_one_story_even_without_dates_or_places():
@@ -101,7 +111,9 @@ def test_the_same_text_stored_twice_is_one_story_even_without_dates_or_places():
 
 def test_payouts_are_told_apart_by_their_amounts_but_not_by_standard_ones():
     base = dict(type="benefit_payout", published="2024-05-22", region_code="35.73", region_name="Kota Malang")
-    dated = dict(type="benefit_payout", date="2024-05-20", precision="day", region_code="35.73", region_name="Kota Malang")
+    dated = dict(
+        type="benefit_payout", date="2024-05-20", precision="day", region_code="35.73", region_name="Kota Malang"
+    )
     assert same_story(event(**dated, amounts={186_500_000}), event(**base, amounts={186_500_000}))
     # Rp 42 juta is the death benefit every heir receives: it does not identify a hand-over.
     assert not same_story(event(**dated, amounts={42_000_000}), event(**base, amounts={42_000_000}))

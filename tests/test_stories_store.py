@@ -23,9 +23,12 @@ def outlet(n: int, source: str, published: str = "2024-03-14", **kwargs):
 
 
 def stories(db) -> list[dict]:
-    return [dict(zip(("id", "type", "date", "articles", "sources", "events"), row)) for row in db.execute(
-        "select id, type, date, article_count, sources, event_count from stories order by type, date, id"
-    )]
+    return [
+        dict(zip(("id", "type", "date", "articles", "sources", "events"), row))
+        for row in db.execute(
+            "select id, type, date, article_count, sources, event_count from stories order by type, date, id"
+        )
+    ]
 
 
 def grouping(db) -> set[frozenset[str]]:
@@ -86,7 +89,10 @@ def test_restoring_an_article_with_other_facts_splits_its_story_and_drops_empty_
     save_article(db, article, facts)
     assert grouping(db) == {frozenset({first}), frozenset({second})}
     assert [(r["date"], r["articles"]) for r in stories(db)] == [
-        ("2024-03-14", 1), ("2025-03-14", 1), ("2024-03-14", 1), ("2025-03-14", 1)
+        ("2024-03-14", 1),
+        ("2025-03-14", 1),
+        ("2024-03-14", 1),
+        ("2025-03-14", 1),
     ]
     # Stored without facts: its stories go with its events.
     save_article(db, article, None)
@@ -118,10 +124,20 @@ def test_extract_stories_prints_each_story_with_its_articles(tmp_path):
     signing = next(line for line in lines if line["type"] == "agreement_signing")
     assert signing["date"] == "2024-03-14" and signing["region"] == "35.05"
     assert signing["articles"] == [
-        {"id": first, "url": "https://jatimtimes.com/berita/1", "source": "jatimtimes.com",
-         "title": signing["articles"][0]["title"], "published": "2024-03-14"},
-        {"id": second, "url": "https://realita.co/berita/2", "source": "realita.co",
-         "title": signing["articles"][1]["title"], "published": "2024-03-14"},
+        {
+            "id": first,
+            "url": "https://jatimtimes.com/berita/1",
+            "source": "jatimtimes.com",
+            "title": signing["articles"][0]["title"],
+            "published": "2024-03-14",
+        },
+        {
+            "id": second,
+            "url": "https://realita.co/berita/2",
+            "source": "realita.co",
+            "title": signing["articles"][1]["title"],
+            "published": "2024-03-14",
+        },
     ]
     assert len(signing["events"]) == 2
     text = CliRunner().invoke(cli, ["stories", "--db", str(path)])
@@ -166,10 +182,14 @@ def test_reprocess_regroups_stories_with_the_new_facts(tmp_path):
     first = save_article(db, *outlet(1, "jatimtimes.com"))
     second = save_article(db, *outlet(2, "realita.co"))
     db.close()
+
     # A new extractor reads the second outlet's signing as a year later.
     def extractor(article):
-        _, facts = outlet(2 if "realita" in (article.url or "") else 1, "x.test",
-                          published="2025-03-14" if "realita" in (article.url or "") else "2024-03-14")
+        _, facts = outlet(
+            2 if "realita" in (article.url or "") else 1,
+            "x.test",
+            published="2025-03-14" if "realita" in (article.url or "") else "2024-03-14",
+        )
         return facts
 
     report = reprocess(path, progress=False, extract_facts=extractor, version="test-2")

@@ -88,7 +88,11 @@ def _bench_in(root: Path, count: int, share: float, workers: int, seed: int, pro
     for old in (db_path, root / "crawl.db-wal", root / "crawl.db-shm"):
         old.unlink(missing_ok=True)
     options = CrawlOptions(
-        topic=load_topic(), policy=FetchPolicy(delay=0, retries=0, timeout=30), workers=workers, cache_dir=cache_dir, facts=True
+        topic=load_topic(),
+        policy=FetchPolicy(delay=0, retries=0, timeout=30),
+        workers=workers,
+        cache_dir=cache_dir,
+        facts=True,
     )
     warm_up()  # the pipeline's load (a few seconds, once per process) stays out of the figures
     pipeline()

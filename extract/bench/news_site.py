@@ -27,10 +27,40 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-CITIES = ("Kediri", "Blitar", "Tulungagung", "Trenggalek", "Nganjuk", "Madiun", "Ngawi", "Jombang", "Lamongan",
-          "Tuban", "Bojonegoro", "Pasuruan", "Probolinggo", "Lumajang", "Jember", "Banyuwangi", "Sumenep", "Gresik")
-NAMES = ("Agus Santoso", "Dewi Lestari", "Eko Prasetyo", "Fitri Handayani", "Joko Susanto", "Rina Wahyuni",
-         "Slamet Riyadi", "Teguh Nugroho", "Wahyu Hidayat", "Yuli Utami", "Bambang Haryanto", "Sri Rahayu")
+CITIES = (
+    "Kediri",
+    "Blitar",
+    "Tulungagung",
+    "Trenggalek",
+    "Nganjuk",
+    "Madiun",
+    "Ngawi",
+    "Jombang",
+    "Lamongan",
+    "Tuban",
+    "Bojonegoro",
+    "Pasuruan",
+    "Probolinggo",
+    "Lumajang",
+    "Jember",
+    "Banyuwangi",
+    "Sumenep",
+    "Gresik",
+)
+NAMES = (
+    "Agus Santoso",
+    "Dewi Lestari",
+    "Eko Prasetyo",
+    "Fitri Handayani",
+    "Joko Susanto",
+    "Rina Wahyuni",
+    "Slamet Riyadi",
+    "Teguh Nugroho",
+    "Wahyu Hidayat",
+    "Yuli Utami",
+    "Bambang Haryanto",
+    "Sri Rahayu",
+)
 JOBS = ("petani", "nelayan", "pedagang pasar", "pengemudi ojek", "buruh bangunan", "perangkat desa")
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -139,13 +169,19 @@ class FakeArticle:
     on_topic: bool
 
 
-def article_page(title: str, paragraphs: list[str] | tuple[str, ...], published: dt.date, site_name: str = "Kabar Jatim") -> str:
+def article_page(
+    title: str, paragraphs: list[str] | tuple[str, ...], published: dt.date, site_name: str = "Kabar Jatim"
+) -> str:
     """An article page in the layout of the corpus pages."""
     body = "\n".join(f"    <p>{html.escape(p)}</p>" for p in paragraphs)
-    return PAGE.format(title=html.escape(title), site_name=html.escape(site_name), published=published.isoformat(), paragraphs=body)
+    return PAGE.format(
+        title=html.escape(title), site_name=html.escape(site_name), published=published.isoformat(), paragraphs=body
+    )
 
 
-def make_articles(count: int, on_topic_share: float = 0.1, seed: int = 0, newest: dt.date = dt.date(2025, 6, 30)) -> list[FakeArticle]:
+def make_articles(
+    count: int, on_topic_share: float = 0.1, seed: int = 0, newest: dt.date = dt.date(2025, 6, 30)
+) -> list[FakeArticle]:
     """`count` articles, newest first, one day apart every 20 articles; `on_topic_share` of them on the topic."""
     rng = random.Random(seed)
     on_topic = set(rng.sample(range(count), round(count * on_topic_share)))
@@ -157,14 +193,28 @@ def make_articles(count: int, on_topic_share: float = 0.1, seed: int = 0, newest
         job = rng.choice(JOBS)
         names = rng.sample(NAMES, 2)
         words = {
-            "city": city, "CITY": city.upper(), "job": job, "job_title": job.title(), "name": names[0], "name2": names[1],
-            "n": rng.randint(2, 90), "weekday": WEEKDAYS[published.weekday()],
-            "d": published.day, "m": published.month, "y": published.year,
+            "city": city,
+            "CITY": city.upper(),
+            "job": job,
+            "job_title": job.title(),
+            "name": names[0],
+            "name2": names[1],
+            "n": rng.randint(2, 90),
+            "weekday": WEEKDAYS[published.weekday()],
+            "d": published.day,
+            "m": published.month,
+            "y": published.year,
         }
         filled_title = title.format(**words)
         slug = re.sub(r"[^a-z0-9]+", "-", filled_title.lower()).strip("-")
         articles.append(
-            FakeArticle(f"/berita/{count - number}-{slug}.html", filled_title, tuple(p.format(**words) for p in paragraphs), published, number in on_topic)
+            FakeArticle(
+                f"/berita/{count - number}-{slug}.html",
+                filled_title,
+                tuple(p.format(**words) for p in paragraphs),
+                published,
+                number in on_topic,
+            )
         )
     return articles
 
@@ -190,7 +240,9 @@ def url_set(base: str, articles: list[FakeArticle], news: bool = False) -> str:
 
 
 def sitemap_index(base: str, children: list[tuple[str, dt.date]]) -> str:
-    entries = "\n".join(f"<sitemap><loc>{escape(base + path)}</loc><lastmod>{day}</lastmod></sitemap>" for path, day in children)
+    entries = "\n".join(
+        f"<sitemap><loc>{escape(base + path)}</loc><lastmod>{day}</lastmod></sitemap>" for path, day in children
+    )
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}\n</sitemapindex>\n'
 
 
@@ -224,7 +276,7 @@ def home_page(feeds: list[tuple[str, str]], latest: list[FakeArticle]) -> str:
     """A home page linking `feeds` ((path, type) pairs) and the latest headlines."""
     links = "\n".join(f'<link rel="alternate" type="{kind}" title="Kabar Jatim" href="{path}">' for path, kind in feeds)
     items = "\n".join(f'<li><a href="{a.path}">{html.escape(a.title)}</a></li>' for a in latest)
-    return f"<!DOCTYPE html><html lang=\"id\"><head><title>Kabar Jatim</title>\n{links}\n</head><body><h1>Kabar Jatim</h1><ul>{items}</ul></body></html>\n"
+    return f'<!DOCTYPE html><html lang="id"><head><title>Kabar Jatim</title>\n{links}\n</head><body><h1>Kabar Jatim</h1><ul>{items}</ul></body></html>\n'
 
 
 def write_article(root: Path, article: FakeArticle) -> None:
@@ -245,7 +297,9 @@ def build_site(root: Path, base: str, articles: list[FakeArticle], per_sitemap: 
         (root / path.lstrip("/")).write_bytes(gzip.compress(url_set(base, part).encode("utf-8")))
         children.append((path, max(a.published for a in part)))
     (root / "sitemap_index.xml").write_text(sitemap_index(base, children), encoding="utf-8")
-    (root / "robots.txt").write_text(f"User-agent: *\nDisallow: /admin/\nSitemap: {base}/sitemap_index.xml\n", encoding="utf-8")
+    (root / "robots.txt").write_text(
+        f"User-agent: *\nDisallow: /admin/\nSitemap: {base}/sitemap_index.xml\n", encoding="utf-8"
+    )
     (root / "rss.xml").write_text(rss(base, articles[:50]), encoding="utf-8")
     (root / "index.html").write_text(home_page([("/rss.xml", "application/rss+xml")], articles[:20]), encoding="utf-8")
 

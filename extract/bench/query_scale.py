@@ -38,7 +38,14 @@ EVENT_TYPES = (  # type, share of events
     ("statement", 0.15),
     ("award", 0.10),
 )
-SOURCES = ("jatimtimes.com", "realita.co", "timesindonesia.co.id", "beritajatim.com", "jatim.antaranews.com", "radarmadiun.test")
+SOURCES = (
+    "jatimtimes.com",
+    "realita.co",
+    "timesindonesia.co.id",
+    "beritajatim.com",
+    "jatim.antaranews.com",
+    "radarmadiun.test",
+)
 ORGANISATIONS = (
     "BPJS Ketenagakerjaan",
     "Dinas Tenaga Kerja",
@@ -48,7 +55,14 @@ ORGANISATIONS = (
     "Badan Amil Zakat Nasional",
     "Kantor Kementerian Agama",
 )
-VENUES = ("Pendopo Kabupaten", "Balai Kota", "Gedung DPRD", "Kantor Cabang BPJS Ketenagakerjaan", "Aula Kecamatan", "Hotel")
+VENUES = (
+    "Pendopo Kabupaten",
+    "Balai Kota",
+    "Gedung DPRD",
+    "Kantor Cabang BPJS Ketenagakerjaan",
+    "Aula Kecamatan",
+    "Hotel",
+)
 # Sentences written for this benchmark: plausible news wording, no real article's.
 SENTENCE_TEMPLATES = {
     "benefit_payout": (
@@ -68,9 +82,7 @@ SENTENCE_TEMPLATES = {
         "Cakupan kepesertaan pekerja di {region} baru mencapai {percent} persen dari seluruh angkatan kerja.",
         "Kepala dinas menyebut masih ada {workers} pekerja di {region} yang belum terlindungi.",
     ),
-    "award": (
-        "Pemerintah {region} menerima penghargaan Paritrana atas komitmen perlindungan pekerja rentan.",
-    ),
+    "award": ("Pemerintah {region} menerima penghargaan Paritrana atas komitmen perlindungan pekerja rentan.",),
 }
 FILLER = (
     "Program ini diharapkan menjangkau pedagang kecil, nelayan, petani dan pengemudi ojek.",
@@ -385,7 +397,10 @@ def standard_queries(database: str) -> list[tuple[str, str, bool]]:
         ("timeline, region name 'Blitar'", timeline.replace("region=&", "region=Blitar&"), False),
         (
             "timeline, region+type+dates",
-            timeline.replace("region=&type=&date_from=&date_to=", "region=35.05&type=benefit_payout&date_from=2020-01-01&date_to=2022-12-31"),
+            timeline.replace(
+                "region=&type=&date_from=&date_to=",
+                "region=35.05&type=benefit_payout&date_from=2020-01-01&date_to=2022-12-31",
+            ),
             False,
         ),
         ("full-text: timeline q=paritrana", timeline.replace("&q=", "&q=paritrana"), True),
@@ -483,4 +498,3 @@ def format_query_bench(bench: QueryBench) -> str:
             f"{t.name:34s} {t.first_ms:9.1f} {t.median_ms:10.1f} {goal:>8s} {verdict:6s} {t.rows:5d}  {t.note}".rstrip()
         )
     return "\n".join(lines)
-

@@ -31,19 +31,93 @@ MIN_PARAGRAPH = 80  # characters: shorter <p> are furniture (captions, "Baca Jug
 
 # Names written for the benchmark: common Indonesian given and family names.
 GIVEN_NAMES = (
-    "Agus", "Budi", "Dewi", "Eko", "Fitri", "Gunawan", "Hadi", "Indah", "Joko", "Kartika", "Lina", "Mulyono",
-    "Nur", "Putri", "Rina", "Slamet", "Tri", "Umi", "Wahyu", "Yuli", "Zainal", "Arif", "Bambang", "Citra",
-    "Dian", "Endang", "Fajar", "Heru", "Iwan", "Kusnadi", "Lestari", "Mariyam", "Nanang", "Rudi", "Sri", "Teguh",
+    "Agus",
+    "Budi",
+    "Dewi",
+    "Eko",
+    "Fitri",
+    "Gunawan",
+    "Hadi",
+    "Indah",
+    "Joko",
+    "Kartika",
+    "Lina",
+    "Mulyono",
+    "Nur",
+    "Putri",
+    "Rina",
+    "Slamet",
+    "Tri",
+    "Umi",
+    "Wahyu",
+    "Yuli",
+    "Zainal",
+    "Arif",
+    "Bambang",
+    "Citra",
+    "Dian",
+    "Endang",
+    "Fajar",
+    "Heru",
+    "Iwan",
+    "Kusnadi",
+    "Lestari",
+    "Mariyam",
+    "Nanang",
+    "Rudi",
+    "Sri",
+    "Teguh",
 )
 FAMILY_NAMES = (
-    "Santoso", "Wibowo", "Lestari", "Rahmawati", "Setiawan", "Susanto", "Wahyuni", "Hidayat", "Kurniawan",
-    "Pratama", "Saputra", "Nugroho", "Purnomo", "Handayani", "Suryani", "Haryanto", "Firmansyah", "Utami",
-    "Prasetyo", "Maulana", "Syahputra", "Hartono", "Yulianto", "Ramadhan", "Sulistyo", "Mahendra",
+    "Santoso",
+    "Wibowo",
+    "Lestari",
+    "Rahmawati",
+    "Setiawan",
+    "Susanto",
+    "Wahyuni",
+    "Hidayat",
+    "Kurniawan",
+    "Pratama",
+    "Saputra",
+    "Nugroho",
+    "Purnomo",
+    "Handayani",
+    "Suryani",
+    "Haryanto",
+    "Firmansyah",
+    "Utami",
+    "Prasetyo",
+    "Maulana",
+    "Syahputra",
+    "Hartono",
+    "Yulianto",
+    "Ramadhan",
+    "Sulistyo",
+    "Mahendra",
 )
-HONORIFICS = {"Bapak", "Pak", "Ibu", "Bu", "Sdr", "Saudara", "Almarhum", "Almarhumah", "Alm", "Hj", "H", "KH", "Dr", "Drs", "Ir"}
+HONORIFICS = {
+    "Bapak",
+    "Pak",
+    "Ibu",
+    "Bu",
+    "Sdr",
+    "Saudara",
+    "Almarhum",
+    "Almarhumah",
+    "Alm",
+    "Hj",
+    "H",
+    "KH",
+    "Dr",
+    "Drs",
+    "Ir",
+}
 _NUMBER = re.compile(r"\d+")
 _META_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TEXT_META = "//meta[@property='og:title' or @name='description' or @property='og:description' or @name='twitter:title']"
+_TEXT_META = (
+    "//meta[@property='og:title' or @name='description' or @property='og:description' or @name='twitter:title']"
+)
 _DATE_META = "//meta[@property='article:published_time' or @itemprop='datePublished' or @name='pubdate' or @name='publishdate' or @name='date']"
 
 
@@ -62,7 +136,9 @@ def load_templates(folder: str | Path = CORPUS_HTML) -> list[Template]:
 
     paths = sorted(Path(folder).glob("*.html"))
     if not paths:
-        raise FileNotFoundError(f"no .html pages in {folder} to synthesise benchmark pages from (run from a checkout with corpus/html)")
+        raise FileNotFoundError(
+            f"no .html pages in {folder} to synthesise benchmark pages from (run from a checkout with corpus/html)"
+        )
     pages = []
     for path in paths:
         html, _ = decode_html(path.read_bytes())
@@ -146,7 +222,9 @@ def synthetic_page(
     words = _word_map(template, tree, regions, rng)
     _vary_text(tree, words, rng)
     url = f"{template.url.rstrip('/')}-{index}"
-    for element in tree.xpath("//link[translate(@rel, 'CANONICAL', 'canonical')='canonical'] | //meta[@property='og:url']"):
+    for element in tree.xpath(
+        "//link[translate(@rel, 'CANONICAL', 'canonical')='canonical'] | //meta[@property='og:url']"
+    ):
         element.set("href" if element.tag == "link" else "content", url)
     for element in tree.xpath(_DATE_META):
         element.set("content", _META_DATE.sub(_random_day(rng).isoformat(), element.get("content", ""), count=1))
@@ -159,9 +237,7 @@ def east_java_names() -> list[str]:
     from extract.nlp.regions import all_regencies
 
     names = {
-        r.name.removeprefix("Kabupaten ").removeprefix("Kota ")
-        for r in all_regencies()
-        if r.code.startswith("35.")
+        r.name.removeprefix("Kabupaten ").removeprefix("Kota ") for r in all_regencies() if r.code.startswith("35.")
     }
     return sorted(names)
 

@@ -56,8 +56,12 @@ class BenchRun:
     trafilatura_cpu_ms: float  # CPU per page, trafilatura alone
     cpu_ratio_to_trafilatura: float  # CPU per article, all stages / trafilatura's alone
     peak_rss_mb: float  # this process and its children (Dask workers run elsewhere and are not counted)
-    stage_ms: dict[str, float] = field(default_factory=dict)  # mean wall-clock ms per article, in the process that ran it
-    stage_cpu_ms: dict[str, float] = field(default_factory=dict)  # mean CPU ms per article (other load on the machine does not count)
+    stage_ms: dict[str, float] = field(
+        default_factory=dict
+    )  # mean wall-clock ms per article, in the process that ran it
+    stage_cpu_ms: dict[str, float] = field(
+        default_factory=dict
+    )  # mean CPU ms per article (other load on the machine does not count)
     synth_seconds: float = 0.0
     # What the CPU time per article allows on min(workers, cores) idle cores:
     # the figure to compare with the goal when other work shares the machine.
@@ -118,7 +122,9 @@ def bench(
     """Benchmark runs of each size in `sizes` (e.g. 1000 and 10000), smallest first."""
     machine = this_machine()
     runs = [
-        run_bench(n, workers, dask_address=dask_address, seed=seed, workdir=workdir, progress=progress, profile_to=profile_to)
+        run_bench(
+            n, workers, dask_address=dask_address, seed=seed, workdir=workdir, progress=progress, profile_to=profile_to
+        )
         for n in sorted(sizes)
     ]
     return Bench(machine, runs, load_average_after=this_machine().load_average)
@@ -231,7 +237,9 @@ def _run_in(root: Path, articles: int, workers: int, dask_address, seed: int, pr
         ratio_to_trafilatura=round(seconds / trafilatura_seconds, 2) if trafilatura_seconds else 0.0,
         trafilatura_cpu_ms=round(1000 * trafilatura_cpu / articles, 2),
         cpu_ratio_to_trafilatura=(
-            round(sum(cpu_totals.values()) / trafilatura_cpu * articles / counted, 2) if trafilatura_cpu and counted else 0.0
+            round(sum(cpu_totals.values()) / trafilatura_cpu * articles / counted, 2)
+            if trafilatura_cpu and counted
+            else 0.0
         ),
         peak_rss_mb=rss.peak_mb,
         stage_ms={s: round(1000 * totals[s] / counted, 2) if counted else 0.0 for s in STAGES},
@@ -379,16 +387,26 @@ def format_bench(bench: Bench) -> str:
         lines.append(f"  {'figure':34s} {'measured':>10s}  goal")
         lines.append(_figure("end to end, articles/s", run.articles_per_s, "≥", GOALS["articles_per_s"], " on 2 cores"))
         lines.append(f"  {'end to end, seconds':34s} {run.seconds:10.1f}")
-        lines.append(f"  {'  of which start-up, seconds':34s} {run.startup_seconds:10.1f}   (to the first article stored)")
+        lines.append(
+            f"  {'  of which start-up, seconds':34s} {run.startup_seconds:10.1f}   (to the first article stored)"
+        )
         lines.append(f"  {'after start-up, articles/s':34s} {run.steady_articles_per_s:10.2f}")
         lines.append(
             f"  {'from CPU time, on idle cores':34s} {run.idle_estimate_articles_per_s:10.2f}"
             f"   (articles/s that {min(run.workers, bench.machine.cores)} idle core(s) would give)"
         )
         lines.append(f"  {'trafilatura alone, seconds':34s} {run.trafilatura_seconds:10.1f}")
-        lines.append(_figure("end to end / trafilatura alone", run.ratio_to_trafilatura, "≤", GOALS["ratio_to_trafilatura"], "×"))
         lines.append(
-            _figure("  CPU per article / trafilatura's", run.cpu_ratio_to_trafilatura, "≤", GOALS["ratio_to_trafilatura"], "×")
+            _figure("end to end / trafilatura alone", run.ratio_to_trafilatura, "≤", GOALS["ratio_to_trafilatura"], "×")
+        )
+        lines.append(
+            _figure(
+                "  CPU per article / trafilatura's",
+                run.cpu_ratio_to_trafilatura,
+                "≤",
+                GOALS["ratio_to_trafilatura"],
+                "×",
+            )
             + f"  (trafilatura alone: {run.trafilatura_cpu_ms:.1f} CPU ms/page)"
         )
         rss_name = "peak RSS (this process), MB" if run.backend == "dask" else "peak RSS (all processes), MB"

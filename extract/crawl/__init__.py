@@ -10,4 +10,14 @@ from extract.crawl.crawler import (
 )
 from extract.crawl.topic import Topic, TopicError, load_topic
 
-__all__ = ["CrawlOptions", "CrawlReport", "SiteReport", "Topic", "TopicError", "crawl", "load_topic", "parse_interval", "watch"]
+__all__ = [
+    "CrawlOptions",
+    "CrawlReport",
+    "SiteReport",
+    "Topic",
+    "TopicError",
+    "crawl",
+    "load_topic",
+    "parse_interval",
+    "watch",
+]

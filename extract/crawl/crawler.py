@@ -161,7 +161,9 @@ def site_of(url: str) -> str:
     return (urlsplit(url.strip()).netloc or url).lower().removeprefix("www.")
 
 
-def _crawl_site(site, targets, db, db_path, options: CrawlOptions, budget, progress, should_stop, run_args) -> SiteReport:
+def _crawl_site(
+    site, targets, db, db_path, options: CrawlOptions, budget, progress, should_stop, run_args
+) -> SiteReport:
     report = SiteReport(site)
     tell = progress or (lambda status, what, detail: None)
     if not options.dry_run:
@@ -213,9 +215,17 @@ def _choose(site, targets, db, options: CrawlOptions, budget, report: SiteReport
                 continue
             report.disallowed += 1
             if not options.dry_run:
-                state.record_url(db, entry.url, site=site, found_in=entry.found_in, published=entry.published,
-                                 status=state.DISALLOWED, reason="disallowed by the site's robots.txt",
-                                 run_id=report.run_id, attempted=False)
+                state.record_url(
+                    db,
+                    entry.url,
+                    site=site,
+                    found_in=entry.found_in,
+                    published=entry.published,
+                    status=state.DISALLOWED,
+                    reason="disallowed by the site's robots.txt",
+                    run_id=report.run_id,
+                    attempted=False,
+                )
     # Newest first: with --max-articles, the latest news comes in first.
     allowed.sort(key=lambda entry: entry.published or "", reverse=True)
     report.new = len(allowed)
@@ -245,8 +255,17 @@ def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell
             report.duplicates += 1
         else:
             report.failed += 1
-        state.record_url(db, entry.url, site=site, found_in=entry.found_in, published=entry.published,
-                         status=status, reason=reason, article_id=outcome.article_id, run_id=report.run_id)
+        state.record_url(
+            db,
+            entry.url,
+            site=site,
+            found_in=entry.found_in,
+            published=entry.published,
+            status=status,
+            reason=reason,
+            article_id=outcome.article_id,
+            run_id=report.run_id,
+        )
         tell(status, entry.url, outcome.title if status == state.STORED else reason)
         if should_stop():
             raise _Stop  # between two articles: this one is stored and recorded, the next not begun

@@ -75,7 +75,9 @@ class Discovery:
     older: int = 0  # entries left out by `since`
 
 
-def discover(target: str, get: Getter, since: date | None = None, should_stop: Callable[[], bool] = lambda: False) -> Discovery:
+def discover(
+    target: str, get: Getter, since: date | None = None, should_stop: Callable[[], bool] = lambda: False
+) -> Discovery:
     """The article URLs that `target` (a site's page, a feed or a sitemap) leads to.
 
     A page leads to the feeds it links (else the usual feed paths) and to the
@@ -124,7 +126,7 @@ def discover(target: str, get: Getter, since: date | None = None, should_stop: C
 
 
 def document_kind(content: str) -> str:
-    """"sitemap", "feed" or "page"."""
+    """ "sitemap", "feed" or "page"."""
     head = content.lstrip()[:2000]
     if _SITEMAP_ROOT.search(head):
         return "sitemap"

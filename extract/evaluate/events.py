@@ -85,7 +85,9 @@ def predict_events_with_extractor(article: GoldArticle) -> list[EventKey]:
     return [(e.type, e.date) for e in facts.events if e.type in EVENT_TYPES]
 
 
-def match_events(article_id: str, gold: list[EventKey], predicted: list[EventKey]) -> tuple[dict[str, ListScore], list[Error]]:
+def match_events(
+    article_id: str, gold: list[EventKey], predicted: list[EventKey]
+) -> tuple[dict[str, ListScore], list[Error]]:
     scores = {name: ListScore() for name in EVENT_TYPES}
     errors: list[Error] = []
     unmatched = list(predicted)

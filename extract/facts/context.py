@@ -61,19 +61,11 @@ class Context:
     def rule_spans(self, *labels: str) -> list[Span]:
         """Rule spans (doc.spans["rules"]) with one of `labels`, outside furniture."""
         group = self.doc.spans["rules"] if "rules" in self.doc.spans else []
-        return [
-            s
-            for s in group
-            if s.label_ in labels and not self.is_furniture(s.start_char, s.end_char)
-        ]
+        return [s for s in group if s.label_ in labels and not self.is_furniture(s.start_char, s.end_char)]
 
     def entities(self, *labels: str) -> list[Span]:
         """Model entities (doc.ents) with one of `labels`, outside furniture."""
-        return [
-            e
-            for e in self.doc.ents
-            if e.label_ in labels and not self.is_furniture(e.start_char, e.end_char)
-        ]
+        return [e for e in self.doc.ents if e.label_ in labels and not self.is_furniture(e.start_char, e.end_char)]
 
     def tokens(self, sentence: Sentence) -> list:
         """The sentence's spaCy tokens, whitespace tokens left out."""

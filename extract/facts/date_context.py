@@ -43,7 +43,9 @@ def _words() -> _Words:
         clock=re.compile(rf"^\s*,?\s*(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{zones})\b)?", re.IGNORECASE),
         stamp_line_words=int(data["stamp_line_words"]),
         period_open=word_pattern(data["period_openers"]),
-        period_join=re.compile(r"^\s*(?:" + word_pattern(data["period_joiners"]).pattern + r"|[-–—])\s*$", re.IGNORECASE),
+        period_join=re.compile(
+            r"^\s*(?:" + word_pattern(data["period_joiners"]).pattern + r"|[-–—])\s*$", re.IGNORECASE
+        ),
         longest_event_days=int(data["longest_event_days"]),
         apposition=word_pattern(data["apposition_words"]),
         quote_or_speech=re.compile(r"[\"“”]|" + word_pattern(speech).pattern, re.IGNORECASE),
@@ -106,7 +108,9 @@ def words_before(text: str, start: int, floor: int, window: int) -> str:
 
 
 def _ends_in_time(clause: str) -> bool:
-    return re.search(r"\b(?:pukul|jam)\s+\d{1,2}(?:[:.]\d{2})?(?:\s+[A-Z]{3,4})?\s*$", clause, re.IGNORECASE) is not None
+    return (
+        re.search(r"\b(?:pukul|jam)\s+\d{1,2}(?:[:.]\d{2})?(?:\s+[A-Z]{3,4})?\s*$", clause, re.IGNORECASE) is not None
+    )
 
 
 def _last(text: str, n: int) -> str:

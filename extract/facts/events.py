@@ -183,7 +183,9 @@ def _judge(ctx: Context, sentence: Sentence, match: DateMatch) -> DatedMention:
     if hit:
         mention.excluded = hit.group(0).lower()
         return mention
-    if not typed and (lex.interview.search(ctx.text[sentence.start : start]) or _quote_tag_before(ctx.text, sentence, start)):
+    if not typed and (
+        lex.interview.search(ctx.text[sentence.start : start]) or _quote_tag_before(ctx.text, sentence, start)
+    ):
         # the day someone spoke or was interviewed: "ucap Bupati saat
         # berkunjung, Kamis (11/9/2025)", "Ditemui di kantornya, Jumat
         # (8/3/2024), X menyebut ..."; any other dated happening that is no
@@ -309,7 +311,7 @@ def _speakers(ctx: Context, mention: DatedMention) -> list[str]:
 
 
 def _statement_summary(ctx: Context, event: Event) -> str:
-    """"Pernyataan Rudi Hartono (Kepala Dinas Sosial Tuban) (2024-05-22)"."""
+    """ "Pernyataan Rudi Hartono (Kepala Dinas Sosial Tuban) (2024-05-22)"."""
     names = {o.key: o for o in ctx.results.get("officials", [])}
     parts = [lexicon().labels.get("statement", "statement")]
     for key in event.officials:
@@ -375,7 +377,9 @@ def _handed_over(text: str, name: str) -> re.Match[str] | None:
                 return verb
             # "Santunan untuk ... yang meninggal dunia diserahkan oleh ...":
             # the noun is the subject of a passive hand-over in one clause
-            passive = n_end <= verb.start() and verb.group(0).lower().startswith("di") and not re.search(r"[,;:]", between)
+            passive = (
+                n_end <= verb.start() and verb.group(0).lower().startswith("di") and not re.search(r"[,;:]", between)
+            )
             if passive and words <= lex.passive_window:
                 return verb
     return None
@@ -410,7 +414,7 @@ def _meeting_reported(ctx: Context, sentence: Sentence, t_start: int, t_end: int
 
 
 def _is_signing_noun(signing: re.Match[str] | None) -> bool:
-    """"Penandatanganan", "diteken": a signing that refers back to an agreement."""
+    """ "Penandatanganan", "diteken": a signing that refers back to an agreement."""
     return signing is not None and signing.group(0).lower().startswith(("penandatangan", "diteken", "ditandatangani"))
 
 
@@ -491,13 +495,9 @@ def extract_happenings(ctx: Context) -> list[Event]:
 
 
 def _day_of_occasion(ctx: Context, sentence: Sentence) -> list[DatedMention]:
-    """"Pada kesempatan itu, ... menyerahkan santunan": the last day given
+    """ "Pada kesempatan itu, ... menyerahkan santunan": the last day given
     before the sentence (of an event or of a statement)."""
-    before = [
-        d
-        for d in dated_mentions(ctx)
-        if d.start < sentence.start and d.precision == "day" and not d.excluded
-    ]
+    before = [d for d in dated_mentions(ctx) if d.start < sentence.start and d.precision == "day" and not d.excluded]
     return before[-1:] if before else []
 
 
@@ -520,15 +520,13 @@ def _day_before(ctx: Context, sentence: Sentence) -> list[DatedMention]:
     if "\n" in ctx.text[previous.end : sentence.start]:
         return []
     days = [
-        d
-        for d in dated_mentions(ctx)
-        if d.sentence.index == previous.index and d.precision == "day" and not d.excluded
+        d for d in dated_mentions(ctx) if d.sentence.index == previous.index and d.precision == "day" and not d.excluded
     ]
     return days[:1] if len(days) == 1 else []
 
 
 def _ordinal_day(ctx: Context, sentence: Sentence, dates: list[DatedMention]) -> list[DatedMention]:
-    """"... diteken pada hari kedua": that day of the last date range before."""
+    """ "... diteken pada hari kedua": that day of the last date range before."""
     lex = lexicon()
     hit = lex.ordinals.search(sentence.text)
     if not hit:
@@ -584,9 +582,7 @@ def _merge(candidates: list[_Candidate], ctx: Context) -> list[_Candidate]:
             continue
         dated[key] = candidate
         first_of_type.setdefault(candidate.type, candidate)
-    first_day = min(
-        (c for c in dated.values()), key=lambda c: c.date.start, default=None
-    )
+    first_day = min((c for c in dated.values()), key=lambda c: c.date.start, default=None)
     kept_undated: dict[str, _Candidate] = {}
     for candidate in undated:
         target = first_of_type.get(candidate.type)
@@ -716,7 +712,7 @@ def _workers(ctx: Context, sentences: list[Sentence]) -> int | None:
 
 
 def _residents(category: str) -> bool:
-    """"163.342 jiwa", "warga Kota Batu"; not "jiwa pekerja rentan"."""
+    """ "163.342 jiwa", "warga Kota Batu"; not "jiwa pekerja rentan"."""
     lex = lexicon()
     return lex.residents.search(category) is not None and lex.working.search(category) is None
 

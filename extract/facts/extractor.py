@@ -56,8 +56,7 @@ def extract_facts_batch(articles: Sequence[Article], nlp: Language | None = None
     fields = [[article.text or "", *article.captions] for article in articles]
     docs = iter(nlp.pipe((text for texts in fields for text in texts), batch_size=batch_size))
     return [
-        _extract(build_context(article, nlp, [next(docs) for _ in texts]))
-        for article, texts in zip(articles, fields)
+        _extract(build_context(article, nlp, [next(docs) for _ in texts])) for article, texts in zip(articles, fields)
     ]
 
 
@@ -132,9 +131,7 @@ def _mentions(ctx: Context) -> list[Mention]:
         sentence = ctx.sentence_at(span.start_char)
         if sentence is None or not sentence.contains(span.start_char, span.end_char):
             continue
-        mentions.append(
-            Mention(span.label_, span.text, span.start_char, span.end_char, sentence.index, source)
-        )
+        mentions.append(Mention(span.label_, span.text, span.start_char, span.end_char, sentence.index, source))
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
     return mentions
 

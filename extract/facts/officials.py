@@ -111,9 +111,7 @@ def lexicon() -> _Lexicon:
         building_words=_phrases(data["building_words"]),
         named_after=_phrases(data["named_after_words"]),
         street_words=frozenset(_fold(w) for w in data["street_words"]),
-        alias_links=re.compile(
-            r"(?:,\s*)?\b(?:" + phrase_alternation(data["alias_links"]) + r")\s+", re.IGNORECASE
-        ),
+        alias_links=re.compile(r"(?:,\s*)?\b(?:" + phrase_alternation(data["alias_links"]) + r")\s+", re.IGNORECASE),
     )
 
 
@@ -304,7 +302,10 @@ class _Sentence:
             and self.folded[i] not in self.lex.stop_words
             and self.folded[i] not in self.lex.speech_verbs  # '" Jelas Edi, Babinsa ...'
             and not self.head_at(i)
-            and (word.isalpha() or re.fullmatch(r"[A-Z][a-z]*\.|[A-Za-z]+['’-][A-Za-z]+|[A-Z][a-z]+\.[a-z]{1,5}", word) is not None)
+            and (
+                word.isalpha()
+                or re.fullmatch(r"[A-Z][a-z]*\.|[A-Za-z]+['’-][A-Za-z]+|[A-Z][a-z]+\.[a-z]{1,5}", word) is not None
+            )
         )
 
     # ---- runs -------------------------------------------------------------
@@ -402,7 +403,12 @@ class _Sentence:
         closed = False  # a title after the name closes it: "Yoyok Hermawan, M.Si."
         while j < len(self):
             word = self.words[j]
-            if _is_honorific(word) and (words or j + 1 < len(self) and self.is_name_word(j + 1) or _is_honorific(self.words[j + 1] if j + 1 < len(self) else "")):
+            if _is_honorific(word) and (
+                words
+                or j + 1 < len(self)
+                and self.is_name_word(j + 1)
+                or _is_honorific(self.words[j + 1] if j + 1 < len(self) else "")
+            ):
                 closed = closed or words > 0
                 j += 1
             elif words and _looks_like_degree(word):
@@ -411,13 +417,32 @@ class _Sentence:
             elif self.is_name_word(j) and words < MAX_NAME_WORDS and not closed:
                 words += 1
                 j += 1
-            elif word == "," and words and j + 1 < len(self) and (_is_honorific(self.words[j + 1]) or _looks_like_degree(self.words[j + 1])):
+            elif (
+                word == ","
+                and words
+                and j + 1 < len(self)
+                and (_is_honorific(self.words[j + 1]) or _looks_like_degree(self.words[j + 1]))
+            ):
                 j += 1
             elif self.folded[j] in self.lex.particles and words and j + 1 < len(self) and self.is_name_word(j + 1):
                 j += 1
-            elif word == "-" and words and not closed and self._glued(j) and j + 1 < len(self) and self.is_name_word(j + 1):
+            elif (
+                word == "-"
+                and words
+                and not closed
+                and self._glued(j)
+                and j + 1 < len(self)
+                and self.is_name_word(j + 1)
+            ):
                 j += 1  # a double name written "Haning- Bullu"
-            elif word == "." and words and not closed and self._glued(j) and re.fullmatch(r"[A-Z][a-z]?", self.words[j - 1]) and (j + 1 == len(self) or self.words[j + 1] in {",", ")"}):
+            elif (
+                word == "."
+                and words
+                and not closed
+                and self._glued(j)
+                and re.fullmatch(r"[A-Z][a-z]?", self.words[j - 1])
+                and (j + 1 == len(self) or self.words[j + 1] in {",", ")"})
+            ):
                 j += 1  # a closing initial the tokenizer cut from its dot: "Widayanti Kr."
                 closed = True
             else:
@@ -509,7 +534,12 @@ class _Sentence:
         `evidence`)."""
         # 1. an honorific opens the name
         for k in range(i, j):
-            if _is_honorific(self.words[k]) and k + 1 < j and self.is_name_word(k + 1) and not self.is_position_word(k + 1):
+            if (
+                _is_honorific(self.words[k])
+                and k + 1 < j
+                and self.is_name_word(k + 1)
+                and not self.is_position_word(k + 1)
+            ):
                 return k, 3
         # 2. a word the article uses alone as a name; 3. the NER model finds
         # a person: in the words after the last office word, which are the
@@ -587,7 +617,12 @@ def _article_places(ctx: Context) -> frozenset[str]:
                 if not (_is_cap(nxt) and nxt.isalpha()):
                     break
                 run.append(_fold(nxt))
-            if not run or run[0] in lex.street_words or run[0] in lex.stop_words or any(run[0] == p[0] for p in lex.building_words):
+            if (
+                not run
+                or run[0] in lex.street_words
+                or run[0] in lex.stop_words
+                or any(run[0] == p[0] for p in lex.building_words)
+            ):
                 continue
             found.update(w for w in run if w not in lex.stop_words and w not in lex.position_words)
     return frozenset(found)
@@ -643,7 +678,7 @@ def _full_name(written: str) -> bool:
 
 
 def _office_then_name(view: _Sentence, i: int) -> tuple[_Mention | None, int]:
-    """"Bupati Blitar Rini Syarifah", "Kepala Dinas X, Drs. Abu Hassan SH MM"."""
+    """ "Bupati Blitar Rini Syarifah", "Kepala Dinas X, Drs. Abu Hassan SH MM"."""
     head_end = i + view.head_at(i)
     run_end = view.office_name_run(head_end)
     split, strong = view.split_office_name(i, head_end, run_end)
@@ -666,7 +701,9 @@ def _office_then_name(view: _Sentence, i: int) -> tuple[_Mention | None, int]:
         return _mention(view, in_run[0], in_run[1], office_start, in_run[0], "officials.office_name"), in_run[1]
     if after_comma:
         office_start = view.office_prefix(i)
-        return _mention(view, after_comma[0], after_comma[1], office_start, run_end, "officials.office_comma_name"), after_comma[1]
+        return _mention(
+            view, after_comma[0], after_comma[1], office_start, run_end, "officials.office_comma_name"
+        ), after_comma[1]
     return None, view.position_run(i)
 
 
@@ -682,7 +719,7 @@ def _closes_apposition(view: _Sentence, j: int) -> bool:
 
 
 def _name_then_office(view: _Sentence, i: int) -> _Mention | None:
-    """"ujar Eris Aprianto Kepala BPJS ...", "Hendra Elvian, Kepala BPJamsostek ..."."""
+    """ "ujar Eris Aprianto Kepala BPJS ...", "Hendra Elvian, Kepala BPJamsostek ..."."""
     end = i
     if end > 0 and view.words[end - 1] == ",":
         end -= 1
@@ -705,7 +742,7 @@ def _name_then_office(view: _Sentence, i: int) -> _Mention | None:
 
 
 def _name_link_office(view: _Sentence, link_at: int, link_len: int) -> _Mention | None:
-    """"Yuni Urinawati selaku Kepala Bidang Perlindungan Jaminan Sosial Dinsos"."""
+    """ "Yuni Urinawati selaku Kepala Bidang Perlindungan Jaminan Sosial Dinsos"."""
     end = link_at
     if end > 0 and view.words[end - 1] == ",":
         end -= 1  # "Eko Santoso, M.Si, yang menjabat Sekretaris Daerah"
@@ -716,7 +753,9 @@ def _name_link_office(view: _Sentence, link_at: int, link_len: int) -> _Mention 
     return _mention(view, start, end, office, view.position_run(office), "officials.name_link_office")
 
 
-def _mention(view: _Sentence, name_start: int, name_end: int, office_start: int, office_end: int, rule: str) -> _Mention:
+def _mention(
+    view: _Sentence, name_start: int, name_end: int, office_start: int, office_end: int, rule: str
+) -> _Mention:
     while name_end > name_start and view.words[name_end - 1] == ",":
         name_end -= 1
     while office_end > office_start and view.words[office_end - 1] in {",", "("}:
@@ -924,9 +963,7 @@ def link_across_articles(officials: list[Official]) -> dict[str, str]:
         candidates = [
             key
             for key, others in by_key.items()
-            if key != short
-            and words < set(key.split())
-            and any(_same_office(a, b) for a in group for b in others)
+            if key != short and words < set(key.split()) and any(_same_office(a, b) for a in group for b in others)
         ]
         if len(candidates) == 1:
             links[short] = candidates[0]

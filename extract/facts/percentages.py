@@ -44,7 +44,9 @@ WHOLE_WORDS = 6  # words of "dari <whole>" kept
 
 @lru_cache(maxsize=1)
 def _speech() -> re.Pattern[str]:
-    return word_pattern(load_lexicon("officials")["speech_verbs"] + ["menyebut", "mencatat", "memaparkan", "melaporkan"])
+    return word_pattern(
+        load_lexicon("officials")["speech_verbs"] + ["menyebut", "mencatat", "memaparkan", "melaporkan"]
+    )
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ def about_before(clause: str) -> str:
 
 
 def _share_after(text: str) -> str:
-    """"12 persen nelayan di Kabupaten Sumenep yang terlindungi": the group a
+    """ "12 persen nelayan di Kabupaten Sumenep yang terlindungi": the group a
     percentage is a share of, when a noun follows it."""
     lex = _lexicon()
     phrase = _PHRASE_END.split(text, maxsplit=1)[0]
@@ -127,7 +129,7 @@ def _words_after(text: str) -> str:
 
 
 def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
-    """"58,2 persen dari total angkatan kerja": " dari total angkatan kerja"."""
+    """ "58,2 persen dari total angkatan kerja": " dari total angkatan kerja"."""
     match = re.match(r"\s*dari\s+(?P<whole>.*)", text)
     if not match:
         return ""
@@ -146,7 +148,7 @@ _TIME_AT_END = re.compile(r"\s+(?:(?:akhir|awal|pertengahan)\s+)?(?:tahun\s+)?(?
 
 
 def _time_after(text: str) -> str:
-    """"70 persen pada akhir tahun" -> "akhir tahun"."""
+    """ "70 persen pada akhir tahun" -> "akhir tahun"."""
     match = re.match(
         r"\s*(?:pada\s+|di\s+)?(?P<time>(?:akhir|awal|pertengahan)\s+tahun(?:\s+\d{4})?|tahun\s+(?:depan|ini|\d{4})|(?:19|20)\d\d\b)",
         text,
@@ -285,7 +287,7 @@ def _implied_noun(earlier: list[_Found]) -> str:
 
 
 def _target(own: str, after: str, noun: str) -> str:
-    """"target tahun ini 40 persen" -> "target tahun ini"; "menargetkan angka
+    """ "target tahun ini 40 persen" -> "target tahun ini"; "menargetkan angka
     itu naik menjadi 70 persen pada akhir tahun" -> "target cakupan akhir tahun"."""
     lex = _lexicon()
     named = re.search(r"(?i)\btarget\b(?P<rest>.*)$", own)
@@ -297,7 +299,7 @@ def _target(own: str, after: str, noun: str) -> str:
 
 
 def _time_in(text: str) -> str:
-    """"Tahun depan kami targetkan": the time a target is set for."""
+    """ "Tahun depan kami targetkan": the time a target is set for."""
     match = re.search(r"(?i)\b(?:(?:akhir|awal|pertengahan)\s+)?tahun\s+(?:depan|ini|\d{4})\b|\b20\d\d\b", text)
     return match.group().lower() if match else ""
 
@@ -320,10 +322,12 @@ def _antecedent(place: _Place, earlier: list[_Found]) -> str | None:
 
 
 def _owner(place: _Place, noun: str) -> str:
-    """"UMK naik menjadi Rp 3,5 juta, sehingga kenaikannya 5,5 persen" ->
+    """ "UMK naik menjadi Rp 3,5 juta, sehingga kenaikannya 5,5 persen" ->
     "kenaikan UMK": a noun with "-nya" names what the earlier clause is about."""
     owner = []
-    subject = re.sub(r"(?i)^(?:pada\s+)?(?:tahun\s+(?:ini|lalu|depan|\d{4})|\d{4})\s+", "", _earlier_clause_subject(place) or "")
+    subject = re.sub(
+        r"(?i)^(?:pada\s+)?(?:tahun\s+(?:ini|lalu|depan|\d{4})|\d{4})\s+", "", _earlier_clause_subject(place) or ""
+    )
     for word in subject.split():
         if _VERB.match(word) or any(p.fullmatch(word) for p in _lexicon().changes.values()):
             break
@@ -344,7 +348,7 @@ def _earlier_clause_subject(place: _Place) -> str | None:
 
 
 def _change(own: str, after: str) -> tuple[str, str] | None:
-    """"naik 12 persen dibanding 2023": ("kenaikan", "dibanding 2023"); the
+    """ "naik 12 persen dibanding 2023": ("kenaikan", "dibanding 2023"); the
     change verb must govern the number ("naik menjadi 41 persen" is a level)."""
     lex = _lexicon()
     words = [w for w in own.split() if w.lower() not in ("sekitar", "hampir", "lebih", "kurang", "dari", "sebesar")]
@@ -352,7 +356,9 @@ def _change(own: str, after: str) -> tuple[str, str] | None:
         return None
     for name, pattern in lex.changes.items():
         if pattern.fullmatch(words[-1]):
-            compared = re.match(r"\s*((?:dibanding|dibandingkan|ketimbang)\s+[^,.;:\"“”]+?)(?:\s+yang\b|[,.;:\"“”]|$)", after)
+            compared = re.match(
+                r"\s*((?:dibanding|dibandingkan|ketimbang)\s+[^,.;:\"“”]+?)(?:\s+yang\b|[,.;:\"“”]|$)", after
+            )
             return name, compared.group(1) if compared else ""
     return None
 
@@ -386,7 +392,9 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
             breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start))
             clause = text[breaks[-1].end() if breaks else 0 : match.end]
             measure = _measure(clause) or _measure(about)
-            found.append(_Found(value, about, measure, sentence.start + match.start, sentence.start + match.end, sentence.index))
+            found.append(
+                _Found(value, about, measure, sentence.start + match.start, sentence.start + match.end, sentence.index)
+            )
     return [
         Percentage(
             value=int(f.value) if f.value == int(f.value) else f.value,

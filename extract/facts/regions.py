@@ -93,7 +93,7 @@ def region_role(text: str, start: int, end: int, floor: int) -> str | None:
 
 
 def _is_dateline(text: str, start: int, end: int, floor: int) -> bool:
-    """"Mataram (ANTARA) -", "KOTA BATU –": the place opens its line and a
+    """ "Mataram (ANTARA) -", "KOTA BATU –": the place opens its line and a
     dash (after an outlet's name in brackets) follows."""
     if text[floor:start].strip(" |") and "\n" not in text[floor:start]:
         return False
@@ -107,9 +107,7 @@ def _joins(between: str) -> bool:
     roles = _roles()
     between = re.sub(r"^\s*(?:\S+\s+)?\d[\d.,]*\s+[a-z]+", "", between)
     words = re.findall(r"[\w&-]+|,", between)
-    return bool(words) and all(
-        roles.joiner.fullmatch(w) or (w[:1].isupper() and is_place_start(w)) for w in words
-    )
+    return bool(words) and all(roles.joiner.fullmatch(w) or (w[:1].isupper() and is_place_start(w)) for w in words)
 
 
 # a smaller place followed by the region it lies in: "Ketapang, Kabupaten Banyuwangi"

@@ -35,7 +35,9 @@ _SHORT_NUMBER = re.compile(r"^\D*?(?<![\w/])(?P<number>\d{1,4})\s*/\s*(?P<year>(
 _YEAR = re.compile(r"\bTahun\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _BRACKETED = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z.-]+)(?:\s+[A-Z][A-Za-z]*)*\s*\)")
 _BARE_NUMBER = re.compile(r"^\D*?\s(?P<number>\d{1,4})\s+Tahun\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-_ALSO_NUMBERED = re.compile(r"(?:\bNomor|\bNo\.?)\s*\d[\w./-]*\s+(?:dan|serta|&)\s+(?P<number>\d[\w./-]*\w)", re.IGNORECASE)
+_ALSO_NUMBERED = re.compile(
+    r"(?:\bNomor|\bNo\.?)\s*\d[\w./-]*\s+(?:dan|serta|&)\s+(?P<number>\d[\w./-]*\w)", re.IGNORECASE
+)
 _SUBJECT_END = re.compile(r"\b(?:tentang|perihal|mengenai)\s*$", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(?:tentang|perihal|mengenai)\s+(?P<title>[^.,;\n\"”]+)", re.I)
 LOOK_AHEAD = 100  # characters after a span searched for its number
@@ -133,7 +135,7 @@ def _specific(ctx: Context, span_text: str, end: int) -> bool:
 
 
 def _also_numbered(first: Regulation, after: str) -> list[Regulation]:
-    """"PMK Nomor 36 dan 37/PMK.010/2008": the second instrument, and the
+    """ "PMK Nomor 36 dan 37/PMK.010/2008": the second instrument, and the
     series and year they share given to the first."""
     match = _ALSO_NUMBERED.search(after)
     if not match or first.number is None:
@@ -143,7 +145,15 @@ def _also_numbered(first: Regulation, after: str) -> list[Regulation]:
     if suffix and first.number.isdigit():
         first.number += suffix.group("rest")
         first.year = first.year or second_year
-    return [Regulation(kind=first.kind, number=second, year=second_year or first.year, title=first.title, provenance=first.provenance)]
+    return [
+        Regulation(
+            kind=first.kind,
+            number=second,
+            year=second_year or first.year,
+            title=first.title,
+            provenance=first.provenance,
+        )
+    ]
 
 
 def extract_regulations(ctx: Context) -> list[Regulation]:
@@ -202,7 +212,9 @@ def extract_regulations(ctx: Context) -> list[Regulation]:
         # "Perbup itu" after a numbered Perbup is that one; unnumbered ones
         # of a kind are told apart by their subjects
         same_kind = [r for r in found if r.kind == regulation.kind]
-        if any(r.number or r.title is None or regulation.title is None or r.title == regulation.title for r in same_kind):
+        if any(
+            r.number or r.title is None or regulation.title is None or r.title == regulation.title for r in same_kind
+        ):
             continue
         found.append(regulation)
     found.sort(key=lambda r: r.provenance.start if r.provenance else 0)

@@ -86,7 +86,9 @@ def _lexicon() -> _Lexicon:
         subject_openers=re.compile(
             r"^(?:" + phrase_alternation(_longest_first(data["subject_openers"])) + r")(?![\w])[\s,]*", re.I
         ),
-        subject_verbs=re.compile(r"(?:^|\s)(?:" + phrase_alternation(_longest_first(data["subject_verbs"])) + r")\s*$", re.I),
+        subject_verbs=re.compile(
+            r"(?:^|\s)(?:" + phrase_alternation(_longest_first(data["subject_verbs"])) + r")\s*$", re.I
+        ),
         subject_cuts=re.compile(r"\s(?:" + phrase_alternation(_longest_first(data["subject_cuts"])) + r")\s.*$", re.I),
         employer=word_pattern(data["employer_verbs"]),
         not_people=frozenset(w.lower() for w in data["not_people_nouns"]),
@@ -131,7 +133,7 @@ def _tokens(text: str, start: int) -> list[re.Match[str]]:
 
 
 def _head(word: str) -> str:
-    """"karyawannya" -> "karyawan": a people noun with the possessive "-nya"."""
+    """ "karyawannya" -> "karyawan": a people noun with the possessive "-nya"."""
     lex = _lexicon()
     if word.lower().endswith("nya") and lex.nouns.fullmatch(word[:-3]):
         return word[:-3]
@@ -277,7 +279,11 @@ def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
     while i < len(tokens) and (
         taken < lex.predicate_words
         or tokens[i].group("bracket")
-        or (words[-1][:1].isupper() and (tokens[i].group("word") or "")[:1].isupper() and taken < 2 * lex.predicate_words)
+        or (
+            words[-1][:1].isupper()
+            and (tokens[i].group("word") or "")[:1].isupper()
+            and taken < 2 * lex.predicate_words
+        )
     ):  # a name is not cut in two ("warga Kota Blitar")
         word, bracket = tokens[i].group("word"), tokens[i].group("bracket")
         if word and word.lower() in ("dan", "serta") and i + 1 < len(tokens):
@@ -322,7 +328,7 @@ def _continues_list(text: str, at: int) -> bool:
 
 
 def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
-    """"yang iurannya ditanggung APBD": up to a few words, to the next mark."""
+    """ "yang iurannya ditanggung APBD": up to a few words, to the next mark."""
     words = ["yang"]
     for token in tokens[at + 1 :]:
         word = token.group("word")
@@ -367,7 +373,7 @@ def _subject_before(text: str, start: int) -> str | None:
 
 
 def _category_before(text: str, start: int) -> str | None:
-    """"jumlah peserta aktif di Kabupaten Blitar mencapai <N>": the people
+    """ "jumlah peserta aktif di Kabupaten Blitar mencapai <N>": the people
     named after "jumlah", when the number stands alone."""
     lex = _lexicon()
     clause = re.split(r"[,;:]", text[:start])[-1]
@@ -376,7 +382,11 @@ def _category_before(text: str, start: int) -> str | None:
         return None
     between = clause[total.end() :]
     verb = last_match(lex.verbs, between)
-    rest = re.sub(r"(?i)\b(?:lebih dari|kurang lebih|sekitar|hampir|sedikitnya|setidaknya)\b", "", between[verb.end() :] if verb else "")
+    rest = re.sub(
+        r"(?i)\b(?:lebih dari|kurang lebih|sekitar|hampir|sedikitnya|setidaknya)\b",
+        "",
+        between[verb.end() :] if verb else "",
+    )
     if verb is None or len(rest.split()) > 1:
         return None  # the number must come right after "mencapai", "sebanyak" ...
     phrase = between[: verb.start()]
@@ -406,8 +416,10 @@ def _refine(
     subject = _subject_before(text, start) if len(words) == 1 and words[0].lower() not in lex.bare_people else None
     if named:
         category = named
-    elif subject and not subject.lower().startswith("yang ") and (
-        words[0].lower() in lex.generic_people or words[0].lower() in subject.lower().split()
+    elif (
+        subject
+        and not subject.lower().startswith("yang ")
+        and (words[0].lower() in lex.generic_people or words[0].lower() in subject.lower().split())
     ):
         # "pekerja rentan yang kini dilindungi tercatat 54 ribu pekerja", "tenaga honorer di
         # seluruh dinas berjumlah 1.600 pegawai"
@@ -467,7 +479,7 @@ BY_REGION = "workers.by_region"
 
 
 def _said_of(category: str) -> str:
-    """"pekerja di 21 kabupaten terkena PHK" -> "terkena PHK": the category's
+    """ "pekerja di 21 kabupaten terkena PHK" -> "terkena PHK": the category's
     predicate, from its first verb."""
     words = category.split()
     for i, word in enumerate(words[1:], start=1):
@@ -506,7 +518,9 @@ def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
 # or a word that starts something else.
 _LIST_ITEM = re.compile(r"\s+(?P<words>[a-z][\w'’/-]*(?:\s+[a-z][\w'’/-]*){0,2})")
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s(?:dan|serta)\s+)$")
-_ITEM_ENDS = frozenset(["dari", "di", "ke", "yang", "dan", "serta", "atau", "untuk", "pada", "dengan", "itu", "ini", "tersebut"])
+_ITEM_ENDS = frozenset(
+    ["dari", "di", "ke", "yang", "dan", "serta", "atau", "untuk", "pada", "dengan", "itu", "ini", "tersebut"]
+)
 
 
 def _list_item(text: str, end: int) -> str | None:
@@ -537,15 +551,22 @@ def _in_list_of_counts(text: str, number: tuple[int, int], counts: list[tuple[in
             gap = text[end:other_start]
         else:
             continue
-        if len(gap.split()) <= 5 and re.match(r"\s+[a-z]", gap) and _LIST_LINK.search(gap) and not re.search(r"[\d.;:()]", gap):
+        if (
+            len(gap.split()) <= 5
+            and re.match(r"\s+[a-z]", gap)
+            and _LIST_LINK.search(gap)
+            and not re.search(r"[\d.;:()]", gap)
+        ):
             return True
     return False
 
 
 def _address(text: str, start: int, written: str) -> bool:
-    """"RT 04 RW 02": a zero-padded number, or one after an address word."""
+    """ "RT 04 RW 02": a zero-padded number, or one after an address word."""
     before = re.search(r"([\w.]+)\s*$", text[:start])
-    return written.lstrip().startswith("0") or bool(before and before.group(1).lower().rstrip(".") in _lexicon().address_words)
+    return written.lstrip().startswith("0") or bool(
+        before and before.group(1).lower().rstrip(".") in _lexicon().address_words
+    )
 
 
 # A place named right before a count, in a breakdown by region ("Nganjuk

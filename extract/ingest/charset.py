@@ -16,7 +16,20 @@ from charset_normalizer import from_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Labels that browsers decode as windows-1252 (WHATWG Encoding Standard).
-_WINDOWS_1252_LABELS = {"ascii", "us-ascii", "latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "cp819", "windows-1252", "cp1252", "x-cp1252"}
+_WINDOWS_1252_LABELS = {
+    "ascii",
+    "us-ascii",
+    "latin1",
+    "latin-1",
+    "iso-8859-1",
+    "iso8859-1",
+    "iso_8859-1",
+    "l1",
+    "cp819",
+    "windows-1252",
+    "cp1252",
+    "x-cp1252",
+}
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 

@@ -215,9 +215,7 @@ def _read_header(header: list[str], kinds: list[str | None], rules: SiteRules, r
     if title_at is None:
         return
     result.title = header[title_at].strip()
-    result.categories = [
-        header[i].strip() for i in candidates if i < title_at and len(header[i].split()) <= 3
-    ]
+    result.categories = [header[i].strip() for i in candidates if i < title_at and len(header[i].split()) <= 3]
 
 
 def _looks_like_headline(line: str) -> bool:

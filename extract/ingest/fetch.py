@@ -228,7 +228,9 @@ class Fetcher:
 
     # -- HTTP ----------------------------------------------------------------
 
-    def _get(self, url: str, *, max_bytes: int, check: Callable[[int, dict], None] | None = None, obey_robots: bool = True) -> _Response:
+    def _get(
+        self, url: str, *, max_bytes: int, check: Callable[[int, dict], None] | None = None, obey_robots: bool = True
+    ) -> _Response:
         """GET `url`, following redirects; the deadline covers every hop and the body.
 
         The deadline starts once this host's turn has come (`--delay`), and
@@ -281,7 +283,16 @@ class Fetcher:
                 preload_content=False,
                 timeout=urllib3.Timeout(connect=remaining, read=remaining),
             )
-        except (NewConnectionError, ConnectTimeoutError, NameResolutionError, ProtocolError, ReadTimeoutError, SSLError, LocationParseError, HTTPError) as error:
+        except (
+            NewConnectionError,
+            ConnectTimeoutError,
+            NameResolutionError,
+            ProtocolError,
+            ReadTimeoutError,
+            SSLError,
+            LocationParseError,
+            HTTPError,
+        ) as error:
             if self._clock() >= deadline:  # cut off by the deadline (_WholeHeaderTimeout), whatever the error says
                 raise FetchError(f"timed out after {self.policy.timeout:g} s") from None
             raise _connection_failure(error, self.policy.timeout) from None
@@ -459,7 +470,9 @@ def _first_line(error: Exception) -> str:
     return text[0][:200] if text else type(error).__name__
 
 
-def fetch(url: str, policy: FetchPolicy | None = None, cache: HtmlCache | None = None, *, refetch: bool = False) -> FetchedPage:
+def fetch(
+    url: str, policy: FetchPolicy | None = None, cache: HtmlCache | None = None, *, refetch: bool = False
+) -> FetchedPage:
     """Fetch one page (see `Fetcher` for fetching many with one politeness budget)."""
     with Fetcher(policy, cache) as fetcher:
         return fetcher.fetch(url, refetch=refetch)

@@ -129,8 +129,7 @@ def canonical_url_of(tree: HtmlElement, url: str | None) -> str | None:
     has a path is a template mistake, and is ignored.
     """
     for value in tree.xpath(
-        "//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href"
-        " | //meta[@property='og:url']/@content"
+        "//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href | //meta[@property='og:url']/@content"
     ):
         candidate = urljoin(url or "", value.strip()) if value and value.strip() else None
         if not candidate or urlsplit(candidate).scheme not in ("http", "https"):

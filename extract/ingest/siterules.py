@@ -85,9 +85,7 @@ def rules_for(site: str | None, path: str | Path = RULES_PATH) -> SiteRules:
     merged["names"] = tuple(own.get("names") or ())
     for name in _PATTERN_KEYS:
         # a site's own patterns first: they are the more specific ones
-        merged[name] = tuple(
-            _compile(p) for p in list(own.get(name) or ()) + list(book.default.get(name) or ())
-        )
+        merged[name] = tuple(_compile(p) for p in list(own.get(name) or ()) + list(book.default.get(name) or ()))
     for name in _XPATH_KEYS:
         merged[name] = tuple(list(book.default.get(name) or ()) + list(own.get(name) or ()))
     return SiteRules(**merged)

@@ -87,7 +87,9 @@ def numeric_spans(doc: Doc) -> list[Span]:
         # A number inside an amount, a percentage or a date is not a count.
         if any(m.start < t_end and t_start < m.end for t_start, t_end in taken):
             continue
-        spans.append(_span(doc, m.start, m.end, "CARDINAL", _number_text(m.value), "approximate" if m.approximate else ""))
+        spans.append(
+            _span(doc, m.start, m.end, "CARDINAL", _number_text(m.value), "approximate" if m.approximate else "")
+        )
     return [s for s in spans if s is not None]
 
 

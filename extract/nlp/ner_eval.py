@@ -143,10 +143,7 @@ def score_spans(
         for span in gold_spans & pred_spans:
             tp[span[2]] += 1
     labels = sorted(set(n_gold) | set(n_pred))
-    per_type = {
-        label: {**prf(tp[label], n_pred[label], n_gold[label]), "support": n_gold[label]}
-        for label in labels
-    }
+    per_type = {label: {**prf(tp[label], n_pred[label], n_gold[label]), "support": n_gold[label]} for label in labels}
     overall = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
     return {**overall, "support": sum(n_gold.values()), "per_type": per_type}
 
@@ -174,9 +171,7 @@ def evaluate_ner(
         raise ConllFormatError(f"{conll_path}: no sentences")
     nlp = _load_for_scoring(str(Path(model_path).resolve()))
     docs = (Doc(nlp.vocab, words=list(s.words)) for s in sentences)
-    predicted = [
-        {(ent.start, ent.end, ent.label_) for ent in doc.ents} for doc in nlp.pipe(docs, batch_size=64)
-    ]
+    predicted = [{(ent.start, ent.end, ent.label_) for ent in doc.ents} for doc in nlp.pipe(docs, batch_size=64)]
     scores = score_spans((iob_spans(s.tags) for s in sentences), predicted)
     return {**scores, "sentences": len(sentences), "model": str(model_path), "data": str(conll_path)}
 

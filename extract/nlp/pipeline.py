@@ -62,7 +62,7 @@ def default_ner_model() -> Path:
 
 
 def model_kind(path: Path) -> str:
-    """"spacy" for a spaCy pipeline directory, "transformers" for a Hugging
+    """ "spacy" for a spaCy pipeline directory, "transformers" for a Hugging
     Face model directory; NerModelError otherwise."""
     if not path.is_dir():
         raise NerModelError(
@@ -148,7 +148,14 @@ def doc_to_dict(doc: Doc) -> dict:
         ],
         "entities": [{"label": e.label_, "text": e.text, "start": e.start_char, "end": e.end_char} for e in doc.ents],
         "rules": [
-            {"label": s.label_, "text": s.text, "start": s.start_char, "end": s.end_char, "id": s.id_, "kb_id": s.kb_id_}
+            {
+                "label": s.label_,
+                "text": s.text,
+                "start": s.start_char,
+                "end": s.end_char,
+                "id": s.id_,
+                "kb_id": s.kb_id_,
+            }
             for s in doc.spans.get("rules", [])
         ],
     }
@@ -170,7 +177,11 @@ def format_doc(doc: Doc) -> str:
             (item["start"], "model", item)
             for item in data["entities"]
             if sentence["start"] <= item["start"] < sentence["end"]
-        ] + [(item["start"], "rule", item) for item in data["rules"] if sentence["start"] <= item["start"] < sentence["end"]]
+        ] + [
+            (item["start"], "rule", item)
+            for item in data["rules"]
+            if sentence["start"] <= item["start"] < sentence["end"]
+        ]
         for _, source, item in sorted(inside, key=lambda entry: entry[0]):
             extra = " ".join(part for part in (item.get("id"), item.get("kb_id")) if part)
             lines.append(f"    {item['label']:<9} {item['text']}" + (f"  [{extra}]" if extra else "") + f"  ({source})")

@@ -318,4 +318,3 @@ def resolve_province(name: str) -> Province | None:
     """A province by name or short name: "Jawa Timur", "Provinsi Jawa Timur", "Jatim"."""
     bare = re.sub(r"^\s*(?:provinsi|prov\.?|pemprov|pemerintah\s+provinsi)\s+", "", name, flags=re.IGNORECASE)
     return _province_index().get(_key(bare))
-

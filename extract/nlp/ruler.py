@@ -211,7 +211,13 @@ class IndexedSpanRuler(SpanRuler):
             matches.extend(self._by_first_word[index](doc))
         # From here as SpanRuler.match does it.
         deduplicated = {
-            Span(doc, start, end, label=self._match_label_id_map[key]["label"], span_id=self._match_label_id_map[key]["id"])
+            Span(
+                doc,
+                start,
+                end,
+                label=self._match_label_id_map[key]["label"],
+                span_id=self._match_label_id_map[key]["id"],
+            )
             for key, start, end in matches
             if start != end
         }
@@ -276,7 +282,7 @@ def _lexical(token: dict, marks: dict[str, dict]) -> dict:
     extension = token.get("_")
     if not (isinstance(extension, dict) and len(extension) == 1 and set(token) <= {"_", "OP"}):
         return token
-    (name, value), = extension.items()
+    ((name, value),) = extension.items()
     if value is not True or name not in marks:
         return token
     return {**marks[name], **({"OP": token["OP"]} if "OP" in token else {})}
@@ -345,7 +351,13 @@ def _aside(doc: Doc, i: int) -> int | None:
 
 def _unit_number(doc: Doc, i: int) -> int | None:
     """End of a unit number with its place, "0807/Tulungagung" (Kodim, Korem)."""
-    if i + 2 < len(doc) and doc[i].is_digit and not doc[i].whitespace_ and doc[i + 1].text == "/" and not doc[i + 1].whitespace_:
+    if (
+        i + 2 < len(doc)
+        and doc[i].is_digit
+        and not doc[i].whitespace_
+        and doc[i + 1].text == "/"
+        and not doc[i + 1].whitespace_
+    ):
         return _place_run(doc, i + 2)
     return None
 
@@ -380,8 +392,15 @@ def _number_run(doc: Doc, i: int) -> int | None:
     if i >= len(doc) or not any(ch.isdigit() for ch in doc[i].text):
         return None
     j = i
-    while j + 1 < len(doc) and not doc[j].whitespace_ and not doc[j + 1].is_space and doc[j + 1].text not in {",", ")", ";"}:
-        if doc[j + 1].text == "." and (j + 2 >= len(doc) or not doc[j + 2].text[:1].isalnum() or doc[j + 1].whitespace_):
+    while (
+        j + 1 < len(doc)
+        and not doc[j].whitespace_
+        and not doc[j + 1].is_space
+        and doc[j + 1].text not in {",", ")", ";"}
+    ):
+        if doc[j + 1].text == "." and (
+            j + 2 >= len(doc) or not doc[j + 2].text[:1].isalnum() or doc[j + 1].whitespace_
+        ):
             break  # the full stop after the number
         j += 1
     return j + 1

@@ -117,8 +117,8 @@ def sentence_starts(doc: Doc) -> list[bool]:
         elif _is_full_stop(text):
             # Closing quotes and brackets belong to the sentence they close.
             # A straight quote after a space opens the next sentence instead.
-            while i + 1 < n and doc[i + 1].text in _CLOSERS and not (
-                doc[i + 1].text in {'"', "'"} and doc[i].whitespace_
+            while (
+                i + 1 < n and doc[i + 1].text in _CLOSERS and not (doc[i + 1].text in {'"', "'"} and doc[i].whitespace_)
             ):
                 i += 1
             start_after(i, need_capital=False)

@@ -100,9 +100,7 @@ _RANGE_WORD = r"(?:[-–—/]|s\.?\s?d\.?|sd|hingga|sampai|dan|sampai\s+dengan)"
 _WD_PREFIX = rf"(?:(?:hari\s+)?(?P<wd>{_WD})(?:\s*{_RANGE_WORD}\s*(?P<wd2>{_WD}))?\s*,?\s*)"
 _TRAIL = rf"(?:\s+(?P<trail>{_PAST}))?"
 
-_ISO_RE = re.compile(
-    rf"(?<![\d/.-])(?P<y>{_YEAR})(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/])"
-)
+_ISO_RE = re.compile(rf"(?<![\d/.-])(?P<y>{_YEAR})(?P<sep>[-/])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?![\d/])")
 # "Selasa (30/1/2024)", "(Selasa, 30/1/2024)", "(3/12)", "Kamis-Jumat (3-4/10/2024)",
 # "30.01.2024", "30-01-2024"
 _NUMERIC_RE = re.compile(
@@ -148,9 +146,7 @@ _BULAN_REL_RE = re.compile(
     re.IGNORECASE,
 )
 # "tahun 2023", "awal tahun 2024"
-_YEAR_RE = re.compile(
-    rf"(?<!\w)(?:(?:{_QUAL})\s+)?(?:tahun|thn\.?)\s+(?P<y>{_YEAR})(?![\d/]|[.,]\d)", re.IGNORECASE
-)
+_YEAR_RE = re.compile(rf"(?<!\w)(?:(?:{_QUAL})\s+)?(?:tahun|thn\.?)\s+(?P<y>{_YEAR})(?![\d/]|[.,]\d)", re.IGNORECASE)
 # "pada 2023", "sejak 2019": the year alone is the span
 _BARE_YEAR_RE = re.compile(
     rf"\b(?:pada|sejak|hingga|sampai|selama|medio|per)\s+(?P<y>{_YEAR})(?![\d/%]|[.,]\d)",
@@ -172,9 +168,7 @@ _AGO_RE = re.compile(
     re.IGNORECASE,
 )
 # "pada Rabu", "pada hari Senin": the most recent such day
-_WEEKDAY_BARE_RE = re.compile(
-    rf"\b(?P<lead>pada|hari)\s+(?P<span>(?:hari\s+)?(?P<wd>{_WD}))\b", re.IGNORECASE
-)
+_WEEKDAY_BARE_RE = re.compile(rf"\b(?P<lead>pada|hari)\s+(?P<span>(?:hari\s+)?(?P<wd>{_WD}))\b", re.IGNORECASE)
 # News-agency style "..., kata X di Klaten, Rabu." / ", Senin malam": the
 # weekday of the reporting week, closing a clause.
 _WEEKDAY_CLAUSE_RE = re.compile(
@@ -182,9 +176,7 @@ _WEEKDAY_CLAUSE_RE = re.compile(
     rf"(?=\s*(?:[.,;:!?\"”)]|$)|\s+(?:pagi|siang|sore|malam|petang|dini\s+hari)\b)",
     re.IGNORECASE,
 )
-_REL_DAY_RE = re.compile(
-    rf"\b(?P<word>{alternation(_LEX['relative_days'])})\b", re.IGNORECASE
-)
+_REL_DAY_RE = re.compile(rf"\b(?P<word>{alternation(_LEX['relative_days'])})\b", re.IGNORECASE)
 _REGULATION_BEFORE_RE = re.compile(r"(?:nomor|no\.?)\s*[\w./-]+\s*$", re.IGNORECASE)
 _EVERY_BEFORE_RE = re.compile(r"(?:setiap|tiap)\s+(?:hari\s+)?$", re.IGNORECASE)
 _RELATIVE_DAYS = {k.lower(): v for k, v in _LEX["relative_days"].items()}
@@ -216,11 +208,7 @@ def _resolve_day_month(
     day: int, month: int, reference: dt.date, weekday: int | None = None, past: bool = False
 ) -> dt.date | None:
     """The year of a day-month written without one (see the module docstring)."""
-    candidates = [
-        d
-        for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1))
-        if d is not None
-    ]
+    candidates = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
     limit = reference if past else reference + dt.timedelta(days=FUTURE_TOLERANCE_DAYS)
     if weekday is not None:
         matching = [d for d in candidates if d.weekday() == weekday]
@@ -521,9 +509,7 @@ def parse_date(text: str, reference: dt.date | None = None) -> DateValue | None:
 # --------------------------------------------------------------------------
 # Publication dates in page metadata
 
-_PUB_ISO_RE = re.compile(
-    rf"(?<!\d)(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?!\d)"
-)
+_PUB_ISO_RE = re.compile(rf"(?<!\d)(?P<y>{_YEAR})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?!\d)")
 _PUB_NUMERIC_RE = re.compile(
     rf"(?<![\d/.-])(?P<d>\d{{1,2}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})(?![\d/.-]?\d)"
 )

@@ -46,8 +46,4 @@ def month_all_names() -> list[str]:
 @cache
 def weekday_numbers() -> dict[str, int]:
     """Every weekday name (lower-cased) -> datetime weekday (Monday = 0)."""
-    return {
-        word.lower(): int(number)
-        for number, words in lexicon()["weekdays"].items()
-        for word in words
-    }
+    return {word.lower(): int(number) for number, words in lexicon()["weekdays"].items() for word in words}

@@ -54,9 +54,7 @@ _PREFIXED_RE = re.compile(
     rf"(?:{_RANGE}(?P<prefix2>{_PREFIX})?(?P<amount2>{_AMOUNT}))?{_TAIL}(?:{_SUFFIX})?",
     re.IGNORECASE,
 )
-_PREFIXED_SINGLE_RE = re.compile(
-    rf"{_PREFIX}(?P<amount>{_AMOUNT}){_TAIL}(?:{_SUFFIX})?", re.IGNORECASE
-)
+_PREFIXED_SINGLE_RE = re.compile(rf"{_PREFIX}(?P<amount>{_AMOUNT}){_TAIL}(?:{_SUFFIX})?", re.IGNORECASE)
 _SUFFIXED_RE = re.compile(
     rf"(?P<amount>{_ANCHORED_AMOUNT})(?:{_RANGE}(?P<amount2>{_ANCHORED_AMOUNT}))?{_SUFFIX}",
     re.IGNORECASE,
@@ -76,7 +74,7 @@ _TRAILING_SCALE_RE = re.compile(rf"{scale_pattern(letter_scales=True)}$", re.IGN
 
 
 def _borrow_scale(first: str, second: str) -> str:
-    """"10" in "Rp 10-20 juta" means 10 juta: a smaller unscaled first amount
+    """ "10" in "Rp 10-20 juta" means 10 juta: a smaller unscaled first amount
     takes the second one's scale ("Rp 500.000 - 1 juta" keeps 500.000)."""
     scale = _TRAILING_SCALE_RE.search(second)
     if not scale or _TRAILING_SCALE_RE.search(first):

@@ -37,7 +37,7 @@ def load_leading_honorifics() -> frozenset[str]:
 
 
 def split_glued_initials(token: str) -> list[str]:
-    """"H.M." and "HM" are Haji + the initial M.: split when the first part is
+    """ "H.M." and "HM" are Haji + the initial M.: split when the first part is
     a title. "S.H." or "S.I.K." stay whole (titles themselves, or initials
     of a name)."""
     if _fold(token) in load_honorifics():

@@ -59,7 +59,7 @@ class NumberMatch:
 
 @dataclass(frozen=True)
 class PerUnitMatch:
-    """"1 Desa 100 pekerja": ``value`` (100) per ``units`` (1) ``unit`` ("desa")."""
+    """ "1 Desa 100 pekerja": ``value`` (100) per ``units`` (1) ``unit`` ("desa")."""
 
     start: int
     end: int
@@ -105,9 +105,7 @@ def number_pattern(letter_scales: bool = False, anchored: bool = True) -> str:
     return rf"(?:{digits}(?:{SP}*{scale_pattern(letter_scales)})?|{WORD_NUMBER})"
 
 
-_APPROX_BEFORE_RE = re.compile(
-    rf"(?:^|\W)(?:{alternation(lexicon()['approximate_before'])})\s*$", re.IGNORECASE
-)
+_APPROX_BEFORE_RE = re.compile(rf"(?:^|\W)(?:{alternation(lexicon()['approximate_before'])})\s*$", re.IGNORECASE)
 _APPROX_AFTER_RE = re.compile(
     rf"(?:{SP}*(?:{alternation([w for w in lexicon()['approximate_after'] if w[0].isalpha()])})\b"
     rf"|(?:{alternation([w for w in lexicon()['approximate_after'] if not w[0].isalpha()])})\b)",
@@ -154,7 +152,7 @@ def _digits_decimal(text: str) -> Decimal | None:
 
 
 def parse_digits(text: str) -> Number | None:
-    """"8.125" -> 8125, "17,60" -> 17.6; None unless ``text`` is only digits and separators."""
+    """ "8.125" -> 8125, "17,60" -> 17.6; None unless ``text`` is only digits and separators."""
     text = text.strip()
     if not re.fullmatch(r"\d[\d.,]*", text) or not text[-1].isdigit():
         return None
@@ -262,12 +260,11 @@ _CLOCK_RE = re.compile(r"(?:[01]?\d|2[0-4])\.[0-5]\d")
 
 
 def _is_clock_time(text: str, m: re.Match[str]) -> bool:
-    """"pukul 10.00", "19.30 WIB": times of day written with a dot."""
+    """ "pukul 10.00", "19.30 WIB": times of day written with a dot."""
     if not _CLOCK_RE.fullmatch(m.group()):
         return False
     return bool(
-        _CLOCK_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()])
-        or _CLOCK_AFTER_RE.match(text, m.end())
+        _CLOCK_BEFORE_RE.search(text[max(0, m.start() - 8) : m.start()]) or _CLOCK_AFTER_RE.match(text, m.end())
     )
 
 
@@ -280,8 +277,7 @@ def _word_numbers(text: str) -> list[tuple[int, int, Number, bool]]:
     """Longest valid number-word runs, left to right."""
     found = []
     for run in _WORD_NUMBER_RE.finditer(text):
-        tokens = [(t.start() + run.start(), t.end() + run.start(), t.group())
-                  for t in _WORD_RE.finditer(run.group())]
+        tokens = [(t.start() + run.start(), t.end() + run.start(), t.group()) for t in _WORD_RE.finditer(run.group())]
         i = 0
         while i < len(tokens):
             for j in range(len(tokens), i, -1):
@@ -331,18 +327,14 @@ def find_numbers(text: str) -> list[NumberMatch]:
 @cache
 def _per_unit_re() -> re.Pattern[str]:
     units = lexicon()["per_unit_words"]
-    alternatives = "|".join(
-        rf"(?P<{key}>{alternation(words)})" for key, words in units.items()
-    )
+    alternatives = "|".join(rf"(?P<{key}>{alternation(words)})" for key, words in units.items())
     number = rf"(?:{DIGITS}|{WORD_NUMBER})"
-    return re.compile(
-        rf"(?P<units>{number}){SP}+(?-i:{alternatives}){SP}+(?P<value>{number})", re.IGNORECASE
-    )
+    return re.compile(rf"(?P<units>{number}){SP}+(?-i:{alternatives}){SP}+(?P<value>{number})", re.IGNORECASE)
 
 
 @scanned_once
 def find_per_unit(text: str) -> list[PerUnitMatch]:
-    """"<n> <unit> <m>" counts such as "1 Desa 100" (100 per village), in order.
+    """ "<n> <unit> <m>" counts such as "1 Desa 100" (100 per village), in order.
 
     Numbers may be words ("Satu Desa Lima Puluh Pekerja"). Unit words are
     capitalised as in programme names ("1 Desa 100 Pekerja Rentan");
@@ -350,8 +342,7 @@ def find_per_unit(text: str) -> list[PerUnitMatch]:
     """
     matches = []
     for m in _per_unit_re().finditer(text):
-        unit = next(key for key, value in m.groupdict().items()
-                    if value and key not in ("units", "value"))
+        unit = next(key for key, value in m.groupdict().items() if value and key not in ("units", "value"))
         units, value = number_value(m.group("units"), False), number_value(m.group("value"), False)
         if units is not None and value is not None:
             matches.append(PerUnitMatch(m.start(), m.end(), m.group(), value[0], unit, units[0]))

@@ -37,9 +37,7 @@ _SIGNS = [w for w in lexicon()["percent_words"] if not w[0].isalpha()]
 _MARK = rf"{SP}*(?:{alternation(_SIGNS)}|(?:{alternation(_WORDS)})\b)"
 _NUMBER = rf"(?:{DIGITS}|{WORD_NUMBER})"
 _RANGE_WORD = r"(?:-|–|hingga|sampai|s\.?d\.?|sampai\s+dengan)"
-_PERCENT_RE = re.compile(
-    rf"(?P<n>{_NUMBER})(?:{SP}*{_RANGE_WORD}{SP}*(?P<n2>{_NUMBER}))?{_MARK}", re.IGNORECASE
-)
+_PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER})(?:{SP}*{_RANGE_WORD}{SP}*(?P<n2>{_NUMBER}))?{_MARK}", re.IGNORECASE)
 _SINGLE_PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER}){_MARK}", re.IGNORECASE)
 
 
@@ -83,7 +81,9 @@ def find_percents(text: str) -> list[PercentMatch]:
         carried = _CARRIED.match(text, m.end()) if _FROM.search(text, 0, m.start()) else None
         found = number_value(carried.group("n"), letter_scales=False) if carried else None
         if carried and found is not None:
-            matches.append(PercentMatch(carried.start("n"), carried.end("n"), carried.group("n"), float(found[0]), found[1]))
+            matches.append(
+                PercentMatch(carried.start("n"), carried.end("n"), carried.group("n"), float(found[0]), found[1])
+            )
             position = carried.end("n")
     return matches
 

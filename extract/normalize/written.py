@@ -20,7 +20,7 @@ def weekday_name(weekday: int) -> str:
 
 
 def format_tanggal(iso: str | None, precision: str | None = "day") -> str:
-    """"2025-04-14" -> "Senin, 14 April 2025"; a month or a year alone as such; "" when unknown."""
+    """ "2025-04-14" -> "Senin, 14 April 2025"; a month or a year alone as such; "" when unknown."""
     if not iso:
         return ""
     try:

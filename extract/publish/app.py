@@ -116,7 +116,9 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001, public
         if writable:
             open_db(path).close()  # applies pending migrations, so the queries match the schema
     except (DatabaseFileError, sqlite3.Error) as error:
-        raise ServeError(str(error) if isinstance(error, DatabaseFileError) else f"cannot use the database {path}: {error}") from None
+        raise ServeError(
+            str(error) if isinstance(error, DatabaseFileError) else f"cannot use the database {path}: {error}"
+        ) from None
     if not writable:
         print(f"{path} is read-only: served as is, in immutable mode", flush=True)
     public = not is_loopback(host) if public is None else public

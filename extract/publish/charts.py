@@ -42,7 +42,9 @@ class MonthlyChart:
 
 
 MONTHLY_CHARTS = (
-    MonthlyChart("payouts-by-programme", "Payouts per month by programme", "payouts_per_month_by_programme", "programme"),
+    MonthlyChart(
+        "payouts-by-programme", "Payouts per month by programme", "payouts_per_month_by_programme", "programme"
+    ),
     MonthlyChart("payouts-by-region", "Payouts per month by region", "payouts_per_month_by_region", "region"),
 )
 COVERAGE_QUERY = "workers_covered_by_region"
@@ -107,7 +109,12 @@ WIDTH, HEIGHT = 900, 320
 LEFT, RIGHT, TOP, BOTTOM = 90, 30, 10, 40
 
 
-def stacked_bars_svg(series: Series, title: str, short: Callable[[float], str] = format_rupiah_short, long: Callable[[float], str] = format_rupiah) -> Markup:
+def stacked_bars_svg(
+    series: Series,
+    title: str,
+    short: Callable[[float], str] = format_rupiah_short,
+    long: Callable[[float], str] = format_rupiah,
+) -> Markup:
     """A stacked bar per month (empty months drawn as a gap), y axis in rupiah."""
     if not series.months:
         return Markup('<p class="chart-empty">Nothing to draw yet.</p>')
@@ -118,16 +125,16 @@ def stacked_bars_svg(series: Series, title: str, short: Callable[[float], str] =
     bar = max(1.0, slot * 0.8)
     label_every = max(1, math.ceil(len(series.months) / 14))
     parts = [
-        Markup('<div class="chart-scroll"><svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">').format(
-            WIDTH, HEIGHT, title
-        )
+        Markup(
+            '<div class="chart-scroll"><svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
+        ).format(WIDTH, HEIGHT, title)
     ]
     for tick in ticks:
         y = HEIGHT - BOTTOM - tick * scale
         parts.append(
-            Markup('<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/><text class="y-tick" x="{}" y="{:.1f}">{}</text>').format(
-                LEFT, WIDTH - RIGHT, y, y, LEFT - 6, y + 4, short(tick) if tick else "0"
-            )
+            Markup(
+                '<line class="grid" x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}"/><text class="y-tick" x="{}" y="{:.1f}">{}</text>'
+            ).format(LEFT, WIDTH - RIGHT, y, y, LEFT - 6, y + 4, short(tick) if tick else "0")
         )
     for i, month in enumerate(series.months):
         x = LEFT + i * slot + (slot - bar) / 2
@@ -139,20 +146,22 @@ def stacked_bars_svg(series: Series, title: str, short: Callable[[float], str] =
             height = value * scale
             base -= height
             parts.append(
-                Markup('<rect class="bar" data-month="{}" data-group="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}, {}: {}</title></rect>').format(
-                    month, group, x, base, bar, height, palette[group], format_month_id(month), group, long(value)
-                )
+                Markup(
+                    '<rect class="bar" data-month="{}" data-group="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}, {}: {}</title></rect>'
+                ).format(month, group, x, base, bar, height, palette[group], format_month_id(month), group, long(value))
             )
         if i % label_every == 0:
             parts.append(
-                Markup('<text class="x-tick" x="{:.1f}" y="{}">{}</text>').format(x + bar / 2, HEIGHT - BOTTOM + 16, format_month_short(month))
+                Markup('<text class="x-tick" x="{:.1f}" y="{}">{}</text>').format(
+                    x + bar / 2, HEIGHT - BOTTOM + 16, format_month_short(month)
+                )
             )
     parts.append(Markup("</svg></div>"))
     legend = Markup("").join(
         # An SVG swatch rather than a style attribute, which a strict Content-Security-Policy blocks.
-        Markup('<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="{}"/></svg>{}</li>').format(
-            palette[g], g
-        )
+        Markup(
+            '<li><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="{}"/></svg>{}</li>'
+        ).format(palette[g], g)
         for g in series.groups
     )
     return Markup("").join(parts) + Markup('<ul class="chart-legend">{}</ul>').format(legend)
@@ -165,13 +174,31 @@ def horizontal_bars_svg(items: list[dict], label: str, value: str, note: Callabl
     row_height, left, width = 24, 200, WIDTH
     top_value = max(item[value] for item in items) or 1
     height = row_height * len(items) + 10
-    parts = [Markup('<div class="chart-scroll"><svg class="chart" viewBox="0 0 {} {}" role="img" xmlns="http://www.w3.org/2000/svg">').format(width, height)]
+    parts = [
+        Markup(
+            '<div class="chart-scroll"><svg class="chart" viewBox="0 0 {} {}" role="img" xmlns="http://www.w3.org/2000/svg">'
+        ).format(width, height)
+    ]
     for i, item in enumerate(items):
         y = 5 + i * row_height
         length = (width - left - 260) * item[value] / top_value
         parts.append(
-            Markup('<text class="y-tick" x="{}" y="{}">{}</text><rect class="bar" x="{}" y="{}" width="{:.1f}" height="{}" fill="{}"><title>{}: {}</title></rect><text class="bar-note" x="{:.1f}" y="{}">{}</text>').format(
-                left - 6, y + 15, item[label], left, y + 3, max(1.0, length), row_height - 6, PALETTE[0], item[label], note(item), left + length + 6, y + 15, note(item)
+            Markup(
+                '<text class="y-tick" x="{}" y="{}">{}</text><rect class="bar" x="{}" y="{}" width="{:.1f}" height="{}" fill="{}"><title>{}: {}</title></rect><text class="bar-note" x="{:.1f}" y="{}">{}</text>'
+            ).format(
+                left - 6,
+                y + 15,
+                item[label],
+                left,
+                y + 3,
+                max(1.0, length),
+                row_height - 6,
+                PALETTE[0],
+                item[label],
+                note(item),
+                left + length + 6,
+                y + 15,
+                note(item),
             )
         )
     parts.append(Markup("</svg></div>"))

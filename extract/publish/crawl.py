@@ -19,6 +19,7 @@ where n <= :per_site
 order by latest desc, site, started desc, id desc
 """
 
+
 async def crawl_page(datasette, request) -> Response:
     db = datasette.get_database()
     sites: dict[str, list[dict]] = {}

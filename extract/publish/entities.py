@@ -65,7 +65,9 @@ def official(conn: sqlite3.Connection, key: str) -> dict | None:
             " or e.article_id in (select article_id from official_mentions where official_key = :key)",
             params,
         ),
-        "payouts": payouts_per_year(conn, f"p.article_id in (select a.id from articles a where {_OFFICIAL_ARTICLES})", params),
+        "payouts": payouts_per_year(
+            conn, f"p.article_id in (select a.id from articles a where {_OFFICIAL_ARTICLES})", params
+        ),
         "officials": co_officials(conn, _OFFICIAL_ARTICLES, params, exclude=key),
         "organisations": co_organisations(conn, _OFFICIAL_ARTICLES, params),
         "articles": article_list(conn, _OFFICIAL_ARTICLES, params),
@@ -121,7 +123,9 @@ def organisation(conn: sqlite3.Connection, name: str) -> dict | None:
     )
     return {
         "organisation": known[0],
-        "entries": story_entries(conn, "e.id in (select event_id from event_parties where organisation = :name)", params),
+        "entries": story_entries(
+            conn, "e.id in (select event_id from event_parties where organisation = :name)", params
+        ),
         "payouts": payouts_per_year(
             conn, f"p.article_id in (select a.id from articles a where {_ORGANISATION_ARTICLES})", params
         ),

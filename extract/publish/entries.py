@@ -88,7 +88,9 @@ def payouts_per_year(conn: sqlite3.Connection, payout_filter: str, params: dict)
     return found
 
 
-def co_officials(conn: sqlite3.Connection, article_filter: str, params: dict, exclude: str | None = None, limit: int = 20) -> list[dict]:
+def co_officials(
+    conn: sqlite3.Connection, article_filter: str, params: dict, exclude: str | None = None, limit: int = 20
+) -> list[dict]:
     """Officials named in the articles matching `article_filter` (SQL over `articles a`), most articles first."""
     return rows(
         conn,
@@ -101,7 +103,9 @@ def co_officials(conn: sqlite3.Connection, article_filter: str, params: dict, ex
     )
 
 
-def co_organisations(conn: sqlite3.Connection, article_filter: str, params: dict, exclude: str | None = None, limit: int = 20) -> list[dict]:
+def co_organisations(
+    conn: sqlite3.Connection, article_filter: str, params: dict, exclude: str | None = None, limit: int = 20
+) -> list[dict]:
     """Organisations taking part in events of the articles matching `article_filter`, most articles first."""
     return rows(
         conn,

@@ -37,7 +37,7 @@ class Entry:
 
 
 def rfc3339(date: str | None) -> str | None:
-    """"2024-03-12" (or a longer ISO timestamp) -> "2024-03-12T00:00:00Z"; None when not a date."""
+    """ "2024-03-12" (or a longer ISO timestamp) -> "2024-03-12T00:00:00Z"; None when not a date."""
     if not date:
         return None
     try:

@@ -28,7 +28,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def format_date_id(value: str | None, precision: str | None = "day") -> str:
-    """"2025-04-14" -> "Senin, 14 April 2025"; month or year precision drops what is unknown."""
+    """ "2025-04-14" -> "Senin, 14 April 2025"; month or year precision drops what is unknown."""
     months, weekdays = _names()
     if value and precision == "year":
         return value[:4]
@@ -41,7 +41,7 @@ def format_date_id(value: str | None, precision: str | None = "day") -> str:
 
 
 def format_month_id(month: str | None) -> str:
-    """"2024-05" -> "Mei 2024"."""
+    """ "2024-05" -> "Mei 2024"."""
     months, _ = _names()
     try:
         year, number = int(month[:4]), int(month[5:7])  # type: ignore[index]
@@ -51,7 +51,7 @@ def format_month_id(month: str | None) -> str:
 
 
 def format_month_short(month: str) -> str:
-    """"2024-05" -> "Mei 24", for chart axes."""
+    """ "2024-05" -> "Mei 24", for chart axes."""
     months, _ = _names()
     return f"{months[int(month[5:7])][:3]} {month[2:4]}"
 

@@ -92,7 +92,11 @@ def page_number(raw: str | None) -> int:
 @hookimpl(tryfirst=True)
 def handle_exception(datasette, request, exception):
     # Datasette raises its generic error, status 500, for a sort on an unknown column.
-    if isinstance(exception, DatasetteError) and exception.status == 500 and exception.message.startswith("Cannot sort"):
+    if (
+        isinstance(exception, DatasetteError)
+        and exception.status == 500
+        and exception.message.startswith("Cannot sort")
+    ):
         exception.status = 400
     # No response of our own: the default handler renders the page, with the status set here.
 

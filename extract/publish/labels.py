@@ -17,12 +17,12 @@ def _load() -> dict[str, Any]:
 
 
 def event_type_label(event_type: str | None) -> str:
-    """"agreement_signing" -> "Agreement signed"; an unknown type is written out."""
+    """ "agreement_signing" -> "Agreement signed"; an unknown type is written out."""
     return _load()["event_types"].get(event_type or "", (event_type or "event").replace("_", " "))
 
 
 def span_label(label: str) -> str:
-    """"ORG" -> "organisation", "EVENT agreement_signing" -> "agreement signed"."""
+    """ "ORG" -> "organisation", "EVENT agreement_signing" -> "agreement signed"."""
     if label.startswith("EVENT "):
         return event_type_label(label[len("EVENT ") :]).lower()
     return _load()["span_labels"].get(label, label.lower())

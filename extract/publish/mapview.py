@@ -38,7 +38,9 @@ def background_points(conn: sqlite3.Connection) -> list[list[float]]:
     """[latitude, longitude] of every region the database knows."""
     return [
         [r["latitude"], r["longitude"]]
-        for r in rows(conn, "select latitude, longitude from regions where latitude is not null and longitude is not null")
+        for r in rows(
+            conn, "select latitude, longitude from regions where latitude is not null and longitude is not null"
+        )
     ]
 
 

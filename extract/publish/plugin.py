@@ -168,7 +168,9 @@ async def timeline_page(datasette, request) -> Response:
             "pages_text": f"{pages:,}" + ("+" if capped else ""),
             "has_next": has_next,
             "first_number": (page - 1) * TIMELINE_PAGE_SIZE + 1,
-            "page_url": lambda number: "/events?" + urlencode({**{k: v for k, v in filters.items() if v}, "page": number}),
+            "page_url": lambda number: (
+                "/events?" + urlencode({**{k: v for k, v in filters.items() if v}, "page": number})
+            ),
             "filters": filters,
             "regions": regions,
             "types": [(t, EVENT_TYPE_LABELS.get(t, t)) for t in types],
@@ -189,7 +191,13 @@ async def article_page(datasette, request) -> Response:
     article = found[0]
     text = article["text"] or ""
     spans = [
-        Span(m["span_start"], m["span_end"], span_label(m["label"]), "entity", f"{span_label(m['label'])} ({m['source']})")
+        Span(
+            m["span_start"],
+            m["span_end"],
+            span_label(m["label"]),
+            "entity",
+            f"{span_label(m['label'])} ({m['source']})",
+        )
         for m in await _rows(
             db, "select label, span_start, span_end, source from mentions where article_id = ?", [article_id]
         )
@@ -198,7 +206,9 @@ async def article_page(datasette, request) -> Response:
     for sql in FACT_SPAN_QUERIES.values():
         for row in await _rows(db, sql, [article_id]):
             if row["span_start"] is not None and row["span_end"] is not None:
-                spans.append(Span(row["span_start"], row["span_end"], span_label(row["label"]), "fact", str(row["title"] or "")))
+                spans.append(
+                    Span(row["span_start"], row["span_end"], span_label(row["label"]), "fact", str(row["title"] or ""))
+                )
     facts = {
         "events": await _rows(
             db,
@@ -207,9 +217,7 @@ async def article_page(datasette, request) -> Response:
             [article_id],
         ),
         "payouts": await _rows(db, "select * from payouts where article_id = ? order by seq", [article_id]),
-        "officials": await _rows(
-            db, "select * from official_mentions where article_id = ? order by seq", [article_id]
-        ),
+        "officials": await _rows(db, "select * from official_mentions where article_id = ? order by seq", [article_id]),
         "worker_counts": await _rows(db, "select * from worker_counts where article_id = ? order by seq", [article_id]),
         "percentages": await _rows(db, "select * from percentages where article_id = ? order by seq", [article_id]),
         "regulations": await _rows(db, "select * from regulations where article_id = ? order by seq", [article_id]),
@@ -242,8 +250,6 @@ async def article_page(datasette, request) -> Response:
         request=request,
     )
     return Response.html(html)
-
-
 
 
 # Read the database file through memory-mapped I/O, up to this many bytes:

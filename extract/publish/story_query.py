@@ -109,7 +109,9 @@ def story_sql(
         where.append("+s.type = :type")
         params["type"] = filters.type
     if filters.region:
-        where.append("+s.region_code in (select code from regions where code = :region or name like '%' || :region || '%')")
+        where.append(
+            "+s.region_code in (select code from regions where code = :region or name like '%' || :region || '%')"
+        )
         params["region"] = filters.region
     if filters.year:
         where.append("+s.date >= :year_start and +s.date < :year_end")

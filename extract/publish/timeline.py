@@ -38,8 +38,19 @@ TYPE_LABELS = {
 }
 PROGRAMMES = ("JKM", "JKK", "JHT", "JP", "JKP", "beasiswa")
 EXPORT_COLUMNS = (
-    "story_id", "date", "type", "region_code", "region", "title", "sources", "article_count",
-    "parties", "officials", "amounts_idr", "programmes", "story_url",
+    "story_id",
+    "date",
+    "type",
+    "region_code",
+    "region",
+    "title",
+    "sources",
+    "article_count",
+    "parties",
+    "officials",
+    "amounts_idr",
+    "programmes",
+    "story_url",
 )
 
 
@@ -79,7 +90,9 @@ def reported_by(sources: list[dict], shown: int = SOURCES_SHOWN) -> tuple[list[d
 
 async def story_details(db, story_ids: list[int], kinds: tuple[str, ...] | None) -> dict[int, dict]:
     """Parties, officials, amounts, articles and a summary of each story, by id."""
-    out: dict[int, dict] = {sid: {"parties": [], "officials": [], "amounts": [], "articles": [], "summary": ""} for sid in story_ids}
+    out: dict[int, dict] = {
+        sid: {"parties": [], "officials": [], "amounts": [], "articles": [], "summary": ""} for sid in story_ids
+    }
     if not story_ids:
         return out
     marks = _in(story_ids)
@@ -139,7 +152,9 @@ def decorate(story: dict, details: dict) -> dict:
         "sources_more": more,
         "story_page": f"/story/{story['story_id']}",
         "region_page": f"/region/{quote(story['region_code'])}" if story.get("region_code") else None,
-        "official_links": [{"name": o["name"], "href": f"/official/{quote(o['key'], safe='')}"} for o in details["officials"]],
+        "official_links": [
+            {"name": o["name"], "href": f"/official/{quote(o['key'], safe='')}"} for o in details["officials"]
+        ],
         "party_links": [{"name": p, "href": f"/organisation/{quote(p, safe='')}"} for p in details["parties"]],
     }
 
@@ -221,7 +236,8 @@ async def timeline_page(datasette, request) -> Response:
         return path + ("?" + urlencode(merged) if merged else "")
 
     regions = await _rows(
-        db, "select code, name from regions r where exists (select 1 from stories where region_code = r.code) order by name"
+        db,
+        "select code, name from regions r where exists (select 1 from stories where region_code = r.code) order by name",
     )
     types = [r["value"] for r in await _rows(db, distinct_sql("stories", "type"))]
     years = sorted((r["value"] for r in await _rows(db, distinct_sql("stories", "year"))), reverse=True)
@@ -287,8 +303,15 @@ async def story_page(datasette, request) -> Response:
         payout["programs_text"] = ", ".join(json.loads(payout["programs"] or "[]"))
     html = await datasette.render_template(
         "story.html",
-        {"story": story, "events": events, "payouts": payouts, "money_all": money_all,
-         "feed_url": f"/-/feed?{urlencode({'region': story['region_code'], 'type': story['type']})}" if story["region_code"] else f"/-/feed?type={story['type']}"},
+        {
+            "story": story,
+            "events": events,
+            "payouts": payouts,
+            "money_all": money_all,
+            "feed_url": f"/-/feed?{urlencode({'region': story['region_code'], 'type': story['type']})}"
+            if story["region_code"]
+            else f"/-/feed?type={story['type']}",
+        },
         request=request,
     )
     return Response.html(html)

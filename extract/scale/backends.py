@@ -105,7 +105,9 @@ class ProcessBackend:
             # in a fresh pool, so only a source that kills a worker again fails.
             return [self._run_alone(task, settings) for task in chunk]
 
-        yield from _ordered(lambda chunk: self._submit(chunk, settings), chunks, self._in_flight, wait_any=_wait_local, recover=recover)
+        yield from _ordered(
+            lambda chunk: self._submit(chunk, settings), chunks, self._in_flight, wait_any=_wait_local, recover=recover
+        )
 
     def _submit(self, chunk: list[Task], settings: Settings) -> Future:
         try:
@@ -149,7 +151,9 @@ class DaskBackend:
             try:
                 self._client = Client(self._address, timeout=self._timeout, set_as_default=False)
             except (OSError, TimeoutError, ValueError) as error:
-                raise BackendError(f"cannot reach the Dask scheduler at {self._address}: {_first_line(error)}") from None
+                raise BackendError(
+                    f"cannot reach the Dask scheduler at {self._address}: {_first_line(error)}"
+                ) from None
             self._own_client = True
         self.workers = sum(self._client.nthreads().values())
         if self.workers == 0:

@@ -105,18 +105,33 @@ def run_sources_parallel(
     cache_dir = str(Path(cache_dir or default_cache_dir(db_path)).resolve())
     policy = policy or FetchPolicy()
     settings = Settings(
-        cache_dir=cache_dir, policy=policy, refetch=refetch, facts=facts, timed=timed, max_chars=max_chars, keep=keep, screen=screen
+        cache_dir=cache_dir,
+        policy=policy,
+        refetch=refetch,
+        facts=facts,
+        timed=timed,
+        max_chars=max_chars,
+        keep=keep,
+        screen=screen,
     )
     slots, tasks = plan(expanded)
     report = RunReport()
     try:
-        with contextlib.nullcontext(backend) if backend is not None else make_backend(workers, dask_address, settings) as backend:
+        with (
+            contextlib.nullcontext(backend)
+            if backend is not None
+            else make_backend(workers, dask_address, settings) as backend
+        ):
             if backend.workers > 1:
                 # N workers share each host's request budget.
-                settings = dataclasses.replace(settings, policy=dataclasses.replace(policy, delay=policy.delay * backend.workers))
+                settings = dataclasses.replace(
+                    settings, policy=dataclasses.replace(policy, delay=policy.delay * backend.workers)
+                )
             results = _flatten(backend.run(_chunks(tasks, chunk_size), settings))
             with _ProgressBar(len(slots), progress, enabled=progress_bar) as bar:
-                return write_results(slots, results, db_path, json_out=json_out, progress=bar.advance, on_stored=on_stored, report=report)
+                return write_results(
+                    slots, results, db_path, json_out=json_out, progress=bar.advance, on_stored=on_stored, report=report
+                )
     except KeyboardInterrupt:  # the backend has ended its workers on the way out
         report.interrupted = True
         return report
@@ -238,7 +253,9 @@ class _ProgressBar:
 
         self._progress = progress
         # disable=None: drawn only when stderr is a terminal.
-        self._bar = tqdm(total=total, unit="source", file=sys.stderr, disable=None if enabled else True, dynamic_ncols=True)
+        self._bar = tqdm(
+            total=total, unit="source", file=sys.stderr, disable=None if enabled else True, dynamic_ncols=True
+        )
 
     def advance(self, outcome: Outcome) -> None:
         if self._progress is not None:

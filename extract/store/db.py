@@ -190,7 +190,14 @@ def _facts_version(facts: Facts) -> str | None:
 
 
 def _all_provenance(facts: Facts) -> Iterable[Provenance]:
-    for group in (facts.events, facts.payouts, facts.worker_counts, facts.percentages, facts.regulations, facts.regions):
+    for group in (
+        facts.events,
+        facts.payouts,
+        facts.worker_counts,
+        facts.percentages,
+        facts.regulations,
+        facts.regions,
+    ):
         for item in group:
             if item.provenance is not None:
                 yield item.provenance
@@ -488,7 +495,14 @@ def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_r
         db,
         "worker_counts",
         (
-            {"article_id": aid, "seq": seq, "value": wc.value, "category": wc.category, **dated, **_provenance_row(wc.provenance)}
+            {
+                "article_id": aid,
+                "seq": seq,
+                "value": wc.value,
+                "category": wc.category,
+                **dated,
+                **_provenance_row(wc.provenance),
+            }
             for seq, wc in enumerate(facts.worker_counts)
         ),
     )

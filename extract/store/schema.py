@@ -340,8 +340,7 @@ def m005_timeline_date(db: Database) -> None:
     # id); type and region_code ride along so that the timeline's filters are
     # checked in the index without reading the event rows.
     db.execute(
-        "create index idx_events_timeline"
-        " on events(timeline_date is null, timeline_date, id, type, region_code)"
+        "create index idx_events_timeline on events(timeline_date is null, timeline_date, id, type, region_code)"
     )
 
 

@@ -47,16 +47,22 @@ def load_story_events(db: Database, where: str, params: Iterable[Any] = ()) -> l
     officials: dict[int, set[str]] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
-        for event_id, name in db.execute(f"select event_id, organisation from event_parties where event_id in ({marks})", chunk):
+        for event_id, name in db.execute(
+            f"select event_id, organisation from event_parties where event_id in ({marks})", chunk
+        ):
             parties.setdefault(event_id, set()).add(name)
-        for event_id, key in db.execute(f"select event_id, official_key from event_officials where event_id in ({marks})", chunk):
+        for event_id, key in db.execute(
+            f"select event_id, official_key from event_officials where event_id in ({marks})", chunk
+        ):
             officials.setdefault(event_id, set()).add(key)
     # Amounts belong to the article; they tell payouts apart, not signings.
     amounts: dict[str, set[int]] = {}
     payout_articles = sorted({row[1] for row in rows if row[2] == "benefit_payout"})
     for chunk in _chunks(payout_articles):
         marks = ",".join("?" * len(chunk))
-        for aid, amount in db.execute(f"select article_id, amount_idr from payouts where article_id in ({marks})", chunk):
+        for aid, amount in db.execute(
+            f"select article_id, amount_idr from payouts where article_id in ({marks})", chunk
+        ):
             if amount:
                 amounts.setdefault(aid, set()).add(int(amount))
     out = []
@@ -86,7 +92,9 @@ def _candidates(db: Database, event: StoryEvent, rules: StoryRules) -> list[tupl
     clauses, params = [], []
     if window is not None and event.region_code:
         # Events in another region never match: only this region's, or none.
-        clauses.append("(e.type = ? and e.timeline_date between ? and ? and (e.region_code = ? or e.region_code is null))")
+        clauses.append(
+            "(e.type = ? and e.timeline_date between ? and ? and (e.region_code = ? or e.region_code is null))"
+        )
         params += [event.type, *window, event.region_code]
     elif window is not None:
         clauses.append("(e.type = ? and e.timeline_date between ? and ?)")
@@ -105,7 +113,9 @@ def _candidates(db: Database, event: StoryEvent, rules: StoryRules) -> list[tupl
         # (pasted text of a stored page). Rare, so a scan of the type is fine.
         clauses.append("(e.type = ? and e.sentence = ?)")
         params += [event.type, event.sentence]
-    where = f"({' or '.join(clauses)}) and e.id != ? and e.story_id is not null order by e.id desc limit {_MAX_CANDIDATES}"
+    where = (
+        f"({' or '.join(clauses)}) and e.id != ? and e.story_id is not null order by e.id desc limit {_MAX_CANDIDATES}"
+    )
     return load_story_events(db, where, [*params, event.id])
 
 
@@ -148,7 +158,9 @@ def _regroup(db: Database, story_ids: Iterable[int], rules: StoryRules) -> set[i
         for group in groups[1:]:
             new_id = _new_story(db, group[0].type)
             for chunk in _chunks([event.id for event in group]):
-                db.execute(f"update events set story_id = ? where id in ({','.join('?' * len(chunk))})", [new_id, *chunk])
+                db.execute(
+                    f"update events set story_id = ? where id in ({','.join('?' * len(chunk))})", [new_id, *chunk]
+                )
             created.add(new_id)
     return created
 
@@ -225,7 +237,12 @@ def site_of(source: str | None, url: str | None) -> str | None:
 
 
 def stories_of_article(db: Database, aid: str) -> list[int]:
-    return [sid for (sid,) in db.execute("select distinct story_id from events where article_id = ? and story_id is not null", [aid])]
+    return [
+        sid
+        for (sid,) in db.execute(
+            "select distinct story_id from events where article_id = ? and story_id is not null", [aid]
+        )
+    ]
 
 
 def rebuild_stories(db: Database) -> int:

@@ -153,4 +153,3 @@ def _not_payout(text: str, sentence: Sentence, previous_end: int, start: int, en
 def _clause_end_after(text: str, amount: _Amount) -> int:
     """Where the clause holding the amount ends: the next punctuation mark, or the sentence's end."""
     return amount.end + re.search(r"[,;:.]\s|$", text[amount.end : amount.sentence.end]).start()
-

@@ -138,7 +138,7 @@ _BEFORE_NAMES = frozenset(
 
 
 def _modifies_noun(text: str, lo: int, start: int) -> bool:
-    """"perajin gerabah Kasongan", "pedagang sayur Pasar Srago": a capitalised
+    """ "perajin gerabah Kasongan", "pedagang sayur Pasar Srago": a capitalised
     word right after a common noun names a place or a thing, not a person
     (after a verb or a preposition it may be a name: "mencontohkan Sugiyono")."""
     before = re.search(r"([a-z]+)\s+$", text[lo:start])

@@ -114,8 +114,11 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             codes = _group_codes(text, cues)
             including = lex.including.search(text, amount.end, _next_start(group, amount, sentence))
             if including:
-                codes += [c for _, _, c in _cues(text, including.end(), _next_start(group, amount, sentence))
-                          if c not in (DEATH, "injury")]
+                codes += [
+                    c
+                    for _, _, c in _cues(text, including.end(), _next_start(group, amount, sentence))
+                    if c not in (DEATH, "injury")
+                ]
             if not codes and previous is None:
                 codes = _codes_in_clause_after(text, amount, _next_start(group, amount, sentence))
             if not codes and previous is not None:
@@ -165,7 +168,7 @@ def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool
 
 
 def _died_of_work_accident(text: str) -> bool:
-    """"... yang meninggal karena kecelakaan kerja" (not "peserta yang
+    """ "... yang meninggal karena kecelakaan kerja" (not "peserta yang
     mengalami kecelakaan kerja", a general statement)."""
     lex = lexicon()
     for death in lex.death_words.finditer(text):

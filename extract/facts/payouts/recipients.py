@@ -66,7 +66,9 @@ def _recipient_count(ctx: Context, sentence: Sentence, upto: int, nouns: re.Patt
     for number in find_numbers(text[sentence.start : upto]):
         after = sentence.start + number.end
         # "kepada empat ahli waris", or "kepada ahli waris dua nelayan" (heirs of two)
-        heirs_of = lex.heirs_before.search(text, sentence.start, sentence.start + number.start) and nouns is lex.recipients
+        heirs_of = (
+            lex.heirs_before.search(text, sentence.start, sentence.start + number.start) and nouns is lex.recipients
+        )
         if heirs_of or nouns.match(text, after + len(text[after:]) - len(text[after:].lstrip())):
             value = number.value
             if isinstance(value, int) and 2 <= value <= lex.max_recipients and not number.approximate:
@@ -131,7 +133,9 @@ def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person
             who = _insured_before(ctx, amount, people)
         heirs = [p.name for p in people.get(sentence.index, []) if not p.insured and p.name != who]
         heir = heirs[0] if amount.death and heirs else None  # "Sulastri menerima santunan kematian ..."
-        items.append(_Item(amount, amount.value, who, amount.programs, "total" if amount.total else "single", heir=heir))
+        items.append(
+            _Item(amount, amount.value, who, amount.programs, "total" if amount.total else "single", heir=heir)
+        )
     return items
 
 
@@ -161,7 +165,6 @@ def _listed_after(text: str, amounts: list[_Amount]) -> list[_Amount]:
             break
         listed.append(amount)
     return listed
-
 
 
 def _recipients(

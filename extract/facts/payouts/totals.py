@@ -18,7 +18,8 @@ def _drop_restatements(amounts: list[_Amount]) -> list[_Amount]:
         same = [
             other
             for other in exact
-            if amount.value <= other.value < amount.value * 1.1 or abs(other.value - amount.value) <= amount.value * 0.02
+            if amount.value <= other.value < amount.value * 1.1
+            or abs(other.value - amount.value) <= amount.value * 0.02
         ]
         if amount.approximate and same:
             same[0].restated = same[0].restated or amount
@@ -73,7 +74,7 @@ def _breakdown_programs(total: _Item, after: list[_Item]) -> list[str]:
 
 
 def _periodic(amount: _Amount) -> bool:
-    """"JP berkala Rp412.500 per bulan": a monthly amount (a yearly beasiswa
+    """ "JP berkala Rp412.500 per bulan": a monthly amount (a yearly beasiswa
     is part of the first payment, a monthly pension is not)."""
     after = amount.sentence.text[amount.end - amount.sentence.start :]
     return re.match(r"\s*(?:per|setiap|tiap|/)\s*(?:bulan|bln)\b", after, re.IGNORECASE) is not None
