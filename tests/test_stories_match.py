@@ -92,6 +92,27 @@ def test_near_dates_need_more_than_the_region():
     assert same_story(event(**dated, officials={"rini syarifah"}), event(**undated, officials={"rini syarifah"}))
 
 
+def test_the_very_same_parties_within_the_report_lag_are_one_signing_but_not_a_year_later():
+    pair = {"Pemkab Blitar", "BPJS Ketenagakerjaan"}  # generic on their own: BPJS and the region's government
+    undated = dict(
+        type="agreement_signing", published="2024-03-15", region_code="35.05", region_name="Kabupaten Blitar"
+    )
+    dated = dict(
+        type="agreement_signing",
+        date="2024-03-12",
+        precision="day",
+        region_code="35.05",
+        region_name="Kabupaten Blitar",
+    )
+    assert same_story(event(**dated, parties=pair), event(**undated, parties=pair))
+    assert not same_story(event(**dated, parties=pair), event(**undated, parties={"Pemkab Blitar", "Kejari Blitar"}))
+    assert not same_story(
+        event(**dated, parties={"BPJS Ketenagakerjaan"}), event(**undated, parties={"BPJS Ketenagakerjaan"})
+    )
+    a_year_later = dict(dated, date="2025-03-12")
+    assert not same_story(event(**dated, parties=pair), event(**a_year_later, parties=pair))
+
+
 def test_no_date_at_all_needs_strong_evidence():
     nothing = dict(type="agreement_signing", region_code="35.05", region_name="Kabupaten Blitar")
     assert date_agreement(event(**SIGNING), event(**nothing), RULES) == UNKNOWN

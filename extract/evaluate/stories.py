@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from extract.evaluate.gold import GoldFormatError
+from extract.ingest.errors import IngestError
+from extract.ingest.text import article_from_json
 from extract.model import Article
 
 CLUSTER_KEY = "event_cluster"
@@ -26,7 +28,7 @@ CLUSTER_KEY = "event_cluster"
 @dataclass
 class ClusterArticle:
     id: str
-    article: Article
+    article: Article | None  # None: ingestion dropped it
     cluster: str | None
 
 
@@ -81,15 +83,12 @@ def read_cluster_folder(folder: str | Path) -> list[ClusterArticle]:
         cluster = data.get(CLUSTER_KEY)
         if cluster is not None and not isinstance(cluster, str):
             raise GoldFormatError(f"{file}: '{CLUSTER_KEY}' must be a string or null")
-        article = Article(
-            url=data.get("url"),
-            source=data.get("source"),
-            title=data.get("title"),
-            published=data.get("published"),
-            author=None,
-            editor=None,
-            text=data["text"],
-        )
+        fields = {key: data.get(key) for key in ("text", "url", "source", "title", "published")}
+        try:
+            # As `extract run` stores it from a JSON file (cleaning, furniture, captions).
+            article = article_from_json(fields)
+        except IngestError:
+            article = None  # dropped by ingestion, as run would: it is in no story
         out.append(ClusterArticle(str(data.get("id") or file.stem), article, cluster))
     if not out:
         raise GoldFormatError(f"{folder}: no .json articles in this folder")
@@ -120,16 +119,18 @@ def evaluate_stories(folder: str | Path) -> StoriesReport:
     from extract.store.db import open_db, save_article
 
     items = read_cluster_folder(folder)
-    facts = extract_facts_batch([item.article for item in items])
+    kept = [item for item in items if item.article is not None]
+    facts = extract_facts_batch([item.article for item in kept])
     with tempfile.TemporaryDirectory() as tmp:
         db = open_db(Path(tmp) / "stories.db")
         try:
-            stored = {item.id: save_article(db, item.article, f) for item, f in zip(items, facts)}
+            stored = {item.id: save_article(db, item.article, f) for item, f in zip(kept, facts)}
             stories = {
                 item.id: {
                     sid
                     for (sid,) in db.execute(
-                        "select story_id from events where article_id = ? and story_id is not null", [stored[item.id]]
+                        "select story_id from events where article_id = ? and story_id is not null",
+                        [stored.get(item.id)],
                     )
                 }
                 for item in items

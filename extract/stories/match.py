@@ -156,6 +156,11 @@ def shared_evidence(a: StoryEvent, b: StoryEvent, rules: StoryRules) -> int | No
     parties_b = {party_key(p, rules, places) for p in b.parties} - {None}
     if parties_a & parties_b:
         points += weights["party"]
+    elif len(a.parties) >= 2 and {_plain(p) for p in a.parties} == {_plain(p) for p in b.parties}:
+        # The very same set of parties, generic ones included ("Pemkab Tegal"
+        # and "BPJS Ketenagakerjaan" in both reports): one pair seldom signs
+        # twice within the days the dates allow.
+        points += weights["same_parties"]
     if any(officials_match(x, y, rules) for x in a.officials for y in b.officials):
         points += weights["official"]
     if (a.amounts & b.amounts) - rules.standard_amounts:
