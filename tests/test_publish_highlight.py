@@ -33,3 +33,12 @@ def test_fact_is_marked_within_its_sentence_by_article_offsets():
 def test_rupiah_uses_indonesian_grouping():
     assert format_rupiah(177240000) == "Rp177.240.000"
     assert format_rupiah(None) == ""
+
+
+def test_characters_that_reorder_text_never_reach_the_page():
+    """A scraped text with U+202E would show "elpmaxe" as "example": the page drops such characters."""
+    text = "Kunjungi evil\u202emoc.elpmaxe sekarang. Bupati Blitar hadir."
+    html = str(highlight(text, [Span(text.index("Bupati"), text.index("Bupati") + 13, "official")]))
+    assert "\u202e" not in html
+    assert "evilmoc.elpmaxe" in html and "<mark" in html
+    assert "\u202e" not in str(highlight_in_sentence(text, text, 0, 5, "x"))

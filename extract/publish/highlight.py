@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from extract.store.clean import plain
+
 
 @dataclass(frozen=True)
 class Span:
@@ -19,6 +21,13 @@ class Span:
     label: str
     kind: str = "entity"  # "entity" (NER/rule mention) or "fact" (an extracted fact's evidence)
     title: str = ""  # tooltip
+
+
+def _shown(text: str) -> Markup:
+    # Escaped, and without the characters that reorder how text is displayed
+    # (U+202E ...): scraped text must not disguise what it says. Offsets stay
+    # those of the stored text; only what is shown loses them.
+    return escape(plain(text))
 
 
 def highlight(text: str, spans: Iterable[Span]) -> Markup:
@@ -37,7 +46,7 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
         piece = text[a:b]
         covering = [s for s in valid if s.start <= a and b <= s.end]
         if not covering:
-            out.append(escape(piece))
+            out.append(_shown(piece))
             continue
         kinds = sorted({s.kind for s in covering})
         labels = " ".join(dict.fromkeys(s.label for s in covering))
@@ -51,7 +60,7 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
         )
         out.append(
             Markup('<mark class="hl {}" data-labels="{}" title="{}">{}{}</mark>').format(
-                " ".join(f"hl-{k}" for k in kinds), labels, title, piece, badges
+                " ".join(f"hl-{k}" for k in kinds), labels, title, _shown(piece), badges
             )
         )
     return Markup("").join(out)
@@ -73,7 +82,7 @@ def highlight_in_sentence(sentence: str, text: str, start: int, end: int, label:
     if evidence and evidence in sentence:
         i = sentence.index(evidence)
         return highlight(sentence, [Span(i, i + len(evidence), label, "fact")])
-    return escape(sentence)
+    return _shown(sentence)
 
 
 def format_rupiah(amount: int | str | None) -> str:
