@@ -283,6 +283,36 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
         raise SystemExit(1)
 
 
+def _politeness_options(function):
+    """--delay, --timeout and --retries: how `run` and `crawl` treat a site."""
+    options = [
+        click.option(
+            "--delay",
+            default=1.0,
+            show_default=True,
+            type=click.FloatRange(min=0),
+            help="Seconds between requests to one host.",
+        ),
+        click.option(
+            "--timeout",
+            default=20.0,
+            show_default=True,
+            type=click.FloatRange(min=0, min_open=True),
+            help="Seconds for a whole request.",
+        ),
+        click.option(
+            "--retries",
+            default=2,
+            show_default=True,
+            type=click.IntRange(min=0),
+            help="Extra attempts after a failure that may pass.",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 @cli.command(name="run")
 @_ner_model_option
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
@@ -291,27 +321,7 @@ def reprocess_command(db_path, outdated_only, cache_dir, quiet):
 @click.option("--url", help="The address of a single HTML or text file given as SOURCE.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
 @click.option("--ignore-robots", is_flag=True, help="Fetch pages that a site's robots.txt disallows.")
-@click.option(
-    "--delay",
-    default=1.0,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    help="Seconds between requests to one host.",
-)
-@click.option(
-    "--timeout",
-    default=20.0,
-    show_default=True,
-    type=click.FloatRange(min=0, min_open=True),
-    help="Seconds for a whole request.",
-)
-@click.option(
-    "--retries",
-    default=2,
-    show_default=True,
-    type=click.IntRange(min=0),
-    help="Extra attempts after a failure that may pass.",
-)
+@_politeness_options
 @click.option(
     "--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(min=1), help="Largest page accepted."
 )
@@ -637,27 +647,7 @@ def bench_queries_command(events, db_path, repeats, as_json):
     type=click.Path(dir_okay=False),
     help="Topic definition (YAML) [default: extract/data/topic.yaml].",
 )
-@click.option(
-    "--delay",
-    default=1.0,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    help="Seconds between requests to one host.",
-)
-@click.option(
-    "--timeout",
-    default=20.0,
-    show_default=True,
-    type=click.FloatRange(min=0, min_open=True),
-    help="Seconds for a whole request.",
-)
-@click.option(
-    "--retries",
-    default=2,
-    show_default=True,
-    type=click.IntRange(min=0),
-    help="Extra attempts after a failure that may pass.",
-)
+@_politeness_options
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
 @click.option(
     "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
