@@ -8,8 +8,8 @@ words they read are in extract/data/facts/events.yaml (`date_context`).
   longer than an event does are the bounds of a period (a registration
   window, a season), not days of events.
 * A clause holding only the day of what the clause before it tells ("...
-  meninggal dunia di hari itu juga, yakni tanggal 29 Desember 2015",
-  "Kejadian berlangsung pukul 06.00 WIB, Jumat (29/11/2019)") belongs to that
+  wafat pada malam yang sama, tepatnya tanggal 3 Maret 2018",
+  "Peristiwanya terjadi sekitar pukul 07.30 WIB, Rabu (4/9/2019)") belongs to that
   clause: the words that exclude a date are looked for there too.
 """
 

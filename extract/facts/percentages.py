@@ -204,14 +204,14 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
     own, after = place.own, place.after
     restated = re.match(r"\s*atau\s+(?:sekitar\s+|hampir\s+|lebih\s+dari\s+)?\d", after)
     if restated:
-        # "53,49% atau 51.404 orang sudah tercatat sebagai peserta aktif": the count's group
+        # "61,2% atau 40.118 warga kini terdaftar sebagai peserta": the count's group
         at = place.match.end + restated.end() - 1
         groups = [group for index, start, group in place.counts if index == place.sentence and start == at]
         if groups:
             return groups[0]
         restated_as = re.match(r"\s*[\d.,]+\s+(?P<what>[a-z].*)", after[restated.end() - 1 :])
         if restated_as and not about_before(own):
-            # "sedangkan 16 persen atau sekitar 330 desa belum terdaftar": what the figure counts
+            # "sisanya 12 persen atau kira-kira 95 dusun belum terlindungi": what the figure counts
             return _words_after(restated_as.group("what"))
     share = _share_after(after)
     if share:
@@ -226,7 +226,7 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
     time = _time_after(after)
     own_words = re.sub(r"^\s*(?:pada\s+)?(?:tahun\s+)?(?:19|20)\d\d\b", "", own)  # "pada 2015 menjadi"
     if time and earlier and earlier[-1].sentence == place.sentence and not about_before(own_words):
-        # "59,56 persen pada 2025, kemudian 60,80 persen pada 2026": the same figure, another year
+        # "47,3 persen pada 2024, lalu 52 persen pada 2025": the same figure, another year
         return f"{_TIME_AT_END.sub('', earlier[-1].about)} {time}"
     if place.same_clause:
         # "dari 38,9 persen menjadi 44,6 persen": the same subject, now

@@ -129,7 +129,7 @@ def extract_regions(ctx: Context) -> list[Region]:
         role = region_role(ctx.text, start, end, sentence.start)
         if role is None and previous[1] and previous[0] >= sentence.start and _joins(ctx.text[previous[0] : start]):
             # one list: "di Sidoarjo, Mojokerto dan Jombang",
-            # "Kabupaten Pasuruan 1.338 pekerja, dan Gresik 1.206 pekerja"
+            # "Kabupaten Lamongan 912 pekerja, dan Tuban 877 pekerja"
             role = previous[1]
         if _is_dateline(ctx.text, start, end, sentence.start):
             role = None

@@ -337,7 +337,7 @@ def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
         if word.lower() in ("pada", "sejak", "selama", "mulai", "hingga", "sampai", "agar", "sehingga", "karena"):
             break
         if word.lower() in ("senilai", "sebesar", "berupa", "rp", "masing-masing"):
-            break  # "yang tercover JKK mendapat senilai Rp 70 juta": an amount follows
+            break  # "peserta JKK memperoleh senilai Rp 85 juta": an amount follows
         if word.lower() in _lexicon().predicate_dropped:
             continue  # "yang sudah terdaftar" -> "yang terdaftar"
         words.append(word)
@@ -440,7 +440,7 @@ def _refine(
             elif subject:
                 category = subject
             elif previous and re.search(r"\bmenjadi\s*$", text[:start]):
-                category = previous  # "tercatat 42.065 orang, lalu berkurang menjadi 39.460 orang"
+                category = previous  # "terdata 18.240 orang, kemudian turun menjadi 17.905 orang"
     clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)", text[:start])[-1]
     per = last_match(lex.per_unit, clause)
     if per is not None and " per " not in f" {category} ":
@@ -569,8 +569,8 @@ def _address(text: str, start: int, written: str) -> bool:
     )
 
 
-# A place named right before a count, in a breakdown by region ("Nganjuk
-# dengan 1.851 pekerja, Kabupaten Pasuruan 1.338 pekerja, dan Gresik 1.206").
+# A place named right before a count, in a breakdown by region ("Ngawi
+# dengan 640 pekerja, Kabupaten Lamongan 912 pekerja, dan Tuban 877").
 _PLACE_BEFORE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:di|dan|serta|ialah|adalah|yakni|yaitu|ada|lalu|kemudian|disusul)\s+)"
     r"(?P<place>(?:[A-Z][\w-]*\s+){0,3}?[A-Z][\w-]*)\s+(?:(?:dengan|sebanyak|mencapai|sekitar|ada)\s+)*$"

@@ -51,7 +51,7 @@ def _values(m: re.Match[str]) -> list[tuple[Number, bool]] | None:
     return found
 
 
-# "dari 6,11% pada tahun 2015 menjadi 4,11 pada tahun 2016": the second figure
+# "dari 8,4% pada tahun 2019 turun menjadi 7,9 pada tahun 2020": the second figure
 # of a change from a percentage is a percentage too, written without its unit.
 _FROM = re.compile(rf"\bdari{SP}+(?:sekitar{SP}+)?$", re.IGNORECASE)
 _CARRIED = re.compile(

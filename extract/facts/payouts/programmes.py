@@ -186,9 +186,8 @@ def _generic(text: str, cues: list[tuple[int, int, str]], codes: list[str]) -> b
 
 
 def _codes_in_next_sentence(ctx: Context, sentence: Sentence, amounts: list[_Amount]) -> list[str]:
-    """ "Nilai total manfaat yang diberikan sebesar Rp177 juta. ... menyerahkan
-    manfaat Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM)
-    tersebut.": the programmes the next sentence names, when it hands over no
+    """ "Jumlah manfaat yang dibayarkan mencapai Rp163 juta. ... Bupati lalu
+    menyerahkan klaim JKK dan JKM itu.": the programmes the next sentence names, when it hands over no
     amount of its own; the first run of names, before any amount."""
     position = ctx.sentences.index(sentence)
     if position + 1 >= len(ctx.sentences):
@@ -212,7 +211,7 @@ _JOINED = re.compile(r"[\s,()/&-]*(?:(?:dan|serta|atau|maupun)[\s,()]*)?", re.IG
 
 def _codes_in_clause_after(text: str, amount: _Amount, next_start: int) -> list[str]:
     """Programmes named after the amount in its own clause, before the next
-    amount ("masing-masing Rp 42 juta diterima 6 orang yang tercover program
+    amount ("masing-masing Rp 42 juta untuk lima keluarga peserta program
     JKM"): the first run of names."""
     hi = min(_clause_end_after(text, amount), next_start)
     named = [c for c in _cues(text, amount.end, hi) if c[2] not in (DEATH, "injury")]

@@ -157,8 +157,8 @@ def _each_marker(text: str, sentence: Sentence, amount: _Amount) -> int | None:
 def _listed_after(text: str, amounts: list[_Amount]) -> list[_Amount]:
     """The amounts of "masing-masing Rp A dan Rp B" that form one list: the
     first and those following it with only a few words in between (not
-    "masing-masing Rp 42 juta diterima 6 orang ..., sedangkan dua orang ...
-    mendapat Rp 70 juta")."""
+    "masing-masing Rp 42 juta untuk lima keluarga ..., adapun tiga keluarga ...
+    memperoleh Rp 85 juta")."""
     listed = amounts[:1]
     for amount in amounts[1:]:
         if len(text[listed[-1].end : amount.start].split()) > 4:
@@ -241,8 +241,8 @@ def _unnamed_recipients(text: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _expand_counted_by_total(ctx: Context, items: list[_Item]) -> list[_Item]:
-    """ "masing-masing Rp 42 juta diterima 6 orang, sedangkan dua orang yang
-    tercover JKK mendapat Rp 70 juta", with a stated total of Rp 392 juta: a
+    """ "masing-masing Rp 42 juta untuk lima keluarga, adapun tiga keluarga
+    peserta JKK memperoleh Rp 85 juta", with a stated total of Rp 465 juta: a
     count of recipients in the amount's own clause, without "masing-masing",
     is one payout each when the article's total says so (6 x 42 + 2 x 70)."""
     totals = {i.value for i in items if i.kind == "total"}
