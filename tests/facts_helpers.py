@@ -7,11 +7,14 @@ one under test may read (regions, officials).
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from extract.facts.context import Context
 from extract.facts.extractor import build_context, default_pipeline
 from extract.facts.officials import extract_officials
 from extract.facts.regions import extract_regions
-from extract.model import Article
+from extract.model import GOLD_LISTS, Article
 
 
 def article(text: str, published: str | None = "2024-05-20", source: str | None = None) -> Article:
@@ -23,3 +26,18 @@ def context_for(text: str, published: str | None = "2024-05-20") -> Context:
     ctx.results["regions"] = extract_regions(ctx)
     ctx.results["officials"] = extract_officials(ctx)
     return ctx
+
+
+def write_gold(folder: Path, article_id: str, text: str, published: str | None = "2024-06-13", **facts) -> None:
+    """`folder/<article_id>.json` in the gold format, with the given lists and the others empty."""
+    data = {
+        "id": article_id,
+        "url": None,
+        "source": None,
+        "published": published,
+        "title": None,
+        "text": text,
+        "facts": {name: facts.get(name, []) for name in GOLD_LISTS},
+    }
+    folder.mkdir(exist_ok=True)
+    (folder / f"{article_id}.json").write_text(json.dumps(data), encoding="utf-8")

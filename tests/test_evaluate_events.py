@@ -1,39 +1,15 @@
 """The events check set (corpus/events) and its scorer: events match on
 (type, date) as a multiset. Articles here are written for the test."""
 
-import json
-
 import pytest
+from facts_helpers import write_gold
 
 from extract.evaluate import GoldFormatError
 from extract.evaluate.events import evaluate_events, read_event_set
 
 
 def write_article(folder, article_id, text, published="2024-05-24"):
-    folder.mkdir(exist_ok=True)
-    facts = {
-        k: []
-        for k in (
-            "event_dates",
-            "regions",
-            "officials",
-            "agreements",
-            "payouts",
-            "worker_counts",
-            "percentages",
-            "regulations",
-        )
-    }
-    data = {
-        "id": article_id,
-        "url": None,
-        "source": None,
-        "published": published,
-        "title": None,
-        "text": text,
-        "facts": facts,
-    }
-    (folder / f"{article_id}.json").write_text(json.dumps(data), encoding="utf-8")
+    write_gold(folder, article_id, text, published=published)
 
 
 def write_events(folder, article_id, body):

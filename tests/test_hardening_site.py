@@ -15,17 +15,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from http_fixtures import free_port
 from store_fixtures import make_article
 
 from extract.store.db import open_db, save_article
 
 EXTRACT = [sys.executable, "-c", "from extract.cli import cli; cli()"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Site:

@@ -11,6 +11,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from facts_helpers import write_gold
 
 from extract.cli import cli
 from extract.facts.furniture import furniture_spans
@@ -177,30 +178,6 @@ def test_run_stores_every_real_shaped_article_given_as_json(tmp_path):
     result = CliRunner().invoke(cli, ["run", str(folder), "--db", str(db_path), "--no-facts", "--quiet"])
     assert result.exit_code == 0, result.output
     assert open_db(db_path)["articles"].count == 3
-
-
-def write_gold(folder, article_id, text, **facts):
-    lists = (
-        "event_dates",
-        "regions",
-        "officials",
-        "agreements",
-        "payouts",
-        "worker_counts",
-        "percentages",
-        "regulations",
-    )
-    data = {
-        "id": article_id,
-        "url": None,
-        "source": None,
-        "published": "2024-06-13",
-        "title": None,
-        "text": text,
-        "facts": {name: facts.get(name, []) for name in lists},
-    }
-    folder.mkdir(exist_ok=True)
-    (folder / f"{article_id}.json").write_text(json.dumps(data), encoding="utf-8")
 
 
 def test_eval_scores_what_run_would_store_and_lists_dropped_articles(tmp_path):

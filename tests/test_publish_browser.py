@@ -1,16 +1,12 @@
 """End to end: `extract serve` on 127.0.0.1, driven by Debian's headless Chromium."""
 
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from extract.store.db import open_db, save_article
 
+from http_fixtures import serving
 from store_fixtures import make_article
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -29,12 +25,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("browser") / "extract.db"
@@ -49,27 +39,8 @@ def server(tmp_path_factory):
     )
     save_article(db, article, facts)
     db.close()
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from extract.cli import cli; cli()", "serve", "--db", str(path), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
-            break
-        except OSError:
-            if process.poll() is not None or time.time() > deadline:
-                process.kill()
-                pytest.fail("extract serve did not start: " + (process.stdout.read() or ""))
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(path) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -1,15 +1,11 @@
 """The timeline of stories in Debian's headless Chromium, served by `extract serve`:
 a story with three sources, the amount filter, and the page on a 390-px phone."""
 
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
 import stories_site
-from test_publish_browser import CHROMIUM, CHROMIUM_ARGS, browser, free_port, page  # noqa: F401 - fixtures
+from http_fixtures import serving
+from test_publish_browser import CHROMIUM, CHROMIUM_ARGS, browser, page  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Debian's chromium is not installed (make test installs it: apt-get install chromium)"
@@ -20,27 +16,8 @@ pytestmark = pytest.mark.skipif(
 def server(tmp_path_factory):
     path = tmp_path_factory.mktemp("stories-browser") / "extract.db"
     stories_site.build(path)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from extract.cli import cli; cli()", "serve", "--db", str(path), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 30
-    while True:
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
-            break
-        except OSError:
-            if process.poll() is not None or time.time() > deadline:
-                process.kill()
-                pytest.fail("extract serve did not start: " + (process.stdout.read() or ""))
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(path) as base:
+        yield base
 
 
 def test_a_story_with_three_sources(server, page):  # noqa: F811 - the imported fixture
