@@ -9,7 +9,7 @@ DB ?= data/extract.db
 HOST ?= 127.0.0.1
 PORT ?= 8001
 
-.PHONY: setup demo test lint bench browser check-install clean
+.PHONY: setup demo test lint bench same-facts browser check-install clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,14 @@ check-install:
 # Throughput at 1k and 10k synthetic articles (figures in the README).
 bench: setup
 	$(BIN)/extract bench --articles 1000 --articles 10000 --workers 2
+
+# Facts found on the corpus, bench pages and ../shared/gold/real (when present),
+# compared with a snapshot taken before a change: `make same-facts BEFORE=old.jsonl`.
+SNAPSHOT ?= data/facts-snapshot.jsonl
+same-facts: setup
+	@mkdir -p $(dir $(SNAPSHOT))
+	$(BIN)/python -m extract.bench.same_facts snapshot $(SNAPSHOT) --extra ../shared/gold/real
+	@if [ -n "$(BEFORE)" ]; then $(BIN)/python -m extract.bench.same_facts compare $(BEFORE) $(SNAPSHOT); fi
 
 clean:
 	rm -rf $(VENV) data
