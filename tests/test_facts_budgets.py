@@ -99,3 +99,13 @@ def test_budgets_are_printed_beside_the_gold_lists_not_in_them():
     assert facts.beyond_gold() == {
         "budgets": [{"amount_idr": 5_000_000_000, "source": "APBD", "purpose": "iuran pekerja rentan", "year": None}]
     }
+
+
+def test_the_total_beside_a_contribution_rate_is_the_budget():
+    text = "Iuran Rp 16.800 per orang per bulan ditanggung APBD Kota Kediri dengan total anggaran Rp 900 juta."
+    assert budgets_of(text) == [(900_000_000, "APBD", None, None)]
+
+
+def test_money_paid_from_a_source_is_a_budget_and_a_time_span_no_purpose():
+    text = "Iuran para nelayan dibayar dari APBD Perubahan 2025 sebesar Rp 90 juta untuk empat bulan."
+    assert budgets_of(text) == [(90_000_000, "APBD", None, 2025)]

@@ -32,7 +32,7 @@ from extract.facts.context import Context
 from extract.facts.text import Sentence, collapse_spaces, load_lexicon, word_pattern
 from extract.model import Budget
 
-_PUNCTUATION_BREAK = r"[;:()\[\]]|,(?!\d)"
+_PUNCTUATION_BREAK = r"[;:()\[\]]|,(?!\d)|\.(?=\s)"  # a full stop the sentence splitter kept ("RW. Jumlahnya")
 
 
 @dataclass(frozen=True)
