@@ -3,7 +3,9 @@
 Plain dataclasses, so that each stage takes data and returns data. `Facts.to_gold()`
 projects the rich facts onto the eight lists of the gold annotation format
 (see README, "Gold format"), which is what `extract eval` scores and what
-`extract run --json` prints.
+`extract run --json` prints. Which fact types exist, and how each is
+projected, stored, scored and shown, is declared once in
+extract/facts/registry.py; `GOLD_LISTS` comes from there.
 """
 
 from __future__ import annotations
@@ -132,18 +134,19 @@ class Event:
     provenance: Provenance | None = None
 
 
-GOLD_LISTS = (
-    "event_dates",
-    "regions",
-    "officials",
-    "agreements",
-    "payouts",
-    "worker_counts",
-    "percentages",
-    "regulations",
-)
+@dataclass
+class Budget:
+    """Public or company money set aside for a purpose ("anggaran Rp 1,2 miliar
+    dari APBD untuk iuran pekerja rentan"); not a payout: nobody has received it."""
+
+    amount_idr: int
+    source: str | None = None  # canonical funding source: APBD, APBN, DBHCHT, CSR ...
+    purpose: str | None = None  # what it is for, as written ("iuran pekerja rentan")
+    year: int | None = None  # budget year, when stated
+    provenance: Provenance | None = None
 
 
+# One field per fact type of extract/facts/registry.py (a test checks they agree).
 @dataclass
 class Facts:
     events: list[Event] = field(default_factory=list)
@@ -153,38 +156,32 @@ class Facts:
     percentages: list[Percentage] = field(default_factory=list)
     regulations: list[Regulation] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
     def to_gold(self) -> dict[str, list]:
-        """The eight lists of the gold format, each fact once. Event dates are
-        the days of every dated event, statements ("kata X, Rabu
-        (8/11/2023)") included."""
-        event_dates = _unique([e.date for e in self.events if e.date and e.date_precision == "day"])
-        return {
-            "event_dates": event_dates,
-            "regions": _unique([r.name for r in self.regions]),
-            "officials": [{"name": o.name, "position": o.position} for o in self.officials],
-            "agreements": [
-                {"date": e.date, "parties": list(e.parties), "workers": e.workers}
-                for e in self.events
-                if e.type == "agreement_signing"
-            ],
-            "payouts": [
-                {"amount_idr": p.amount_idr, "beneficiary": p.beneficiary, "programs": list(p.programs)}
-                for p in self.payouts
-            ],
-            "worker_counts": [{"value": w.value, "category": w.category} for w in self.worker_counts],
-            "percentages": [{"value": p.value, "about": p.about} for p in self.percentages],
-            "regulations": [{"kind": r.kind, "number": r.number, "year": r.year} for r in self.regulations],
-        }
+        """The eight lists of the gold format, each fact once, in the format's order."""
+        from extract.facts.registry import to_gold
+
+        return to_gold(self)
+
+    def beyond_gold(self) -> dict[str, list]:
+        """The fact types the gold format does not hold (budgets), each item
+        as a plain dict without its provenance: what `extract run --json`
+        prints beside the gold lists."""
+        from extract.facts.registry import beyond_gold
+
+        return beyond_gold(self)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def _unique(items: list) -> list:
-    seen: list = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
+def __getattr__(name: str) -> Any:
+    # GOLD_LISTS is derived from the registry, which imports this module: read
+    # on first use rather than at import.
+    if name == "GOLD_LISTS":
+        from extract.facts.registry import GOLD_LISTS
+
+        return GOLD_LISTS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -276,6 +276,7 @@ def article_json(aid: str, article: Article, facts: Facts | None) -> dict:
     data = {"id": aid, **article.to_dict()}
     if facts is not None:
         data["facts"] = facts.to_gold()
+        data["more_facts"] = facts.beyond_gold()  # fact types the gold format does not hold (budgets)
     return data
 
 

@@ -36,3 +36,11 @@ def test_a_snapshot_of_the_bundled_gold_records_every_article(tmp_path):
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {r["input"] for r in records} == {"corpus/gold", "corpus/heldout", "bench"}
     assert all("extractor_version" not in json.dumps(r) for r in records)
+
+
+def test_a_new_fact_type_differs_only_where_it_found_something():
+    before = {("bench", "u"): {"input": "bench", "id": "u", "facts": {"events": []}}}
+    empty = {("bench", "u"): {"input": "bench", "id": "u", "facts": {"events": [], "budgets": []}}}
+    found = {("bench", "u"): {"input": "bench", "id": "u", "facts": {"events": [], "budgets": [{"amount_idr": 5}]}}}
+    assert differences(before, empty) == []
+    assert differences(before, found) == ["bench u: budgets differ"]

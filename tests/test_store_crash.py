@@ -68,6 +68,7 @@ def test_killed_writer_leaves_no_half_written_article(tmp_path):
         "percentages": 1,
         "regulations": 1,
         "article_regions": 1,
+        "budgets": 0,
         "mentions": 4500,
     }
     for aid in ids:

@@ -89,6 +89,7 @@ def test_save_article_stores_article_and_every_fact(db):
         "percentages": 1,
         "regulations": 1,
         "article_regions": 1,
+        "budgets": 0,
         "mentions": 3,
     }
     event = next(db.table("events").rows_where("type = ?", ["agreement_signing"]))

@@ -104,9 +104,17 @@ def differences(before: dict, after: dict) -> list[str]:
             lines.append(f"{key[0]} {key[1]}: only {'after' if old is None else 'before'}")
             continue
         old_facts, new_facts = old.get("facts") or {}, new.get("facts") or {}
-        changed = sorted(k for k in set(old_facts) | set(new_facts) if old_facts.get(k) != new_facts.get(k))
+        changed = _changed_lists(old_facts, new_facts)
+        if not changed and {**old, "facts": None} == {**new, "facts": None}:
+            continue  # only a new fact type's empty list
         lines.append(f"{key[0]} {key[1]}: {', '.join(changed) or 'dropped/kept'} differ")
     return lines
+
+
+def _changed_lists(old: dict, new: dict) -> list[str]:
+    """The fact lists that differ; a list one side lacks counts as empty
+    there (a new fact type adds an empty list to every article)."""
+    return sorted(k for k in set(old) | set(new) if (old.get(k) or []) != (new.get(k) or []))
 
 
 @click.group()
@@ -141,14 +149,13 @@ def compare(before: str, after: str, show: bool) -> None:
     if show:
         for key in sorted(set(old) | set(new)):
             a, b = (old.get(key) or {}).get("facts") or {}, (new.get(key) or {}).get("facts") or {}
-            for name in sorted(set(a) | set(b)):
-                if a.get(name) != b.get(name):
-                    click.echo(
-                        json.dumps(
-                            {"article": list(key), "list": name, "before": a.get(name), "after": b.get(name)},
-                            ensure_ascii=False,
-                        )
+            for name in _changed_lists(a, b):
+                click.echo(
+                    json.dumps(
+                        {"article": list(key), "list": name, "before": a.get(name), "after": b.get(name)},
+                        ensure_ascii=False,
                     )
+                )
     click.echo(f"{len(lines)} of {len(set(old) | set(new))} articles differ")
     sys.exit(1 if lines else 0)
 

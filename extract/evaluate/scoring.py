@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Iterable
 
-from extract.model import GOLD_LISTS
+from extract.facts.registry import GOLD, GOLD_LISTS
 from extract.normalize.names import name_key
 
 if TYPE_CHECKING:
@@ -71,10 +71,6 @@ def _two_decimals(value: Any) -> float | None:
         return None
 
 
-def _year(value: Any) -> int | None:
-    return _int(value)
-
-
 def _equal(a: Any, b: Any) -> float:
     return 1.0 if a == b else 0.0
 
@@ -89,45 +85,50 @@ class ListSpec:
     attributes: dict[str, Callable[[Any, Any], float]] = field(default_factory=dict)
 
 
+# The match keys and attribute comparisons the fact-type registry names
+# (extract/facts/registry.py, GoldList.key and .attributes).
+NORMALISERS: dict[str, Callable[[Any], Any]] = {
+    "raw": lambda value: value,
+    "strip": lambda value: str(value).strip(),
+    "fold": _fold,
+    "name_key": lambda value: name_key(value or ""),
+    "int": _int,
+    "two_decimals": _two_decimals,
+}
+COMPARISONS: dict[str, Callable[[Any, Any], float]] = {
+    "token_f1": token_f1,
+    "best_overlap": best_overlap,
+    "equal_int": lambda g, p: _equal(_int(g), _int(p)),
+    "equal_folded": lambda g, p: _equal(_fold(g), _fold(p)),
+    "same_folded_set": lambda g, p: _equal({_fold(x) for x in g or []}, {_fold(x) for x in p or []}),
+}
+
+
+def _key(parts: tuple[tuple[str | None, str], ...]) -> Callable[[Any], Any]:
+    """An item's match key: each (field, normaliser) part; one part is its value alone."""
+    readers = [
+        (lambda item, n=NORMALISERS[norm]: n(item))
+        if name is None
+        else (lambda item, n=NORMALISERS[norm], f=name: n(_get(item, f)))
+        for name, norm in parts
+    ]
+    if len(readers) == 1:
+        return readers[0]
+    return lambda item: tuple(read(item) for read in readers)
+
+
+def _attribute(name: str, comparison: str) -> Callable[[Any, Any], float]:
+    compare = COMPARISONS[comparison]
+    return lambda g, p: compare(_get(g, name), _get(p, name))
+
+
 # One entry per list of the gold format: its match key and its attribute scores.
 LIST_SPECS: dict[str, ListSpec] = {
-    "event_dates": ListSpec(key=lambda d: str(d).strip()),
-    "regions": ListSpec(key=_fold),
-    "officials": ListSpec(
-        key=lambda o: name_key(_get(o, "name") or ""),
-        attributes={"position": lambda g, p: token_f1(_get(g, "position"), _get(p, "position"))},
-    ),
-    "agreements": ListSpec(
-        key=lambda a: _get(a, "date"),
-        attributes={
-            "parties": lambda g, p: best_overlap(_get(g, "parties"), _get(p, "parties")),
-            "workers": lambda g, p: _equal(_int(_get(g, "workers")), _int(_get(p, "workers"))),
-        },
-    ),
-    "payouts": ListSpec(
-        key=lambda p: _int(_get(p, "amount_idr")),
-        attributes={
-            "beneficiary": lambda g, p: _equal(_fold(_get(g, "beneficiary")), _fold(_get(p, "beneficiary"))),
-            "programs": lambda g, p: _equal(
-                {_fold(x) for x in _get(g, "programs") or []}, {_fold(x) for x in _get(p, "programs") or []}
-            ),
-        },
-    ),
-    "worker_counts": ListSpec(
-        key=lambda w: _int(_get(w, "value")),
-        attributes={"category": lambda g, p: token_f1(_get(g, "category"), _get(p, "category"))},
-    ),
-    "percentages": ListSpec(
-        key=lambda p: _two_decimals(_get(p, "value")),
-        attributes={"about": lambda g, p: token_f1(_get(g, "about"), _get(p, "about"))},
-    ),
-    "regulations": ListSpec(
-        key=lambda r: (
-            _fold(_get(r, "kind")),
-            _fold(_get(r, "number")),
-            _year(_get(r, "year")),
-        ),
-    ),
+    gold.name: ListSpec(
+        key=_key(gold.key),
+        attributes={name: _attribute(name, comparison) for name, comparison in gold.attributes},
+    )
+    for _, gold in GOLD
 }
 
 

@@ -5,7 +5,9 @@ One pass: run the NLP pipeline once, find the page furniture to ignore
 content sentences, then run each extractor in `EXTRACTORS` in order over the
 shared `Context`. Each extractor is a function `(ctx) -> list[...]`; later
 ones may read what earlier ones found in `ctx.results` (events read the
-officials, regions, payouts and worker counts). The photo captions of an HTML
+officials, regions, payouts and worker counts). The extractors, their order
+and the `Facts` fields they fill come from the fact-type registry
+(extract/facts/registry.py). The photo captions of an HTML
 page are run through the pipeline too, each in a context of its own
 (`ctx.captions`); only officials are read from them.
 """
@@ -18,27 +20,18 @@ from collections.abc import Callable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.facts import events, furniture, officials, payouts, percentages, regions, regulations, workers
+from extract.facts import furniture
 from extract.facts.context import Context
 from extract.facts.provenance import EXTRACTOR_VERSION
+from extract.facts.registry import FACT_TYPES
 from extract.facts.text import Sentence, split_lines
 from extract.model import Article, Facts, Mention
 
 Extractor = Callable[[Context], list]
 
-# Run in this order; the name is the key in ctx.results and the Facts field
-# the list lands in. Payouts, worker counts, percentages and regulations
-# (extract/facts/payouts.py, workers.py, percentages.py, regulations.py) go
-# before "events", which uses them.
-EXTRACTORS: list[tuple[str, Extractor]] = [
-    ("regions", regions.extract_regions),
-    ("officials", officials.extract_officials),
-    ("regulations", regulations.extract_regulations),
-    ("worker_counts", workers.extract_worker_counts),
-    ("percentages", percentages.extract_percentages),
-    ("payouts", payouts.extract_payouts),
-    ("events", events.extract_events),
-]
+# Run in the registry's order; the name is the key in ctx.results and the
+# Facts field the list lands in.
+EXTRACTORS: list[tuple[str, Extractor]] = [(t.name, t.extract) for t in FACT_TYPES]
 
 __all__ = ["EXTRACTOR_VERSION", "EXTRACTORS", "build_context", "extract_facts", "extract_facts_batch"]
 
@@ -108,17 +101,7 @@ def _context(
 
 
 def _assemble(ctx: Context) -> Facts:
-    results = ctx.results
-    return Facts(
-        events=results.get("events", []),
-        officials=results.get("officials", []),
-        payouts=results.get("payouts", []),
-        worker_counts=results.get("worker_counts", []),
-        percentages=results.get("percentages", []),
-        regulations=results.get("regulations", []),
-        regions=results.get("regions", []),
-        mentions=_mentions(ctx),
-    )
+    return Facts(**{t.name: ctx.results.get(t.name, []) for t in FACT_TYPES}, mentions=_mentions(ctx))
 
 
 def _mentions(ctx: Context) -> list[Mention]:

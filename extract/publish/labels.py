@@ -1,4 +1,4 @@
-"""Readable words for event types and span labels (extract/data/publish/labels.yaml)."""
+"""Readable words for event types, span labels and fact tables (extract/data/publish/labels.yaml)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,9 @@ def span_label(label: str) -> str:
     if label.startswith("EVENT "):
         return event_type_label(label[len("EVENT ") :]).lower()
     return _load()["span_labels"].get(label, label.lower())
+
+
+def fact_headings() -> dict[str, str]:
+    """The article page's heading of each fact type's table, by the type's name
+    (extract/facts/registry.py): "budgets" -> "Budgets (anggaran)"."""
+    return dict(_load()["fact_tables"])

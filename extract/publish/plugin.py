@@ -16,10 +16,11 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
+from extract.facts.registry import FACT_TYPES
 from extract.publish.guard import page_number, search_text
 from extract.publish.crawl import crawl_page
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
-from extract.publish.labels import span_label
+from extract.publish.labels import fact_headings, span_label
 from extract.publish.metadata import canned_query_sql
 
 TIMELINE_FILTERS = ("region", "type", "date_from", "date_to", "q")
@@ -47,37 +48,28 @@ EVENT_TYPE_LABELS = {
     "statement": "Statement",
 }
 
-# Facts whose evidence the article page marks, with the label shown for each;
-# evidence in a photo caption (field "caption:<n>") has no place in the text.
+# Facts whose evidence the article page marks, with the label shown for each
+# (from the fact-type registry); evidence in a photo caption (field
+# "caption:<n>") has no place in the text.
 FACT_SPAN_QUERIES = {
+    t.name: (
+        f"select span_start, span_end, {t.evidence.label} as label, {t.evidence.title} as title"
+        f" from [{t.table}] where article_id = ? and coalesce(field, 'text') = 'text'"
+    )
+    for t in FACT_TYPES
+    if t.evidence is not None
+}
+
+# The article page lists each fact type's rows of the article: `select *`
+# from its table, in order, unless it needs more than its own row.
+FACT_ROWS_QUERIES = {
     "events": (
-        "select span_start, span_end, 'EVENT ' || type as label, summary as title"
-        " from events where article_id = ? and coalesce(field, 'text') = 'text'"
+        "select e.*, (select group_concat(organisation, '; ') from event_parties where event_id = e.id) as parties"
+        " from events e where article_id = ? order by seq"
     ),
-    "payouts": (
-        "select span_start, span_end, 'PAYOUT' as label, amount_idr || ' ' || programs as title"
-        " from payouts where article_id = ? and coalesce(field, 'text') = 'text'"
-    ),
-    "official_mentions": (
-        "select span_start, span_end, 'OFFICIAL' as label, name || coalesce(' - ' || position, '') as title"
-        " from official_mentions where article_id = ? and coalesce(field, 'text') = 'text'"
-    ),
-    "worker_counts": (
-        "select span_start, span_end, 'WORKERS' as label, value || ' ' || category as title"
-        " from worker_counts where article_id = ? and coalesce(field, 'text') = 'text'"
-    ),
-    "percentages": (
-        "select span_start, span_end, 'PERCENTAGE' as label, value || '% ' || about as title"
-        " from percentages where article_id = ? and coalesce(field, 'text') = 'text'"
-    ),
-    "regulations": (
-        "select span_start, span_end, 'REGULATION' as label,"
-        " kind || coalesce(' ' || number, '') || coalesce('/' || year, '') as title"
-        " from regulations where article_id = ? and coalesce(field, 'text') = 'text'"
-    ),
-    "article_regions": (
-        "select span_start, span_end, 'REGION' as label, region_code || ' ' || coalesce(region_name, '') as title"
-        " from article_regions where article_id = ? and coalesce(field, 'text') = 'text'"
+    "regions": (
+        "select ar.*, r.name, r.province from article_regions ar left join regions r on r.code = ar.region_code"
+        " where ar.article_id = ? order by ar.seq"
     ),
 }
 
@@ -210,27 +202,18 @@ async def article_page(datasette, request) -> Response:
                     Span(row["span_start"], row["span_end"], span_label(row["label"]), "fact", str(row["title"] or ""))
                 )
     facts = {
-        "events": await _rows(
+        t.name: await _rows(
             db,
-            "select e.*, (select group_concat(organisation, '; ') from event_parties where event_id = e.id) as parties"
-            " from events e where article_id = ? order by seq",
+            FACT_ROWS_QUERIES.get(t.name, f"select * from [{t.table}] where article_id = ? order by seq"),
             [article_id],
-        ),
-        "payouts": await _rows(db, "select * from payouts where article_id = ? order by seq", [article_id]),
-        "officials": await _rows(db, "select * from official_mentions where article_id = ? order by seq", [article_id]),
-        "worker_counts": await _rows(db, "select * from worker_counts where article_id = ? order by seq", [article_id]),
-        "percentages": await _rows(db, "select * from percentages where article_id = ? order by seq", [article_id]),
-        "regulations": await _rows(db, "select * from regulations where article_id = ? order by seq", [article_id]),
-        "regions": await _rows(
-            db,
-            "select ar.*, r.name, r.province from article_regions ar left join regions r on r.code = ar.region_code"
-            " where ar.article_id = ? order by ar.seq",
-            [article_id],
-        ),
+        )
+        for t in FACT_TYPES
     }
     for payout in facts["payouts"]:
         payout["amount_text"] = format_rupiah(payout["amount_idr"])
         payout["programs_text"] = ", ".join(json.loads(payout["programs"] or "[]"))
+    for budget in facts["budgets"]:
+        budget["amount_text"] = format_rupiah(budget["amount_idr"])
     labels = sorted({s.label for s in spans})
     for official in facts["officials"]:
         official["read_from"] = "photo caption" if (official.get("field") or "text").startswith("caption") else "text"
@@ -244,6 +227,7 @@ async def article_page(datasette, request) -> Response:
             "span_count": len(spans),
             "labels": labels,
             "facts": facts,
+            "headings": fact_headings(),
             "row_url": datasette.urls.row(db.name, "articles", article_id),
             "database": db.name,
         },

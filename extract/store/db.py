@@ -15,14 +15,16 @@ import json
 import os
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from sqlite_utils import Database
 
-from extract.model import Article, Facts, Provenance, Region
+from extract.model import Article, Facts, Region
 from extract.store.clean import http_url, plain
+from extract.store.facts import all_provenance, delete_facts, fact_counts, insert_facts
 from extract.store.regions import load_gazetteer
-from extract.store.schema import ARTICLE_FACT_TABLES, PROVENANCE_COLUMNS, apply_migrations, migrations
+from extract.store.rows import month_year, upsert_row
+from extract.store.schema import apply_migrations, migrations
 from extract.store.stories import assign_article_stories, stories_of_article
 from extract.urls import canonical_url, without_tracking
 
@@ -110,11 +112,11 @@ def save_article(
     region_rows, main_region = _region_rows(facts)
     with write_transaction(db):
         previous_stories = stories_of_article(db, aid)
-        _delete_facts(db, aid)
-        _upsert(db, "articles", _article_row(aid, article, version), "id")
+        delete_facts(db, aid)
+        upsert_row(db, "articles", _article_row(aid, article, version), "id")
         if region_rows:
             _ensure_regions(db, region_rows)
-        _insert_facts(db, aid, article, facts, main_region)
+        insert_facts(db, aid, article, facts, main_region)
         # Incrementally, in the same transaction: the article's events join
         # (or start) stories, and the stories it was in are regrouped.
         assign_article_stories(db, aid, previous_stories)
@@ -167,68 +169,18 @@ def load_article(db: Database, aid: str) -> Article:
     )
 
 
-def fact_counts(db: Database, aid: str) -> dict[str, int]:
-    """How many rows of each fact table belong to article `aid`."""
-    counts = {}
-    for table in ARTICLE_FACT_TABLES:
-        if table in ("event_parties", "event_officials"):
-            sql = f"select count(*) from [{table}] where event_id in (select id from events where article_id = ?)"
-        else:
-            sql = f"select count(*) from [{table}] where article_id = ?"
-        counts[table] = db.execute(sql, [aid]).fetchone()[0]
-    return counts
-
-
 # -- helpers ---------------------------------------------------------------
 
 
 def _facts_version(facts: Facts) -> str | None:
-    for prov in _all_provenance(facts):
+    for prov in all_provenance(facts):
         if prov.extractor_version:
             return prov.extractor_version
     return None
 
 
-def _all_provenance(facts: Facts) -> Iterable[Provenance]:
-    for group in (
-        facts.events,
-        facts.payouts,
-        facts.worker_counts,
-        facts.percentages,
-        facts.regulations,
-        facts.regions,
-    ):
-        for item in group:
-            if item.provenance is not None:
-                yield item.provenance
-    for official in facts.officials:
-        yield from official.provenance
-
-
-def _month_year(date: str | None, precision: str | None = "day") -> tuple[str | None, int | None]:
-    """("YYYY-MM", YYYY) of an ISO date, month only when the date is that precise."""
-    if not date or len(date) < 4 or not date[:4].isdigit():
-        return None, None
-    year = int(date[:4])
-    month = date[:7] if len(date) >= 7 and precision in (None, "day", "month") else None
-    return month, year
-
-
-def _provenance_row(prov: Provenance | None) -> dict[str, Any]:
-    if prov is None:
-        return {column: None for column in PROVENANCE_COLUMNS}
-    return {
-        "sentence": prov.sentence,
-        "span_start": prov.start,
-        "span_end": prov.end,
-        "rule": prov.rule,
-        "extractor_version": prov.extractor_version,
-        "field": prov.field,
-    }
-
-
 def _article_row(aid: str, article: Article, version: str | None) -> dict[str, Any]:
-    month, year = _month_year(article.published)
+    month, year = month_year(article.published)
     return {
         "id": aid,
         # Only http(s) links, and metadata that cannot reorder how the page reads (extract.store.clean).
@@ -300,261 +252,6 @@ def _ensure_regions(db: Database, rows: dict[str, dict[str, Any]]) -> None:
         missing = {k: v for k, v in known.items() if k != "code" and current.get(k) is None}
         if missing:
             regions.update(code, missing)
-
-
-def _delete_facts(db: Database, aid: str) -> None:
-    event_ids = "select id from events where article_id = ?"
-    # People and organisations only this article mentioned go with its facts.
-    people = [
-        key
-        for (key,) in db.execute(
-            "select official_key from official_mentions where article_id = ?"
-            f" union select official_key from event_officials where event_id in ({event_ids})",
-            [aid, aid],
-        )
-    ]
-    organisations = [
-        name for (name,) in db.execute(f"select organisation from event_parties where event_id in ({event_ids})", [aid])
-    ]
-    for table in ARTICLE_FACT_TABLES:
-        if table in ("event_parties", "event_officials"):
-            db.execute(f"delete from [{table}] where event_id in ({event_ids})", [aid])
-        else:
-            db.execute(f"delete from [{table}] where article_id = ?", [aid])
-    for key in people:
-        db.execute(
-            "delete from officials where key = ?1"
-            " and not exists (select 1 from official_mentions where official_key = ?1)"
-            " and not exists (select 1 from event_officials where official_key = ?1)",
-            [key],
-        )
-    for name in organisations:
-        db.execute(
-            "delete from organisations where name = ?1 and not exists (select 1 from event_parties where organisation = ?1)",
-            [name],
-        )
-
-
-def _insert(db: Database, table: str, rows: Iterable[dict[str, Any]]) -> int | None:
-    """Insert rows that share their keys; the last row's id.
-
-    Plain SQL (through db.execute, so `db.tracer` still sees it) rather than
-    sqlite-utils' insert_all, which re-reads the table's existence and columns
-    on every call, about 15 calls per article.
-    """
-    rows = list(rows)
-    if not rows:
-        return None
-    columns = list(rows[0])
-    sql = _insert_sql(table, columns)
-    last = None
-    for row in rows:
-        last = db.execute(sql, [row[c] for c in columns]).lastrowid
-    return last
-
-
-def _upsert(db: Database, table: str, row: dict[str, Any], pk: str) -> None:
-    """Insert `row`, or update the columns it has when its `pk` exists."""
-    columns = list(row)
-    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != pk)
-    db.execute(f"{_insert_sql(table, columns)} on conflict([{pk}]) do update set {updates}", [row[c] for c in columns])
-
-
-def _insert_sql(table: str, columns: list[str]) -> str:
-    return f"insert into [{table}] ({', '.join(f'[{c}]' for c in columns)}) values ({', '.join('?' * len(columns))})"
-
-
-def _insert_facts(db: Database, aid: str, article: Article, facts: Facts, main_region: str | None) -> None:
-    article_month, article_year = _month_year(article.published)
-
-    _insert(
-        db,
-        "article_regions",
-        (
-            {
-                "article_id": aid,
-                "seq": seq,
-                "region_code": region.code,
-                "region_name": region.name,
-                "resolved_from": region.resolved_from,
-                **_provenance_row(region.provenance),
-            }
-            for seq, region in enumerate(facts.regions)
-        ),
-    )
-
-    # Officials: one row per person across articles, one mention per appearance.
-    for official in facts.officials:
-        key = official.key or official.name.casefold()
-        _upsert(
-            db,
-            "officials",
-            {
-                "key": key,
-                "name": official.name,
-                "position": official.position,
-                "organisation": official.organisation,
-                "region_code": official.region_code,
-                "titles": json.dumps(official.titles, ensure_ascii=False),
-            },
-            "key",
-        )
-    mention_rows = []
-    for seq, official in enumerate(facts.officials):
-        key = official.key or official.name.casefold()
-        base = {
-            "official_key": key,
-            "article_id": aid,
-            "seq": seq,
-            "name": official.name,
-            "position": official.position,
-            "titles": json.dumps(official.titles, ensure_ascii=False),
-            "organisation": official.organisation,
-            "region_code": official.region_code,
-        }
-        for prov in official.provenance or [None]:
-            mention_rows.append({**base, **_provenance_row(prov)})
-    _insert(db, "official_mentions", mention_rows)
-
-    payout_date = None
-    for seq, event in enumerate(facts.events):
-        # Facets want a month for every event: the event's own, else the article's.
-        if event.date:
-            month, year = _month_year(event.date, event.date_precision)
-        else:
-            month, year = article_month, article_year
-        event_id = _insert(
-            db,
-            "events",
-            [
-                {
-                    "article_id": aid,
-                    "seq": seq,
-                    "type": event.type,
-                    "date": event.date,
-                    "date_precision": event.date_precision,
-                    # As the m005 migration computes it: the event's date, else the article's.
-                    "timeline_date": event.date if event.date is not None else article.published,
-                    "month": month,
-                    "year": year,
-                    "venue": event.venue,
-                    "region_code": event.region_code,
-                    "region_name": event.region_name,
-                    "workers": event.workers,
-                    "summary": event.summary,
-                    **_provenance_row(event.provenance),
-                }
-            ],
-        )
-        if event.type == "benefit_payout" and event.date and payout_date is None:
-            payout_date = (event.date, event.date_precision)
-        for party in event.parties:
-            db.execute("insert or ignore into organisations (name) values (?)", [party])
-        # A person named only as an event's official still gets an officials row.
-        for key in event.officials:
-            db.execute("insert or ignore into officials (key, name, titles) values (?1, ?1, '[]')", [key])
-        for table, column, values in (
-            ("event_parties", "organisation", event.parties),
-            ("event_officials", "official_key", event.officials),
-        ):
-            _insert(db, table, ({"event_id": event_id, "seq": seq, column: v} for seq, v in enumerate(values)))
-
-    if payout_date is not None:
-        p_date = payout_date[0]
-        p_month, p_year = _month_year(*payout_date)
-    else:
-        p_date, p_month, p_year = article.published, article_month, article_year
-    _insert(
-        db,
-        "payouts",
-        (
-            {
-                "article_id": aid,
-                "seq": seq,
-                "amount_idr": payout.amount_idr,
-                "beneficiary": payout.beneficiary,
-                "heir": payout.heir,
-                "programs": json.dumps(payout.programs, ensure_ascii=False),
-                "kind": payout.kind,
-                "region_code": payout.region_code or main_region,
-                "date": p_date,
-                "month": p_month,
-                "year": p_year,
-                **_provenance_row(payout.provenance),
-            }
-            for seq, payout in enumerate(facts.payouts)
-        ),
-    )
-    dated = {
-        "region_code": main_region,
-        "date": article.published,
-        "month": article_month,
-        "year": article_year,
-    }
-    _insert(
-        db,
-        "worker_counts",
-        (
-            {
-                "article_id": aid,
-                "seq": seq,
-                "value": wc.value,
-                "category": wc.category,
-                **dated,
-                **_provenance_row(wc.provenance),
-            }
-            for seq, wc in enumerate(facts.worker_counts)
-        ),
-    )
-    _insert(
-        db,
-        "percentages",
-        (
-            {
-                "article_id": aid,
-                "seq": seq,
-                "value": pc.value,
-                "about": pc.about,
-                "measure": pc.measure,
-                **dated,
-                **_provenance_row(pc.provenance),
-            }
-            for seq, pc in enumerate(facts.percentages)
-        ),
-    )
-    _insert(
-        db,
-        "regulations",
-        (
-            {
-                "article_id": aid,
-                "seq": seq,
-                "kind": reg.kind,
-                "number": reg.number,
-                "year": reg.year,
-                "title": reg.title,
-                **_provenance_row(reg.provenance),
-            }
-            for seq, reg in enumerate(facts.regulations)
-        ),
-    )
-    _insert(
-        db,
-        "mentions",
-        (
-            {
-                "article_id": aid,
-                "seq": seq,
-                "label": m.label,
-                "text": m.text,
-                "span_start": m.start,
-                "span_end": m.end,
-                "sentence_index": m.sentence_index,
-                "source": m.source,
-            }
-            for seq, m in enumerate(facts.mentions)
-        ),
-    )
 
 
 __all__ = ["open_db", "save_article", "load_article", "article_id", "fact_counts"]

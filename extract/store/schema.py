@@ -11,6 +11,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from extract.facts.registry import FACT_TYPES
+
 migrations = Migrations("bpjs-extract")
 
 # Provenance of a fact, as columns of the fact's own row, as m002 created
@@ -26,7 +28,8 @@ _M002_PROVENANCE_COLUMNS = {
 # into ("text" for articles.text, "caption:<n>" for the n-th caption).
 PROVENANCE_COLUMNS = {**_M002_PROVENANCE_COLUMNS, "field": str}
 
-# Tables whose rows carry the provenance columns.
+# Tables whose rows carried the provenance columns when m004 added `field`
+# (tables made later create it with the others).
 PROVENANCE_TABLES = (
     "article_regions",
     "events",
@@ -37,18 +40,11 @@ PROVENANCE_TABLES = (
     "regulations",
 )
 
-# Tables holding one article's facts, children before parents, so that
-# deleting in this order never trips a foreign key.
+# Tables holding one article's facts: each fact type's table after its child
+# tables (extract/facts/registry.py), so that deleting in this order never
+# trips a foreign key, and the NER and rule mentions.
 ARTICLE_FACT_TABLES = (
-    "event_parties",
-    "event_officials",
-    "events",
-    "official_mentions",
-    "payouts",
-    "worker_counts",
-    "percentages",
-    "regulations",
-    "article_regions",
+    *(table for fact_type in FACT_TYPES for table in (*(c for c, _ in fact_type.children), fact_type.table)),
     "mentions",
 )
 
@@ -499,6 +495,30 @@ def m031_handovers_view(db: Database) -> None:
         select * from reports where report = 1
         """,
     )
+
+
+@migrations(name="m040_budgets")
+def m040_budgets(db: Database) -> None:
+    # Money set aside for a purpose (extract/facts/budgets.py): amount, funding
+    # source, purpose and year as the article states them; region_code is the
+    # article's main region. Not payouts: nobody has received it.
+    db["budgets"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "seq": int,
+            "amount_idr": int,
+            "source": str,  # canonical: APBD, APBD Provinsi, APBDes/Dana Desa, APBN, DBHCHT, CSR ...
+            "purpose": str,
+            "year": int,
+            "region_code": str,
+            **PROVENANCE_COLUMNS,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    )
+    for columns in (["article_id"], ["source"], ["year"], ["region_code"]):
+        db.table("budgets").create_index(columns)
 
 
 def apply_migrations(db: Database) -> list[str]:
