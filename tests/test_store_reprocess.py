@@ -9,7 +9,7 @@ from extract.cli import cli
 from extract.facts import EXTRACTOR_VERSION, extract_facts
 from extract.ingest.cache import FetchedPage, HtmlCache
 from extract.store.db import fact_counts, load_article, open_db, save_article
-from extract.store.reprocess import reprocess
+from extract.pipeline import reprocess
 
 from store_fixtures import make_article
 
