@@ -109,7 +109,7 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
     extractor = _extractor(settings.facts)
     if extractor is None or not readable:
         return results
-    if extractor is _package_extractor():
+    if extractor is package_fact_extractor():
         _extract_batch(readable, settings)
     else:
         for result in readable:
@@ -296,13 +296,9 @@ def package_fact_extractor() -> Callable[[Article], Facts] | None:
     return extract_facts
 
 
-def _package_extractor():
-    return package_fact_extractor()
-
-
 def _extractor(facts: bool | Callable[[Article], Facts]):
     if facts is True:
-        return _package_extractor()
+        return package_fact_extractor()
     return facts or None
 
 
