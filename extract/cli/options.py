@@ -12,7 +12,9 @@ def ner_model_option(function):
     """--ner-model PATH: a spaCy pipeline or a Hugging Face token-classification
     model directory, used instead of models/id_ner. It sets EXTRACT_NER_MODEL,
     so every later load_pipeline() in this process (and its workers) uses it;
-    a command only needs the decorator."""
+    a command only needs the decorator. The variable is restored when the
+    command ends, so a later command run in the same process (tests, a
+    caller of `cli`) gets the default model again."""
 
     def remember(ctx, param, value):
         if value is None:
@@ -25,7 +27,9 @@ def ner_model_option(function):
             check_ner_model(value)
         except NerModelError as error:
             raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+        previous = os.environ.get(NER_MODEL_ENV)
         os.environ[NER_MODEL_ENV] = value
+        ctx.call_on_close(lambda: _restore_env(NER_MODEL_ENV, previous))
         return value
 
     return click.option(
@@ -36,6 +40,15 @@ def ner_model_option(function):
         is_eager=True,
         help="NER model directory (spaCy pipeline or Hugging Face token classifier) [default: models/id_ner].",
     )(function)
+
+
+def _restore_env(name: str, value: str | None) -> None:
+    import os
+
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def politeness_options(function):
