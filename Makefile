@@ -42,6 +42,7 @@ test: setup $(HF_STAMP) browser lint
 lint: setup
 	$(BIN)/ruff check extract tests models
 	$(BIN)/ruff format --check extract tests models
+	$(BIN)/lint-imports --no-cache
 
 # `pip install .` (not editable) into a fresh venv for each supported Python,
 # then `extract run` on a bundled page from outside the checkout: the package

@@ -1,116 +1,61 @@
-"""`extract run`: sources in, articles (and their facts) stored, one report out.
+"""The package's run path, as a Python API: `run_sources` (extract run, extract crawl)
+and `reprocess` (extract reprocess).
 
 For each SOURCE: fetch (through the HTML cache) or read the file, extract the
 article, extract its facts, save it in its own transaction. A source that
 fails is reported with a one-line reason and the run goes on; what was
-stored stays stored.
+stored stays stored. Reprocessing is the same path over stored articles:
+each is read again from its cached page (else as stored), its facts
+extracted again and saved.
+
+Both build tasks and hand them to extract.scale.runner.run_tasks, whose
+executor is this process (the default), `workers` local processes or a Dask
+cluster: one loop, several ways to execute it.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from extract.ingest.cache import FetchedPage, HtmlCache, default_cache_dir
-from extract.ingest.charset import decode_html
-from extract.ingest.errors import ExtractionError, IngestError
-from extract.ingest.fetch import Fetcher, FetchPolicy
-from extract.ingest.html import extract_article
-from extract.ingest.sources import (
-    BadSource,
-    HtmlFileSource,
-    JsonArticleSource,
-    Source,
-    TextFileSource,
-    UrlSource,
-    expand_sources,
-    url_problem,
-)
-from extract.ingest.text import article_from_json, article_from_text
+from extract.ingest.cache import default_cache_dir
+from extract.ingest.fetch import FetchPolicy
+from extract.ingest.read import DEFAULT_MAX_CHARS, Skipped, cap_text, check_json_fields, read_article
+from extract.ingest.sources import BadSource, expand_sources
 from extract.model import Article, Facts
+from extract.scale.outcomes import DUPLICATE, FAILED, SKIPPED, STORED, Outcome, RunReport, failure_reason
+from extract.scale.runner import DEFAULT_CHUNK_SIZE, BackendError, plan, run_tasks
+from extract.scale.tasks import Result, Settings, StoredArticle, Task, package_fact_extractor
+from extract.scale.writer import Pending, article_json
+
+__all__ = [
+    "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_DB",
+    "DEFAULT_MAX_CHARS",
+    "DUPLICATE",
+    "FAILED",
+    "SKIPPED",
+    "STORED",
+    "BackendError",
+    "Outcome",
+    "ReprocessReport",
+    "RunReport",
+    "Skipped",
+    "article_json",
+    "cap_text",
+    "check_json_fields",
+    "failure_reason",
+    "package_fact_extractor",
+    "read_article",
+    "reprocess",
+    "run_sources",
+]
 
 DEFAULT_DB = Path("data/extract.db")
-# Longest article text extracted: NLP time and memory grow faster than the
-# text, and spaCy refuses a text over 1,000,000 characters. News articles are
-# a few thousand characters; a longer text is cut at a paragraph (`cap_text`).
-DEFAULT_MAX_CHARS = 50_000
-
-STORED = "stored"
-FAILED = "failed"
-DUPLICATE = "duplicate"
-SKIPPED = "skipped"  # read, then left out by a filter (extract crawl's topic check)
 
 FactExtractor = Callable[[Article], Facts]
-
-
-@dataclass
-class Outcome:
-    """What became of one source."""
-
-    source: str  # as the user named it
-    status: str  # STORED, FAILED or DUPLICATE
-    reason: str | None = None
-    article_id: str | None = None
-    url: str | None = None
-    title: str | None = None
-    note: str | None = None  # what the user should know about a stored article (its text was cut)
-
-
-@dataclass
-class RunReport:
-    outcomes: list[Outcome] = field(default_factory=list)
-    interrupted: bool = False  # stopped (Ctrl-C, SIGTERM) between two articles; the rest not processed
-
-    @property
-    def stored(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == STORED]
-
-    @property
-    def failed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == FAILED]
-
-    @property
-    def duplicates(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == DUPLICATE]
-
-    @property
-    def skipped(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == SKIPPED]
-
-    @property
-    def exit_code(self) -> int:
-        """0 when every source succeeded, 1 when any failed."""
-        return 1 if self.failed else 0
-
-    def summary(self) -> str:
-        line = f"{len(self.stored)} stored, {len(self.failed)} failed"
-        if self.duplicates:
-            line += f", {len(self.duplicates)} duplicate{'s' if len(self.duplicates) > 1 else ''} skipped"
-        if self.interrupted:
-            line += ", interrupted (the sources after these were not processed)"
-        return line
-
-
-def failure_reason(error: BaseException) -> str:
-    """The one-line reason `extract run` gives for a source that failed."""
-    if isinstance(error, IngestError):
-        return error.reason
-    if isinstance(error, OSError):
-        return f"cannot read: {error.strerror or error}"
-    first = str(error).splitlines()[0] if str(error) else ""
-    return f"internal error: {type(error).__name__}: {first}"
-
-
-def package_fact_extractor() -> FactExtractor | None:
-    """The facts stage, when the package has one. This is where facts plug into `run`."""
-    try:
-        from extract.facts import extract_facts
-    except ImportError:
-        return None
-    return extract_facts
 
 
 def run_sources(
@@ -123,185 +68,149 @@ def run_sources(
     policy: FetchPolicy | None = None,
     refetch: bool = False,
     stdin: TextIO | None = None,
-    facts: FactExtractor | None | bool = True,
+    facts: bool | FactExtractor | None = True,
     progress: Callable[[Outcome], None] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    workers: int = 1,
+    dask_address=None,
+    backend=None,
+    chunk_size: int | None = None,
+    on_stored: Callable[[Result], None] | None = None,
+    timed: bool = False,
+    progress_bar: bool = False,
+    keep: Callable[[Article], str | None] | None = None,
+    screen: Callable[[str], str | None] | None = None,
 ) -> RunReport:
     """Ingest every SOURCE into the database at `db_path`.
 
     `facts` is True for the package's fact extractor, False/None for none, or
-    a function. With `json_out`, each stored article is written there as one
-    JSON line (the fields of `Article`, its `id`, and `facts` in the gold shape).
-    An article text longer than `max_chars` is cut (see `cap_text`).
-    """
-    from extract.store.db import open_db
+    a function (picklable, for workers). With `json_out`, each stored article
+    is written there as one JSON line (the fields of `Article`, its `id`, and
+    `facts` in the gold shape). An article text longer than `max_chars` is
+    cut (see `cap_text`).
 
-    extractor = package_fact_extractor() if facts is True else (facts or None)
-    cache = HtmlCache(cache_dir or default_cache_dir(db_path))
-    report = RunReport()
-    seen_inputs: set[str] = set()
-    seen_articles: set[str] = set()
+    The work runs in this process, or over `workers` local processes, or on
+    the Dask cluster at `dask_address`, or on `backend`, one already started
+    (extract.scale.backends) to reuse warm workers across runs; the stored
+    rows are the same. `on_stored(result)` sees every worker result once it
+    is stored, with the time each stage took in `result.seconds` and
+    `result.cpu_seconds`; with `timed`, NLP is timed apart from the rest of
+    fact extraction (extract bench). `progress_bar` draws one on stderr (when
+    it is a terminal), with `progress` lines printed above it. `keep(article)`
+    gives the reason to leave a read article out (no NLP, not stored: a
+    SKIPPED outcome), or None; `screen(html)` the same for a fetched page,
+    before its article is extracted.
+    """
+    expanded = expand_sources(sources, url=url, stdin=stdin)
+    settings = Settings(
+        cache_dir=str(Path(cache_dir or default_cache_dir(db_path)).resolve()),
+        policy=policy or FetchPolicy(),
+        refetch=refetch,
+        facts=True if facts is True else (facts or False),
+        timed=timed,
+        max_chars=max_chars,
+        keep=keep,
+        screen=screen,
+    )
+    slots, tasks = plan(expanded)
+    return run_tasks(
+        slots,
+        tasks,
+        db_path,
+        settings,
+        workers=workers,
+        dask_address=dask_address,
+        backend=backend,
+        chunk_size=chunk_size,
+        json_out=json_out,
+        progress=progress,
+        on_stored=on_stored,
+        progress_bar=progress_bar,
+    )
+
+
+@dataclass
+class ReprocessReport:
+    selected: int = 0
+    processed: int = 0
+    from_html: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article id, reason)
+    version: str | None = None
+    interrupted: bool = False
+
+
+def reprocess(
+    db_path: str | Path,
+    *,
+    outdated_only: bool = False,
+    cache_dir: str | Path | None = None,
+    progress: bool = True,
+    extract_facts: FactExtractor | None = None,
+    version: str | None = None,
+    workers: int = 1,
+    dask_address=None,
+) -> ReprocessReport:
+    """Re-extract the facts of every stored article (or only outdated ones), so a better extractor improves old data.
+
+    Each article is read again from its cached HTML when the cache still has
+    the very page (so improvements in cleaning apply too), else taken as
+    stored; its facts are replaced, one transaction per article, and the
+    stories are then regrouped from scratch. `extract_facts` and `version`
+    default to the package's extractor and its EXTRACTOR_VERSION. One
+    failing article is reported and the rest go on.
+    """
+    from extract.store.db import check_database_file, open_db
+    from extract.store.reprocess import select_articles
+    from extract.store.stories import rebuild_stories
+
+    check_database_file(db_path, writable=True)  # DatabaseFileError: one line, before loading any model
+    if extract_facts is None:
+        from extract.facts import EXTRACTOR_VERSION
+
+        version = version or EXTRACTOR_VERSION
+    cache = Path(cache_dir) if cache_dir else default_cache_dir(db_path)
+    settings = Settings(cache_dir=str(cache), facts=extract_facts or True)
     db = open_db(db_path)
     try:
-        with Fetcher(policy, cache) as fetcher:
-            for source in expand_sources(sources, url=url, stdin=stdin):
-                outcome = _ingest(
-                    source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars
-                )
-                report.outcomes.append(outcome)
-                if progress is not None:
-                    progress(outcome)
-    except KeyboardInterrupt:  # an article being saved is rolled back whole (save_article)
-        report.interrupted = True
+        ids = select_articles(db, version, outdated_only)
+        slots = [Pending(index, aid) for index, aid in enumerate(ids)]
+        from_html: dict[int, bool] = {}
+        run = run_tasks(
+            slots,
+            _stored_tasks(db, ids),
+            db_path,
+            settings,
+            workers=workers,
+            dask_address=dask_address,
+            on_stored=lambda result: from_html.__setitem__(result.index, result.from_html),
+            progress_bar=progress,
+            bar_unit="article",
+            bar_desc="reprocess",
+            version=version,
+        )
+        report = ReprocessReport(selected=len(ids), version=version, interrupted=run.interrupted)
+        for index, outcome in enumerate(run.outcomes):
+            if outcome.status == STORED:
+                report.processed += 1
+                report.from_html += from_html.get(index, False)
+            else:
+                report.failed.append((outcome.source, outcome.reason or outcome.status))
+        # Each save regrouped its own stories; a pass over all articles in
+        # publication order gives the stories a run from scratch would.
+        if report.processed:
+            rebuild_stories(db)
+        return report
     finally:
         db.close()
-    return report
 
 
-def _ingest(
-    source, db, fetcher, cache, extractor, refetch, seen_inputs, seen_articles, json_out, max_chars=DEFAULT_MAX_CHARS
-) -> Outcome:
-    from extract.store.db import article_id, save_article
-    from extract.urls import canonical_url
+def _stored_tasks(db, ids: list[str]) -> Iterator[Task]:
+    """A task per stored article, loaded as the work reaches it (not all at once)."""
+    from extract.store.db import load_article
 
-    label = source.label
-    try:
-        key = canonical_url(source.url) if isinstance(source, UrlSource) else label
-        if key in seen_inputs:
-            return Outcome(label, DUPLICATE, "given twice")
-        seen_inputs.add(key)
-        article = read_article(source, fetcher, cache, refetch)
-        note = cap_text(article, max_chars)
-        aid = article_id(article)
-        if aid in seen_articles:
-            return Outcome(label, DUPLICATE, "same article as an earlier source", aid, article.url, article.title)
-        fact_set = extractor(article) if extractor is not None else None
-        aid = save_article(db, article, fact_set)
-    except Exception as error:  # a bug in one article's processing must not lose the others
-        return Outcome(label, FAILED, failure_reason(error))
-    seen_articles.add(aid)
-    if json_out is not None:
-        json_out.write(json.dumps(article_json(aid, article, fact_set), ensure_ascii=False) + "\n")
-        json_out.flush()
-    return Outcome(label, STORED, None, aid, article.url, article.title, note)
-
-
-def cap_text(article: Article, max_chars: int) -> str | None:
-    """Cut `article.text` to at most `max_chars` characters, at a paragraph (else a word) end.
-
-    Returns the one line that says so, or None when the text was short enough.
-    Captions are left alone: they are short, and their offsets are their own.
-    """
-    text = article.text
-    if len(text) <= max_chars:
-        return None
-    cut = text.rfind("\n", 0, max_chars + 1)
-    if cut < max_chars // 2:
-        cut = text.rfind(" ", 0, max_chars + 1)
-    if cut < max_chars // 2:
-        cut = max_chars
-    article.text = text[:cut].rstrip()
-    return f"text cut to its first {len(article.text):,} of {len(text):,} characters (--max-chars {max_chars:,})"
-
-
-class Skipped(Exception):
-    """A page left out before its article was extracted (see `read_article`'s `screen`)."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
-
-
-def read_article(
-    source: Source,
-    fetcher: Fetcher,
-    cache: HtmlCache,
-    refetch: bool = False,
-    screen: Callable[[str], str | None] | None = None,
-) -> Article:
-    """The article behind one source (no facts, nothing stored).
-
-    `screen(html)`, for a fetched page, gives a reason to leave it out before
-    extracting its article (raised as Skipped), or None.
-    """
-    if isinstance(source, BadSource):
-        raise IngestError(source.reason)
-    if isinstance(source, UrlSource):
-        page = fetcher.fetch(source.url, refetch=refetch)
-        if screen is not None and (reason := screen(page.html)) is not None:
-            raise Skipped(reason)
-        article = extract_article(page.html, page.final_url)
-        _keep_under_article_url(cache, page, article)
-        article.final_url = page.final_url
-        article.html_sha256 = page.sha256
-        article.fetched_at = page.fetched_at
-        return article
-    raw = source.path.read_bytes()
-    if isinstance(source, HtmlFileSource):
-        html, _ = decode_html(raw)
-        article = extract_article(html, source.url)
-        article.html_sha256 = _keep_file(cache, raw, html, article)
-        return article
-    if isinstance(source, TextFileSource):
-        text, _ = decode_html(raw)  # same charset repair as pages
-        return article_from_text(text, url=source.url)
-    if isinstance(source, JsonArticleSource):
+    for index, aid in enumerate(ids):
         try:
-            data = json.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise ExtractionError(f"not valid UTF-8 JSON ({error})") from None
-        except RecursionError:
-            raise ExtractionError("JSON nested too deeply") from None
-        check_json_fields(data)
-        return article_from_json(data)
-    raise TypeError(f"unknown source {source!r}")
-
-
-# The metadata a JSON article may carry, each a string when present.
-JSON_STRING_FIELDS = ("url", "title", "published", "source", "author", "editor")
-
-
-def check_json_fields(data: object) -> None:
-    """Refuse a JSON article whose metadata is not text, rather than storing a Python repr."""
-    if not isinstance(data, dict):
-        return  # article_from_json says what a JSON article must be
-    for name in JSON_STRING_FIELDS:
-        if data.get(name) is not None and not isinstance(data[name], str):
-            raise ExtractionError(f'"{name}" must be a string, not {type(data[name]).__name__}')
-    if data.get("url") and url_problem(data["url"]):
-        raise ExtractionError(f'"url" must be an http(s) URL ({url_problem(data["url"])})')
-
-
-def article_json(aid: str, article: Article, facts: Facts | None) -> dict:
-    data = {"id": aid, **article.to_dict()}
-    if facts is not None:
-        data["facts"] = facts.to_gold()
-        data["more_facts"] = facts.beyond_gold()  # fact types the gold format does not hold (budgets)
-    return data
-
-
-def _keep_under_article_url(cache: HtmlCache, page: FetchedPage, article: Article) -> None:
-    """Also file the page under the article's canonical URL, where re-extraction looks it up."""
-    if article.url and article.url not in (page.url, page.final_url):
-        cache.put(page, also_under=article.url)
-
-
-def _keep_file(cache: HtmlCache, raw: bytes, html: str, article: Article) -> str:
-    """Keep an HTML file's bytes in the cache like a fetched page; returns its sha256."""
-    import datetime as dt
-
-    sha = cache.put_body(raw)
-    if article.url:
-        page = FetchedPage(
-            url=article.url,
-            final_url=article.url,
-            status=200,
-            headers={},
-            body=raw,
-            html=html,
-            encoding=decode_html(raw)[1],
-            fetched_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            sha256=sha,
-        )
-        cache.put(page)
-    return sha
+            source = StoredArticle(load_article(db, aid))
+        except Exception as error:  # one unreadable row fails alone
+            source = BadSource(aid, f"{type(error).__name__}: {error}".splitlines()[0])
+        yield Task(index, source)

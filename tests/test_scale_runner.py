@@ -18,7 +18,6 @@ from extract.cli import cli
 from extract.model import Article, Facts, Payout
 from extract.pipeline import run_sources
 from extract.scale.backends import WORKER_DIED, BackendError, DaskBackend, ProcessBackend, _ordered
-from extract.scale.runner import run_sources_parallel
 from extract.scale.tasks import NER_MODEL_ENV, Result, Settings, Task
 
 REPO = Path(__file__).resolve().parents[1]
@@ -91,7 +90,7 @@ def pool(tmp_path_factory):
 def test_workers_store_exactly_what_a_serial_run_stores(serial_run, pool, tmp_path):
     root, serial_db, serial_report = serial_run
     db = tmp_path / "parallel.db"
-    report = run_sources_parallel(mixed_sources(root), db, cache_dir=tmp_path / "cache", chunk_size=3, backend=pool)
+    report = run_sources(mixed_sources(root), db, cache_dir=tmp_path / "cache", chunk_size=3, backend=pool)
     assert outcomes(report) == outcomes(serial_report)
     assert {o.status for o in report.outcomes} == {"stored", "failed", "duplicate"}
     assert len(report.stored) == 10  # eight pages, the text and the JSON article
@@ -117,7 +116,7 @@ def test_a_dask_cluster_stores_exactly_what_a_serial_run_stores(serial_run, tmp_
     with distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
-        report = run_sources_parallel(
+        report = run_sources(
             mixed_sources(root), db, dask_address=cluster.scheduler_address, cache_dir=tmp_path / "cache", chunk_size=2
         )
     assert outcomes(report) == outcomes(serial_report)
@@ -167,7 +166,7 @@ def die_on_gresik(article: Article) -> Facts:
 
 def test_a_source_that_kills_its_worker_fails_alone_and_the_run_goes_on(pool, tmp_path):
     db = tmp_path / "crash.db"
-    report = run_sources_parallel(
+    report = run_sources(
         [str(CORPUS_HTML)], db, cache_dir=tmp_path / "cache", facts=die_on_gresik, chunk_size=3, backend=pool
     )
     failed = [(Path(o.source).name, o.reason) for o in report.failed]
@@ -219,7 +218,7 @@ def test_an_article_that_breaks_the_extractor_fails_alone_in_its_batch(monkeypat
 
     monkeypatch.setattr(extractor, "EXTRACTORS", [*extractor.EXTRACTORS, ("broken", broken_on_gresik)])
     db = tmp_path / "batch.db"
-    report = run_sources_parallel([str(CORPUS_HTML)], db, cache_dir=tmp_path / "cache", workers=1, chunk_size=4)
+    report = run_sources([str(CORPUS_HTML)], db, cache_dir=tmp_path / "cache", workers=1, chunk_size=4)
     failed = [(Path(o.source).name, o.reason) for o in report.failed]
     assert failed == [("realita-gresik-pekerja-rentan.html", "internal error: ValueError: unreadable table")]
     assert len(report.stored) == 7

@@ -9,7 +9,7 @@ from extract.cli import cli
 from extract.facts import EXTRACTOR_VERSION, extract_facts
 from extract.ingest.cache import FetchedPage, HtmlCache
 from extract.store.db import fact_counts, load_article, open_db, save_article
-from extract.store.reprocess import reprocess
+from extract.pipeline import reprocess
 
 from store_fixtures import make_article
 
@@ -95,3 +95,34 @@ def test_reprocess_command_without_database(tmp_path):
     result = CliRunner().invoke(cli, ["reprocess", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: database not found: {tmp_path / 'none.db'}"
+
+
+def test_reprocess_over_worker_processes_stores_what_a_serial_reprocess_stores(tmp_path):
+    url = "https://example-news.test/berita/99/pks-blitar"
+    body = PAGE.encode("utf-8")
+    sha = hashlib.sha256(body).hexdigest()
+    results = {}
+    for how in ("serial", "workers"):
+        folder = tmp_path / how
+        HtmlCache(folder / "html-cache").put(
+            FetchedPage(url, url, 200, {}, body, PAGE, "utf-8", "2025-04-14T05:00:00+00:00", sha)
+        )
+        db = open_db(folder / "extract.db", populate_regions=False)
+        save_article(db, *make_article(1))
+        article, facts = make_article(99)
+        article.url, article.html_sha256, article.text = url, sha, "Teks lama yang sudah usang."
+        save_article(db, article, facts)
+        db.close()
+        workers = ["--workers", "2"] if how == "workers" else []
+        result = CliRunner().invoke(cli, ["reprocess", "--db", str(folder / "extract.db"), "--quiet", *workers])
+        assert result.exit_code == 0, result.output
+        assert "2 of 2 articles re-extracted (1 from cached HTML), 0 failed" in result.output
+        db = open_db(folder / "extract.db", populate_regions=False)
+        results[how] = {
+            table: db.execute(f"select * from {table} order by rowid").fetchall()
+            for table in ("events", "payouts", "mentions", "stories")
+        }
+        results[how]["texts"] = db.execute("select id, text, extractor_version from articles order by id").fetchall()
+        db.close()
+    assert results["serial"]["events"], "the page should give events to compare"
+    assert results["workers"] == results["serial"]

@@ -175,7 +175,7 @@ def test_eval_stories_fails_under_a_threshold_and_rejects_a_bad_folder(tmp_path)
 
 
 def test_reprocess_regroups_stories_with_the_new_facts(tmp_path):
-    from extract.store.reprocess import reprocess
+    from extract.pipeline import reprocess
 
     path = tmp_path / "x.db"
     db = open_db(path, populate_regions=False)

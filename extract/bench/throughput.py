@@ -158,7 +158,7 @@ def run_bench(
 def _run_in(root: Path, articles: int, workers: int, dask_address, seed: int, progress, profile_to) -> BenchRun:
     from extract.bench.synth import synthesise
     from extract.ingest.cache import HtmlCache
-    from extract.scale.runner import run_sources_parallel
+    from extract.pipeline import DEFAULT_CHUNK_SIZE, run_sources
 
     cache_dir = root / f"html-cache-{articles}"
     db_path = root / f"bench-{articles}.db"
@@ -206,7 +206,7 @@ def _run_in(root: Path, articles: int, workers: int, dask_address, seed: int, pr
         if profiler is not None:
             profiler.start()
         try:
-            report = run_sources_parallel(
+            report = run_sources(
                 [str(url_list)],
                 db_path,
                 workers=workers,
@@ -214,6 +214,7 @@ def _run_in(root: Path, articles: int, workers: int, dask_address, seed: int, pr
                 cache_dir=cache_dir,
                 on_stored=on_stored,
                 timed=True,
+                chunk_size=DEFAULT_CHUNK_SIZE,
             )
         finally:
             if profiler is not None:

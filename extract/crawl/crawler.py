@@ -3,7 +3,7 @@
 For each site: discover the article URLs (extract.crawl.discover), leave out
 those already seen (extract.crawl.state), those robots.txt disallows and
 those older than `since`; then fetch, extract and store the rest newest
-first through `extract run`'s own path (extract.scale.runner: the same fetch
+first through `extract run`'s own path (extract.pipeline.run_sources: the same fetch
 layer and HTML cache, one transaction per article, `workers` processes),
 with the topic check between extraction and NLP. Every URL handled is
 recorded with what became of it, as soon as it is, so an interrupted crawl
@@ -126,7 +126,7 @@ def crawl(
     """Crawl each site named in `targets` (a site's page, a feed or a sitemap; targets on one host make one run).
 
     `json_out`, `progress_bar`, `backend` and `on_stored` go to the run path
-    (extract.scale.runner.run_sources_parallel).
+    (extract.pipeline.run_sources).
     """
     from extract.store.db import open_db
 
@@ -237,7 +237,7 @@ def _choose(site, targets, db, options: CrawlOptions, budget, report: SiteReport
 
 
 def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell, should_stop, run_args) -> None:
-    from extract.scale.runner import run_sources_parallel
+    from extract.pipeline import DEFAULT_CHUNK_SIZE, run_sources
 
     by_url = {entry.url: entry for entry in chosen}
 
@@ -270,7 +270,7 @@ def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell
         if should_stop():
             raise _Stop  # between two articles: this one is stored and recorded, the next not begun
 
-    run_sources_parallel(
+    run_sources(
         [entry.url for entry in chosen],
         db_path,
         workers=options.workers,
@@ -280,6 +280,7 @@ def _fetch_articles(chosen, site, db, db_path, options, report: SiteReport, tell
         keep=options.topic,
         screen=options.topic.screen_page if options.topic is not None else None,
         progress=on_outcome,
+        chunk_size=DEFAULT_CHUNK_SIZE,
         **run_args,
     )
 

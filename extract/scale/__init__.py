@@ -1,5 +1,5 @@
-"""Running extraction at scale: worker processes or a Dask cluster, one SQLite writer.
-
-`extract.scale.runner.run_sources_parallel` is what `extract run --workers N`
-and `extract run --dask ADDRESS` call.
+"""How a run executes: tasks read and extracted here, in worker processes or on a
+Dask cluster (backends.py, tasks.py), one SQLite writer storing results in input
+order (writer.py), and the loop that ties them (runner.run_tasks), which
+extract.pipeline's `run_sources` and `reprocess` call.
 """

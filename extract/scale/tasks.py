@@ -1,4 +1,4 @@
-"""The unit of work that runs in a worker: sources in, articles and facts out.
+"""The unit of work that runs in a worker: sources (or stored articles) in, articles and facts out.
 
 `process_chunk(tasks, settings)` is a module-level function over small,
 picklable inputs (a source: a URL or a file path, and an index), so one code
@@ -8,7 +8,7 @@ it once: the NLP pipeline (extract.nlp.pipeline.load_pipeline, itself cached)
 and the fetcher (its connection pool, robots.txt and per-host clock).
 
 Nothing is written to the database here: results go back to the single
-writer (extract.scale.runner), which stores them in input order.
+writer (extract.scale.writer), which stores them in input order.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from typing import Any
 from collections.abc import Callable
 
 from extract.ingest.fetch import FetchPolicy
+from extract.ingest.read import DEFAULT_MAX_CHARS, Skipped, cap_text, read_article, reread_article
 from extract.ingest.sources import Source
 from extract.model import Article, Facts
-from extract.pipeline import DEFAULT_MAX_CHARS, failure_reason
+from extract.scale.outcomes import failure_reason
 
 READ = "read"  # fetching or reading the source, HTML → article
 FACTS = "facts"  # NLP and fact extraction
@@ -50,7 +51,7 @@ class Settings:
     refetch: bool = False
     facts: bool | Callable[[Article], Facts] = True  # True: the package's extractor; a function must be picklable
     timed: bool = False  # split the facts stage into NLP and the rest (extract bench)
-    max_chars: int = DEFAULT_MAX_CHARS  # longest article text extracted (extract.pipeline.cap_text)
+    max_chars: int = DEFAULT_MAX_CHARS  # longest article text extracted (extract.ingest.read.cap_text)
     # Tells one run from the next in a worker kept warm across runs (duplicates are per run).
     run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     # Checked on each article once read, before any NLP: the reason to leave
@@ -64,9 +65,16 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class StoredArticle:
+    """An article already stored, to extract again (extract reprocess): from its cached page, else as stored."""
+
+    article: Article
+
+
+@dataclass(frozen=True)
 class Task:
     index: int  # position in the run: the writer stores results in this order
-    source: Source
+    source: Source | StoredArticle
 
 
 @dataclass
@@ -81,6 +89,7 @@ class Result:
     # extracted for it (the writer reports it as a duplicate).
     repeats_earlier: bool = False
     skipped: str | None = None  # why `Settings.keep` left the article out (no facts, not stored)
+    from_html: bool = False  # a StoredArticle read again from its cached page
     seconds: dict[str, float] = field(default_factory=dict)  # wall clock: read, nlp, facts
     cpu_seconds: dict[str, float] = field(default_factory=dict)  # this process's CPU time, same keys
 
@@ -100,7 +109,7 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
     extractor = _extractor(settings.facts)
     if extractor is None or not readable:
         return results
-    if extractor is _package_extractor():
+    if extractor is package_fact_extractor():
         _extract_batch(readable, settings)
     else:
         for result in readable:
@@ -109,11 +118,13 @@ def process_chunk(tasks: list[Task], settings: Settings) -> list[Result]:
 
 
 def _read(task: Task, settings: Settings) -> Result:
-    from extract.pipeline import Skipped, cap_text, read_article
-
     result = Result(task.index)
     started, cpu_started = time.perf_counter(), time.process_time()
     try:
+        if isinstance(task.source, StoredArticle):
+            # Stored text was capped when first read; a re-read page is taken whole, as before.
+            result.article, result.from_html = reread_article(task.source.article, Path(settings.cache_dir))
+            return result
         fetcher, cache = _fetcher(settings.cache_dir, settings.policy)
         result.article = read_article(task.source, fetcher, cache, settings.refetch, settings.screen)
         if settings.keep is not None:
@@ -276,15 +287,18 @@ def _fetcher(cache_dir: str, policy: FetchPolicy):
         return _fetchers[key]
 
 
-def _package_extractor():
-    from extract.pipeline import package_fact_extractor
-
-    return package_fact_extractor()
+def package_fact_extractor() -> Callable[[Article], Facts] | None:
+    """The facts stage, when the package has one. This is where facts plug into a run."""
+    try:
+        from extract.facts import extract_facts
+    except ImportError:
+        return None
+    return extract_facts
 
 
 def _extractor(facts: bool | Callable[[Article], Facts]):
     if facts is True:
-        return _package_extractor()
+        return package_fact_extractor()
     return facts or None
 
 
