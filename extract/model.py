@@ -5,7 +5,7 @@ projects the rich facts onto the eight lists of the gold annotation format
 (see README, "Gold format"), which is what `extract eval` scores and what
 `extract run --json` prints. Which fact types exist, and how each is
 projected, stored, scored and shown, is declared once in
-extract/facts/registry.py; `GOLD_LISTS` comes from there.
+extract/fact_types.py; `GOLD_LISTS` comes from there.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ class Budget:
     provenance: Provenance | None = None
 
 
-# One field per fact type of extract/facts/registry.py (a test checks they agree).
+# One field per fact type of extract/fact_types.py (a test checks they agree).
 @dataclass
 class Facts:
     events: list[Event] = field(default_factory=list)
@@ -161,7 +161,7 @@ class Facts:
 
     def to_gold(self) -> dict[str, list]:
         """The eight lists of the gold format, each fact once, in the format's order."""
-        from extract.facts.registry import to_gold
+        from extract.fact_types import to_gold
 
         return to_gold(self)
 
@@ -169,7 +169,7 @@ class Facts:
         """The fact types the gold format does not hold (budgets), each item
         as a plain dict without its provenance: what `extract run --json`
         prints beside the gold lists."""
-        from extract.facts.registry import beyond_gold
+        from extract.fact_types import beyond_gold
 
         return beyond_gold(self)
 
@@ -181,7 +181,7 @@ def __getattr__(name: str) -> Any:
     # GOLD_LISTS is derived from the registry, which imports this module: read
     # on first use rather than at import.
     if name == "GOLD_LISTS":
-        from extract.facts.registry import GOLD_LISTS
+        from extract.fact_types import GOLD_LISTS
 
         return GOLD_LISTS
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

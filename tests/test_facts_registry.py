@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from extract.cli import cli
 from extract.evaluate.scoring import LIST_SPECS, match_list
 from extract.facts.extractor import EXTRACTORS
-from extract.facts.registry import FACT_TYPES, GOLD_LISTS
+from extract.fact_types import FACT_TYPES, GOLD_LISTS
 from extract.model import Budget, Facts, Payout, Provenance
 from extract.publish.app import make_datasette
 from extract.publish.labels import LABELS_FILE, fact_headings

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Iterable
 
-from extract.facts.registry import GOLD, GOLD_LISTS
+from extract.fact_types import GOLD, GOLD_LISTS
 from extract.normalize.names import name_key
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ class ListSpec:
 
 
 # The match keys and attribute comparisons the fact-type registry names
-# (extract/facts/registry.py, GoldList.key and .attributes).
+# (extract/fact_types.py, GoldList.key and .attributes).
 NORMALISERS: dict[str, Callable[[Any], Any]] = {
     "raw": lambda value: value,
     "strip": lambda value: str(value).strip(),

@@ -7,7 +7,7 @@ shared `Context`. Each extractor is a function `(ctx) -> list[...]`; later
 ones may read what earlier ones found in `ctx.results` (events read the
 officials, regions, payouts and worker counts). The extractors, their order
 and the `Facts` fields they fill come from the fact-type registry
-(extract/facts/registry.py). The photo captions of an HTML
+(extract/fact_types.py). The photo captions of an HTML
 page are run through the pipeline too, each in a context of its own
 (`ctx.captions`); only officials are read from them.
 """
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from extract.facts import furniture
 from extract.facts.context import Context
 from extract.facts.provenance import EXTRACTOR_VERSION
-from extract.facts.registry import FACT_TYPES
+from extract.fact_types import FACT_TYPES
 from extract.facts.text import Sentence, split_lines
 from extract.model import Article, Facts, Mention
 

@@ -30,5 +30,5 @@ def span_label(label: str) -> str:
 
 def fact_headings() -> dict[str, str]:
     """The article page's heading of each fact type's table, by the type's name
-    (extract/facts/registry.py): "budgets" -> "Budgets (anggaran)"."""
+    (extract/fact_types.py): "budgets" -> "Budgets (anggaran)"."""
     return dict(_load()["fact_tables"])

@@ -16,7 +16,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
-from extract.facts.registry import FACT_TYPES
+from extract.fact_types import FACT_TYPES
 from extract.publish.guard import page_number, search_text
 from extract.publish.crawl import crawl_page
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence

@@ -1,7 +1,7 @@
 """One article's fact rows: delete, insert and count them, per fact type.
 
 The tables and columns come from the fact-type registry
-(extract/facts/registry.py). A fact type whose columns are its dataclass's
+(extract/fact_types.py). A fact type whose columns are its dataclass's
 fields (lists stored as JSON), plus columns filled from the article
 (`FactType.from_article`), is written by `_write_plain`; regions, officials,
 events and payouts, whose rows need more (a people table, child rows, a date
@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from extract.facts.registry import FACT_TYPES, FactType
+from extract.fact_types import FACT_TYPES, FactType
 from extract.model import Article, Event, Facts, Official, Payout, Provenance, Region
 from extract.store.rows import insert_rows, month_year, provenance_row, upsert_row
 

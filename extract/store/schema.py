@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from extract.facts.registry import FACT_TYPES
+from extract.fact_types import FACT_TYPES
 
 migrations = Migrations("bpjs-extract")
 
@@ -41,7 +41,7 @@ PROVENANCE_TABLES = (
 )
 
 # Tables holding one article's facts: each fact type's table after its child
-# tables (extract/facts/registry.py), so that deleting in this order never
+# tables (extract/fact_types.py), so that deleting in this order never
 # trips a foreign key, and the NER and rule mentions.
 ARTICLE_FACT_TABLES = (
     *(table for fact_type in FACT_TYPES for table in (*(c for c, _ in fact_type.children), fact_type.table)),
