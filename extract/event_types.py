@@ -59,6 +59,7 @@ _RECORD_KEYS = {
     "requires_any",
     "describing_words",
     "held_alone",
+    "takes_held_mentions",
     "range_rest",
     "day_from_sentence_before",
     "lead_takes_first_day",
@@ -90,6 +91,7 @@ class EventType:
     requires_any: tuple[str, ...] = ()
     describing_words: tuple[str, ...] = ()
     held_alone: bool = False
+    takes_held_mentions: bool = False
     range_rest: str | None = None
     day_from_sentence_before: bool = False
     lead_takes_first_day: bool = False
@@ -123,10 +125,13 @@ def parse_event_types(data: Any, where: str) -> dict[str, EventType]:
         raise EventTypeError(f"{where}: 'event_types' must map type names to records")
     types = [_record(str(name), record, f"{where}: event type {name!r}") for name, record in records.items()]
     matched = [t for t in types if t.found_by == "triggers"]
-    priorities = [t.priority for t in matched]
+    seen: dict[int, str] = {}
     for t in matched:
-        if priorities.count(t.priority) > 1:
-            raise EventTypeError(f"{where}: event type {t.name!r}: priority {t.priority} is given twice")
+        if t.priority in seen:
+            raise EventTypeError(
+                f"{where}: event type {t.name!r}: priority {t.priority} is given twice (also {seen[t.priority]!r})"
+            )
+        seen[t.priority] = t.name
     names = {t.name for t in types}
     for t in types:
         if t.range_rest is not None and t.range_rest not in names:
@@ -163,7 +168,7 @@ def _record(name: str, record: Any, where: str) -> EventType:
     for key in ("not_with", "not_after", "with_in_neighbours", "describing_words"):
         if key in record:
             fields[key] = _words(record[key], f"{where}: {key}")
-    for key in ("told_before", "held_alone", "day_from_sentence_before", "lead_takes_first_day"):
+    for key in ("told_before", "held_alone", "takes_held_mentions", "day_from_sentence_before", "lead_takes_first_day"):
         if key in record:
             if not isinstance(record[key], bool):
                 raise EventTypeError(f"{where}: {key} must be true or false")

@@ -145,7 +145,7 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
             first_of_type[candidate.type] = candidate
             continue
         kept_undated[candidate.type] = candidate
-    events = list(dated.values()) + list(kept_undated.values())
+    events = _held_mentions_joined(list(dated.values()) + list(kept_undated.values()))
     # "Acara berlangsung di ..., Senin (3/6)" in a hand-over report names the
     # hand-over's ceremony, not an event of its own
     days_of = {(c.type, c.date.date) for c in events if c.date is not None and not c.generic}
@@ -156,3 +156,29 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     ]
     events.sort(key=lambda c: (c.sentence.index, c.trigger_start))
     return events
+
+
+def _held_mentions_joined(events: list[Candidate]) -> list[Candidate]:
+    """A sentence that only says something was held ("Kegiatan yang
+    berlangsung pada Selasa ...", "Hadir dalam acara tersebut ...") is the
+    occasion of the event of a `takes_held_mentions` type that has its day,
+    else of one that has none (which it then dates)."""
+    records = event_types()
+    takers = sorted(
+        (c for c in events if records[c.type].takes_held_mentions and not c.generic),
+        key=lambda c: (c.sentence.index, c.trigger_start),
+    )
+    kept = []
+    for held in events:
+        if not held.generic or held.date is None:
+            kept.append(held)
+            continue
+        others = [c for c in takers if c.type != held.type]
+        target = next((c for c in others if c.date is not None and c.date.date == held.date.date), None)
+        target = target or next((c for c in others if c.date is None and not c.month_only), None)
+        if target is None:
+            kept.append(held)
+            continue
+        target.date = target.date or held.date
+        target.extra.extend([held.sentence, *held.extra])
+    return kept
