@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from extract.event_types import EventTypeError, default_file, event_label, event_types, matched_types
-from extract.facts.events_match import sentence_types
+from extract.facts.events_match import counts, sentence_types
 
 
 def types_of(text: str, neighbours: str = "") -> list[str]:
@@ -154,6 +154,24 @@ def test_a_sentence_that_only_says_something_was_held_is_a_meeting_when_nothing_
     held = sentence_types("Acara berlangsung di pendopo kabupaten.")
     assert [(t.type, t.alone) for t in held] == [("meeting", True)]
     assert types_of("Acara berlangsung saat camat menyerahkan santunan kepada ahli waris.") == ["benefit_payout"]
+
+
+def test_a_type_that_requires_more_counts_only_when_its_sentence_has_it():
+    def reported(text: str, dated: bool = False) -> bool:
+        (trigger,) = sentence_types(text)
+        return counts(trigger, text, dated)
+
+    named = "Sosialisasi program itu penting bagi warga desa."
+    assert not reported(named)
+    assert reported(named, dated=True)  # day
+    assert reported("Sosialisasi program digelar di balai desa.")  # held_word
+    assert reported("Petugas menyosialisasikan program kepada warga.")  # verb_form
+    assert reported("Usai sosialisasi, warga mendaftar sebagai peserta.")  # occasion
+    # a signing requires nothing more than its two word groups
+    assert reported("Kedua pihak menandatangani PKS perlindungan pekerja.")
+    # a verb right after a describing word names a programme, not a launch
+    assert not reported("Program yang diluncurkan itu menjangkau ribuan nelayan.")
+    assert reported("Program yang diluncurkan itu menjangkau ribuan nelayan.", dated=True)
 
 
 # ---- launch_inspection ------------------------------------------------------
