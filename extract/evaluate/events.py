@@ -17,11 +17,14 @@ from typing import Any
 
 import yaml
 
+from extract.event_types import matched_types
 from extract.evaluate.gold import GoldArticle, GoldFormatError, read_gold_folder
 from extract.evaluate.ingestion import Ingest, IngestionRecord, IngestionReport, format_ingestion, ingest_as_run
 from extract.evaluate.scoring import Error, ListScore
 
-EVENT_TYPES = ("agreement_signing", "benefit_payout", "meeting", "award")
+# The happenings the check set covers: every type the matcher finds
+# (statements are no event there, corpus/events/README.md).
+EVENT_TYPES = matched_types()
 
 EventKey = tuple[str, str | None]  # (type, ISO date or None)
 EventPredictor = Callable[[GoldArticle], list[EventKey]]

@@ -1,5 +1,5 @@
 """What the words around a date say about it, before it is judged an event's
-day (extract/facts/events.py). Pure functions over the article text; the
+day (extract/facts/events_dates.py). Pure functions over the article text; the
 words they read are in extract/data/facts/events.yaml (`date_context`).
 
 * A page's time stamp ("Selasa, 11 November 2025 11:55 WIB" on a line of its

@@ -1,4 +1,4 @@
-"""The parties of a signing (extract/facts/events.py), named as the article
+"""The parties of a signing (extract/facts/events_assemble.py), named as the article
 names them.
 
 * Organisations (ORG rule spans) in the signing's own sentence, then in its

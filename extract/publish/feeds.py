@@ -17,7 +17,8 @@ from datasette.utils.asgi import Response
 from lxml import etree
 
 from extract.publish.story_query import StoryFilters
-from extract.publish.timeline import PAGE_SIZE, base_url, select_stories, type_label
+from extract.publish.labels import event_type_label
+from extract.publish.timeline import PAGE_SIZE, base_url, select_stories
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_AUTHOR = "bpjs-extract"
@@ -54,7 +55,7 @@ def rfc3339(date: str | None) -> str | None:
 def feed_title(filters: StoryFilters, region_name: str | None) -> str:
     parts = []
     if filters.type and filters.type != "all":
-        parts.append(type_label(filters.type))
+        parts.append(event_type_label(filters.type))
     if filters.region:
         parts.append(region_name or filters.region)
     if filters.year:

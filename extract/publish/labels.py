@@ -1,4 +1,5 @@
-"""Readable words for event types, span labels and fact tables (extract/data/publish/labels.yaml)."""
+"""Readable words for event types (their records' `label`, extract/data/facts/events.yaml),
+span labels and fact tables (extract/data/publish/labels.yaml)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from extract.event_types import event_label
 
 LABELS_FILE = Path(__file__).resolve().parent.parent / "data" / "publish" / "labels.yaml"
 
@@ -18,7 +21,7 @@ def _load() -> dict[str, Any]:
 
 def event_type_label(event_type: str | None) -> str:
     """ "agreement_signing" -> "Agreement signed"; an unknown type is written out."""
-    return _load()["event_types"].get(event_type or "", (event_type or "event").replace("_", " "))
+    return event_label(event_type)
 
 
 def span_label(label: str) -> str:

@@ -20,7 +20,7 @@ from extract.fact_types import FACT_TYPES
 from extract.publish.guard import page_number, search_text
 from extract.publish.crawl import crawl_page
 from extract.publish.highlight import Span, format_rupiah, highlight, highlight_in_sentence
-from extract.publish.labels import fact_headings, span_label
+from extract.publish.labels import event_type_label, fact_headings, span_label
 from extract.publish.metadata import canned_query_sql
 
 TIMELINE_FILTERS = ("region", "type", "date_from", "date_to", "q")
@@ -39,14 +39,6 @@ with recursive t(type) as (
 )
 select type from t where type is not null
 """
-
-EVENT_TYPE_LABELS = {
-    "agreement_signing": "Agreement signed",
-    "benefit_payout": "Benefit paid",
-    "meeting": "Meeting",
-    "award": "Award",
-    "statement": "Statement",
-}
 
 # Facts whose evidence the article page marks, with the label shown for each
 # (from the fact-type registry); evidence in a photo caption (field
@@ -123,7 +115,7 @@ async def timeline_page(datasette, request) -> Response:
             texts[row["id"]] = row["text"] or ""
     events = []
     for row in rows:
-        label = EVENT_TYPE_LABELS.get(row["type"], (row["type"] or "event").replace("_", " "))
+        label = event_type_label(row["type"])
         sentence_html = highlight_in_sentence(
             row["sentence"] or "",
             texts.get(row["article_id"], ""),
@@ -165,7 +157,7 @@ async def timeline_page(datasette, request) -> Response:
             ),
             "filters": filters,
             "regions": regions,
-            "types": [(t, EVENT_TYPE_LABELS.get(t, t)) for t in types],
+            "types": [(t, event_type_label(t)) for t in types],
             "query_url": datasette.urls.query(db.name, "timeline"),
             "database": db.name,
         },

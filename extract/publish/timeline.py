@@ -18,6 +18,7 @@ from datasette.utils.asgi import NotFound, Response
 from extract.normalize.written import format_tanggal
 from extract.publish.guard import page_number
 from extract.publish.highlight import format_rupiah
+from extract.publish.labels import event_type_label
 from extract.publish.story_query import BROAD_WORDS, BROAD_WORDS_SQL, StoryFilters, kinds_condition, story_sql
 from extract.store.stories import site_of
 
@@ -29,13 +30,6 @@ COUNT_CAP_BROAD_WORDS = 1_000
 # Sources named on a timeline row before "+N" stands for the rest.
 SOURCES_SHOWN = 2
 
-TYPE_LABELS = {
-    "agreement_signing": "Agreement signed",
-    "benefit_payout": "Benefit paid",
-    "meeting": "Meeting",
-    "award": "Award",
-    "statement": "Statement",
-}
 PROGRAMMES = ("JKM", "JKK", "JHT", "JP", "JKP", "beasiswa")
 EXPORT_COLUMNS = (
     "story_id",
@@ -73,10 +67,6 @@ def distinct_sql(table: str, column: str) -> str:
     )
     select value from t where value is not null
     """
-
-
-def type_label(value: str | None) -> str:
-    return TYPE_LABELS.get(value or "", (value or "event").replace("_", " "))
 
 
 def reported_by(sources: list[dict], shown: int = SOURCES_SHOWN) -> tuple[list[dict], int]:
@@ -144,7 +134,7 @@ def decorate(story: dict, details: dict) -> dict:
     return {
         **story,
         **details,
-        "type_label": type_label(story["type"]),
+        "type_label": event_type_label(story["type"]),
         "date_text": format_tanggal(story["date"]) or "date unknown",
         "amounts_text": [format_rupiah(a) for a in details["amounts"]],
         "programmes_list": json.loads(story.get("programmes") or "[]"),
@@ -260,7 +250,7 @@ async def timeline_page(datasette, request) -> Response:
             "json_url": "/timeline.json" + ("?" + query if query else ""),
             "feed_url": url("/-/feed", sort=None, page=None),
             "regions": regions,
-            "types": [(t, type_label(t)) for t in types],
+            "types": [(t, event_type_label(t)) for t in types],
             "years": years,
             "programmes": PROGRAMMES,
         },
