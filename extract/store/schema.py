@@ -501,6 +501,32 @@ def m031_handovers_view(db: Database) -> None:
     )
 
 
+@migrations(name="m040_story_reports")
+def m040_story_reports(db: Database) -> None:
+    # An article in which no event was found (no dated signing or hand-over,
+    # only statements) can still report a story: it is linked to the story
+    # it shares most figures and names with (extract/store/story_reports.py).
+    db["story_reports"].create(
+        {"article_id": str, "story_id": int, "points": int},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("story_reports").create_index(["story_id"])
+    # The articles of each story, whether through their events or as reports:
+    # one place for the pages that list a story's sources.
+    db.create_view(
+        "story_articles",
+        """
+        select distinct story_id, article_id from events where story_id is not null
+        union select story_id, article_id from story_reports
+        """,
+    )
+    # Reports are found by the figures they share with other articles.
+    db.execute("create index idx_worker_counts_value on worker_counts(value)")
+    db.execute("create index idx_percentages_value on percentages(value)")
+    db.execute("create index idx_payouts_amount on payouts(amount_idr)")
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]
