@@ -525,6 +525,7 @@ def m040_story_reports(db: Database) -> None:
     db.execute("create index idx_worker_counts_value on worker_counts(value)")
     db.execute("create index idx_percentages_value on percentages(value)")
     db.execute("create index idx_payouts_amount on payouts(amount_idr)")
+    db.execute("create index idx_events_workers on events(workers)")
 
 
 def apply_migrations(db: Database) -> list[str]:

@@ -93,7 +93,9 @@ def sharing_figures(db: Database, aid: str, rules: StoryRules, report_rules: Rep
           group by article_id having count(distinct value) >= :min_pct
     """
     params = {"aid": aid, "min_pct": report_rules.min_shared_percentages, **standard}
-    rows = db.execute(f"select article_id from ({sql}) where article_id != :aid limit {_MAX_PARTNERS}", params)
+    rows = db.execute(
+        f"select article_id from ({sql}) where article_id != :aid order by article_id limit {_MAX_PARTNERS}", params
+    )
     return sorted({row[0] for row in rows})
 
 
@@ -106,7 +108,8 @@ def _candidates(db: Database, partners: list[str]) -> list[tuple[StoryEvent, Art
     events = load_story_events(
         db, f"e.article_id in ({marks}) and e.type != 'statement' and e.story_id is not null order by e.id", partners
     )
-    sources = {aid: article_evidence(db, aid) for aid in partners}
+    # Only the articles with an event to report are read as a whole.
+    sources = {aid: article_evidence(db, aid) for aid in sorted({event.article_id for event, _ in events})}
     return [(event, sources[event.article_id]) for event, _ in events]
 
 
