@@ -46,6 +46,12 @@ def test_the_same_bupati_in_the_same_regency_the_same_week_without_a_shared_figu
     assert points(report(published="2025-02-19")) is None
 
 
+def test_a_small_count_recurs_too_often_to_tell_an_event():
+    # Two heirs, five neighbourhood heads: every week's hand-overs have them.
+    event = StoryEvent(**{**HANDOVER.__dict__, "workers": 2})
+    assert points(report(workers={2}, published="2025-02-17"), event) is None
+
+
 def test_an_undated_report_sharing_only_the_count_and_the_regency_is_not_enough():
     assert points(report(workers={12875}, officials=set())) is None
 

@@ -81,8 +81,8 @@ def sharing_figures(db: Database, aid: str, rules: StoryRules, report_rules: Rep
     standard = {f"s{i}": amount for i, amount in enumerate(sorted(rules.standard_amounts))}
     sql = f"""
         with mine(value) as (
-          select value from worker_counts where article_id = :aid and value is not null
-          union select workers from events where article_id = :aid and workers is not null
+          select value from worker_counts where article_id = :aid and value >= :min_workers
+          union select workers from events where article_id = :aid and workers >= :min_workers
         )
         select article_id from worker_counts where value in (select value from mine)
         union select article_id from events where workers in (select value from mine)
@@ -92,7 +92,12 @@ def sharing_figures(db: Database, aid: str, rules: StoryRules, report_rules: Rep
           (select value from percentages where article_id = :aid)
           group by article_id having count(distinct value) >= :min_pct
     """
-    params = {"aid": aid, "min_pct": report_rules.min_shared_percentages, **standard}
+    params = {
+        "aid": aid,
+        "min_pct": report_rules.min_shared_percentages,
+        "min_workers": report_rules.min_workers_figure,
+        **standard,
+    }
     rows = db.execute(
         f"select article_id from ({sql}) where article_id != :aid order by article_id limit {_MAX_PARTNERS}", params
     )

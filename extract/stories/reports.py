@@ -35,6 +35,7 @@ from extract.stories.match import (
 class ReportRules:
     min_evidence: dict[str, int]
     min_shared_percentages: int
+    min_workers_figure: int
 
 
 @functools.cache
@@ -43,6 +44,7 @@ def load_report_rules() -> ReportRules:
     return ReportRules(
         min_evidence=dict(data["min_evidence"]),
         min_shared_percentages=int(data["min_shared_percentages"]),
+        min_workers_figure=int(data["min_workers_figure"]),
     )
 
 
@@ -96,7 +98,8 @@ def report_points(
         return None
     weights = rules.evidence
     specific = 0
-    if report.workers & (source.workers | {event.workers}):
+    workers = {w for w in report.workers if w >= report_rules.min_workers_figure}
+    if workers & (source.workers | {event.workers}):
         specific += weights["workers"]
     if (report.amounts & (source.amounts | event.amounts)) - rules.standard_amounts:
         specific += weights["amount"]
