@@ -270,3 +270,12 @@ def grouping_with_reports(db) -> set[frozenset[str]]:
     for story_id, aid in db.execute("select story_id, article_id from story_articles"):
         groups.setdefault(story_id, set()).add(aid)
     return {frozenset(g) for g in groups.values()}
+
+
+def test_the_articles_of_one_story_are_read_from_the_indexes_not_a_scan_of_every_event(tmp_path):
+    db = open_db(tmp_path / "x.db", populate_regions=False)
+    for where in ("story_id in (1, 2)", "article_id = 'a'"):
+        plan = " | ".join(
+            row[3] for row in db.execute(f"explain query plan select * from story_articles where {where}")
+        )
+        assert "SCAN events" not in plan and "SCAN story_reports" not in plan, plan

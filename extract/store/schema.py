@@ -513,12 +513,14 @@ def m040_story_reports(db: Database) -> None:
     )
     db.table("story_reports").create_index(["story_id"])
     # The articles of each story, whether through their events or as reports:
-    # one place for the pages that list a story's sources.
+    # one place for the pages that list a story's sources. UNION ALL (a
+    # report's link is never to a story of its own events) lets SQLite take
+    # a filter on story_id or article_id into both halves and their indexes.
     db.create_view(
         "story_articles",
         """
         select distinct story_id, article_id from events where story_id is not null
-        union select story_id, article_id from story_reports
+        union all select story_id, article_id from story_reports
         """,
     )
     # Reports are found by the figures they share with other articles.
