@@ -3,9 +3,11 @@
 `assign_article_stories` runs inside `save_article`'s transaction, after the
 article's events are written: stories that lost events are regrouped, then
 each new event joins the stories of the stored events it matches (merging
-them when it matches several) or starts one. `rebuild_stories` recomputes
-every story from scratch (`extract reprocess`). The decisions themselves are
-the pure functions of extract.stories.match.
+them when it matches several) or starts one; then the reports it may concern
+(articles with no event of their own) are relinked (extract.store.story_reports).
+`rebuild_stories` recomputes every story from scratch (`extract reprocess`).
+The decisions themselves are the pure functions of extract.stories.match and
+extract.stories.reports.
 """
 
 from __future__ import annotations
