@@ -266,6 +266,16 @@ def test_pages_answer_and_unknown_entities_are_404(ds):
         assert get(ds, path).status_code == 404, path
 
 
+def test_every_link_of_an_entity_page_answers(ds):
+    # The region's stored row among them: Datasette reads "35.05" as row 35
+    # in format 05 unless the dot is tilde-encoded.
+    for page in ("/region/35.05", "/official/ahmad+santoso", "/organisation/BPJS+Ketenagakerjaan"):
+        links = set(re.findall(r'href="(/[^"#]*)"', get(ds, page).text))
+        assert links, page
+        for link in sorted(links):
+            assert get(ds, link.replace("&amp;", "&")).status_code == 200, (page, link)
+
+
 def test_home_page_links_to_everything(ds):
     html = get(ds, "/").text
     for link in (

@@ -166,3 +166,32 @@ def test_broad_and_narrow_words_find_the_same_stories(tmp_path, words):
     filters = StoryFilters.from_args({"q": words})
     found = [conn.execute(*story_sql(filters, broad_words=broad)).fetchall() for broad in (False, True)]
     assert found[0] == found[1]
+
+
+@pytest.mark.parametrize("broad", [False, True])
+def test_a_report_with_no_event_is_a_source_of_its_story_and_its_words_find_it(tmp_path, broad):
+    # A second outlet in which no event was found, sharing the first's count
+    # of workers, Bupati and regency the next day: the timeline lists it
+    # among the story's sources, and a word only it uses finds the story.
+    import sqlite3
+
+    from datasette.utils import escape_fts
+
+    from extract.publish.story_query import story_sql
+    from extract.store.db import open_db, save_article
+
+    path = tmp_path / "x.db"
+    db = open_db(path, populate_regions=False)
+    save_article(db, *stories_site.outlet(1, "jatimtimes.com", published="2024-03-14"))
+    article, facts = stories_site.outlet(
+        2, "kabarblitar.test", published="2024-03-15", extra_text="Warga Desa Wulungsari ikut hadir."
+    )
+    facts.events = []
+    save_article(db, article, facts)
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.create_function("escape_fts", 1, escape_fts)
+    found = conn.execute(*story_sql(StoryFilters.from_args({"q": "Wulungsari"}), broad_words=broad)).fetchall()
+    assert len(found) == 1
+    html = get(make_datasette(path), "/timeline?q=Wulungsari").text
+    assert "kabarblitar.test" in html and "jatimtimes.com" in html

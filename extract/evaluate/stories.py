@@ -117,6 +117,7 @@ def evaluate_stories(folder: str | Path) -> StoriesReport:
     """Extract and store every article of `folder` in a temporary database, then score its stories."""
     from extract.facts import extract_facts_batch
     from extract.store.db import open_db, save_article
+    from extract.store.stories import stories_of_article
 
     items = read_cluster_folder(folder)
     kept = [item for item in items if item.article is not None]
@@ -125,16 +126,7 @@ def evaluate_stories(folder: str | Path) -> StoriesReport:
         db = open_db(Path(tmp) / "stories.db")
         try:
             stored = {item.id: save_article(db, item.article, f) for item, f in zip(kept, facts)}
-            stories = {
-                item.id: {
-                    sid
-                    for (sid,) in db.execute(
-                        "select story_id from events where article_id = ? and story_id is not null",
-                        [stored.get(item.id)],
-                    )
-                }
-                for item in items
-            }
+            stories = {item.id: set(stories_of_article(db, stored.get(item.id))) for item in items}
         finally:
             db.close()
     return score_pairs({item.id: item.cluster for item in items}, stories)

@@ -56,8 +56,8 @@ def story_entries(conn: sqlite3.Connection, event_filter: str, params: dict, lim
         if entry["entry"] == "story":
             entry["articles"] = rows(
                 conn,
-                "select distinct a.id, a.title, a.source, a.published from events e join articles a on a.id = e.article_id"
-                " where e.story_id = ? order by a.published, a.id",
+                "select a.id, a.title, a.source, a.published from story_articles sa join articles a on a.id = sa.article_id"
+                " where sa.story_id = ? order by a.published, a.id",
                 [entry["story_id"]],
             )
         else:

@@ -131,17 +131,22 @@ def story_sql(
         params.update({k: v for k, v in (("amount_min", low), ("amount_max", high)) if v is not None})
     if filters.q and broad_words:
         where.append(
-            "exists (select 1 from events e join articles a on a.id = e.article_id where e.story_id = s.id"
+            "(exists (select 1 from events e join articles a on a.id = e.article_id where e.story_id = s.id"
             " and (e.id in (select rowid from events_fts where events_fts match escape_fts(:q))"
             " or a.rowid in (select rowid from articles_fts where articles_fts match escape_fts(:q))))"
+            # Its reports (articles with no event of their own) are read too.
+            " or exists (select 1 from story_reports sr join articles a on a.id = sr.article_id where sr.story_id = s.id"
+            " and a.rowid in (select rowid from articles_fts where articles_fts match escape_fts(:q))))"
         )
         params["q"] = filters.q
     elif filters.q:
         where.append(
             "s.id in (select story_id from events where id in"
             " (select rowid from events_fts where events_fts match escape_fts(:q))"
-            " union select story_id from events where article_id in"
-            " (select id from articles where rowid in"
+            " union select story_id from events where article_id in (select id from articles where rowid in"
+            " (select rowid from articles_fts where articles_fts match escape_fts(:q)))"
+            # Its reports (articles with no event of their own) are read too.
+            " union select story_id from story_reports where article_id in (select id from articles where rowid in"
             " (select rowid from articles_fts where articles_fts match escape_fts(:q))))"
         )
         params["q"] = filters.q

@@ -110,9 +110,11 @@ async def story_details(db, story_ids: list[int], kinds: tuple[str, ...] | None)
         out[row["story_id"]]["amounts"].append(row["amount_idr"])
     for row in await _rows(
         db,
-        f"select e.story_id, a.id, a.url, a.source, a.title, a.published, min(e.id) as first_event"
-        f" from events e join articles a on a.id = e.article_id where e.story_id in ({marks})"
-        f" group by e.story_id, a.id order by e.story_id, a.published is null, a.published, first_event",
+        # Through story_articles: the reports with no event of their own are sources too.
+        f"select sa.story_id, a.id, a.url, a.source, a.title, a.published,"
+        f" (select min(e.id) from events e where e.story_id = sa.story_id and e.article_id = a.id) as first_event"
+        f" from story_articles sa join articles a on a.id = sa.article_id where sa.story_id in ({marks})"
+        f" order by sa.story_id, a.published is null, a.published, first_event is null, first_event, a.id",
         story_ids,
     ):
         sid = row.pop("story_id")

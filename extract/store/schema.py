@@ -521,6 +521,35 @@ def m040_budgets(db: Database) -> None:
         db.table("budgets").create_index(columns)
 
 
+@migrations(name="m043_story_reports")
+def m043_story_reports(db: Database) -> None:
+    # An article in which no event was found (no dated signing or hand-over,
+    # only statements) can still report a story: it is linked to the story
+    # it shares most figures and names with (extract/store/story_reports.py).
+    db["story_reports"].create(
+        {"article_id": str, "story_id": int, "points": int},
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db.table("story_reports").create_index(["story_id"])
+    # The articles of each story, whether through their events or as reports:
+    # one place for the pages that list a story's sources. UNION ALL (a
+    # report's link is never to a story of its own events) lets SQLite take
+    # a filter on story_id or article_id into both halves and their indexes.
+    db.create_view(
+        "story_articles",
+        """
+        select distinct story_id, article_id from events where story_id is not null
+        union all select story_id, article_id from story_reports
+        """,
+    )
+    # Reports are found by the figures they share with other articles.
+    db.execute("create index idx_worker_counts_value on worker_counts(value)")
+    db.execute("create index idx_percentages_value on percentages(value)")
+    db.execute("create index idx_payouts_amount on payouts(amount_idr)")
+    db.execute("create index idx_events_workers on events(workers)")
+
+
 def apply_migrations(db: Database) -> list[str]:
     """Apply pending migrations; return the names of those applied."""
     pending = [m.name for m in migrations.pending(db)]

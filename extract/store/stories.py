@@ -3,9 +3,11 @@
 `assign_article_stories` runs inside `save_article`'s transaction, after the
 article's events are written: stories that lost events are regrouped, then
 each new event joins the stories of the stored events it matches (merging
-them when it matches several) or starts one. `rebuild_stories` recomputes
-every story from scratch (`extract reprocess`). The decisions themselves are
-the pure functions of extract.stories.match.
+them when it matches several) or starts one; then the reports it may concern
+(articles with no event of their own) are relinked (extract.store.story_reports).
+`rebuild_stories` recomputes every story from scratch (`extract reprocess`).
+The decisions themselves are the pure functions of extract.stories.match and
+extract.stories.reports.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from extract.stories.match import StoryEvent, StoryRules, candidate_window, cluster, load_rules, same_story
+from extract.store.story_reports import update_reports
 
 # Events of one type with no date at all, or one region with any date, are
 # compared one by one; past this many the oldest are not looked at.
@@ -140,6 +143,8 @@ def assign_article_stories(db: Database, aid: str, previous_stories: Iterable[in
                 touched.add(other)
         db.execute("update events set story_id = ? where id = ?", [story_id, event.id])
         touched.add(story_id)
+    # Articles with no event of their own join the story they tell of.
+    touched |= update_reports(db, aid, touched)
     for story_id in sorted(touched):
         refresh_story(db, story_id)
     return touched
@@ -176,6 +181,12 @@ def refresh_story(db: Database, story_id: int) -> None:
     if not rows:
         db.execute("delete from stories where id = ?", [story_id])
         return
+    # Reports (articles with no event of their own) count among its articles.
+    reports = db.execute(
+        "select null, null, null, null, null, a.id, a.published, a.title, a.source, a.url"
+        " from story_reports r join articles a on a.id = r.article_id where r.story_id = ? order by a.id",
+        [story_id],
+    ).fetchall()
     story_type = rows[0][0]
     day_dates = Counter(r[1] for r in rows if r[1] and r[2] in (None, "day"))
     if day_dates:
@@ -188,7 +199,7 @@ def refresh_story(db: Database, story_id: int) -> None:
     region = min(regions, key=lambda c: (-regions[c], c)) if regions else None
     articles: dict[str, tuple] = {}
     # Articles by publication, then in the order they were stored (rows are by event id).
-    for r in sorted(rows, key=lambda r: (r[6] is None, r[6] or "")):
+    for r in sorted(rows, key=lambda r: (r[6] is None, r[6] or "")) + reports:
         articles.setdefault(r[5], r)
     published = sorted(r[6] for r in articles.values() if r[6])
     sources: list[str] = []
@@ -237,11 +248,10 @@ def site_of(source: str | None, url: str | None) -> str | None:
 
 
 def stories_of_article(db: Database, aid: str) -> list[int]:
+    """The stories the article tells of: those of its events, or the one it reports."""
     return [
         sid
-        for (sid,) in db.execute(
-            "select distinct story_id from events where article_id = ? and story_id is not null", [aid]
-        )
+        for (sid,) in db.execute("select story_id from story_articles where article_id = ? order by story_id", [aid])
     ]
 
 
@@ -252,6 +262,7 @@ def rebuild_stories(db: Database) -> int:
     with write_transaction(db):
         db.execute("update payouts set story_id = null where story_id is not null")
         db.execute("update events set story_id = null where story_id is not null")
+        db.execute("delete from story_reports")
         db.execute("delete from stories")
         for (aid,) in db.execute("select id from articles order by published is null, published, rowid").fetchall():
             assign_article_stories(db, aid)
@@ -276,8 +287,10 @@ def story_records(db: Database) -> Iterator[dict[str, Any]]:
             {"id": aid, "url": url, "source": site_of(source, url), "title": title, "published": published}
             for aid, url, source, title, published in db.execute(
                 "select a.id, a.url, a.source, a.title, a.published from articles a"
-                " join (select article_id, min(id) as first_event from events where story_id = ? group by article_id) e"
-                " on e.article_id = a.id order by a.published is null, a.published, e.first_event",
+                " join (select article_id, min(id) as first_event from events where story_id = ?1 group by article_id"
+                " union all select article_id, null from story_reports where story_id = ?1) e"
+                " on e.article_id = a.id order by a.published is null, a.published, e.first_event is null,"
+                " e.first_event, a.id",
                 [story_id],
             )
         ]
