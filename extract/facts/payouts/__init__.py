@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from extract.facts.context import Context
 from extract.facts.payouts.amounts import _candidates, _invented, _invented_words
-from extract.facts.payouts.names import _persons
+from extract.facts.payouts.names import People
 from extract.facts.payouts.programmes import _assign_programs
 from extract.facts.payouts.spans import DocSpans
 from extract.facts.payouts.recipients import _expand, _expand_counted_by_total
@@ -71,10 +71,10 @@ def extract_payouts(ctx: Context) -> list[Payout]:
     if not amounts:
         return []
     _assign_programs(ctx, spans, amounts)
-    people = {s.index: _persons(ctx, s) for s in ctx.sentences}
+    people = People(ctx)
     invented_words = _invented_words(ctx)
-    items = [item for item in _expand(ctx, amounts, people) if not _invented(item.beneficiary, invented_words)]
-    items = _expand_counted_by_total(ctx, items)
+    items = [item for item in _expand(ctx, spans, amounts, people) if not _invented(item.beneficiary, invented_words)]
+    items = _expand_counted_by_total(ctx, spans, items)
     _match_totals(items)
     payouts = []
     for item in _dedupe(items):

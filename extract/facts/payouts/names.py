@@ -116,6 +116,25 @@ def _persons(ctx: Context, sentence: Sentence) -> list[_Person]:
     return people
 
 
+class People:
+    """The people named in each content sentence (`_persons`), found the
+    first time a sentence is asked about: most articles' amounts need only
+    the sentences up to them."""
+
+    def __init__(self, ctx: Context):
+        self._ctx = ctx
+        self._found: dict[int, list[_Person]] = {}
+
+    def of(self, sentence: Sentence) -> list[_Person]:
+        if sentence.index not in self._found:
+            self._found[sentence.index] = _persons(self._ctx, sentence)
+        return self._found[sentence.index]
+
+    def everyone(self) -> list[_Person]:
+        """The people of every content sentence, in text order."""
+        return [person for sentence in self._ctx.sentences for person in self.of(sentence)]
+
+
 def _named_mid_sentence(ctx: Context, name: str, other_than: int) -> bool:
     """A sentence's first word is capitalised anyway: it reads as a name only
     when the article also writes it capitalised inside a sentence."""

@@ -13,7 +13,6 @@ from extract.facts.payouts.lexicon import (
 )
 from extract.facts.payouts.spans import DocSpans, programme_codes
 from extract.facts.text import Sentence
-from extract.normalize.numbers import find_numbers
 
 
 def _cues(spans: DocSpans, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -143,8 +142,7 @@ def _aggregate(spans: DocSpans, sentence: Sentence) -> bool:
         return True
     if not lex.claim_cues.search(text):
         return False
-    money = [(m.start - sentence.start, m.end - sentence.start) for m in spans.money(sentence.start, sentence.end)]
-    return any(not any(a <= n.start < b for a, b in money) for n in find_numbers(text))
+    return spans.has_figure(sentence.start, sentence.end)
 
 
 def _programme_payer(ctx: Context, spans: DocSpans, sentence: Sentence, codes: list[str]) -> bool:

@@ -12,6 +12,7 @@ import json
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from extract.facts.context import Context
 from extract.nlp.gazetteers import data_text
@@ -44,8 +45,38 @@ def programme_codes() -> tuple[str, ...]:
     return tuple(codes)
 
 
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    value: int | float
+    approximate: bool
+
+
+T = TypeVar("T", "Money", "Programme", "Number")
+
+
+class _InText(Generic[T]):
+    """Items with `start` and `end`, in text order, looked up by range."""
+
+    def __init__(self, items: list[T]):
+        self._items = items
+        self._starts = [item.start for item in items]
+
+    def within(self, lo: int, hi: int) -> list[T]:
+        """The items lying wholly in [lo, hi), in text order."""
+        i = bisect_left(self._starts, lo)
+        found = []
+        while i < len(self._items) and self._items[i].start < hi:
+            if self._items[i].end <= hi:
+                found.append(self._items[i])
+            i += 1
+        return found
+
+
 class DocSpans:
-    """The article's MONEY and PROGRAM spans, in text order.
+    """The article's MONEY, PROGRAM and CARDINAL spans, and where other
+    figures (a percentage, a date in digits) are written.
 
     Every lookup is by a range inside the content sentences, so furniture
     never comes in; `any_programme` is about the whole page, like the search
@@ -54,37 +85,46 @@ class DocSpans:
 
     def __init__(self, ctx: Context):
         group = ctx.doc.spans[SPANS_KEY] if SPANS_KEY in ctx.doc.spans else []
-        money, programmes = [], []
+        money, programmes, numbers, figures = [], [], [], []
         for span in group:
-            if span.label_ == "MONEY":
-                money.append(Money(span.start_char, span.end_char, int(span.kb_id_), span.id_ == "approximate"))
-            elif span.label_ == "PROGRAM":
-                programmes.append(Programme(span.start_char, span.end_char, span.id_))
-        self._money = money
-        self._money_starts = [m.start for m in money]
-        self._programmes = programmes
-        self._programme_starts = [p.start for p in programmes]
+            label, start, end = span.label_, span.start_char, span.end_char
+            if label == "MONEY":
+                money.append(Money(start, end, int(span.kb_id_), span.id_ == "approximate"))
+            elif label == "PROGRAM":
+                programmes.append(Programme(start, end, span.id_))
+            elif label == "CARDINAL":
+                numbers.append(Number(start, end, _number(span.kb_id_), span.id_ == "approximate"))
+            elif label in ("PERCENT", "DATE") and any(ch.isdigit() for ch in span.text):
+                figures.append(Number(start, end, 0, False))
+        self._money = _InText(money)
+        self._programmes = _InText(programmes)
+        self._numbers = _InText(numbers)
+        self._figures = _InText(sorted(numbers + figures, key=lambda number: number.start))
+        self._named_programme = bool(programmes)
 
     def money(self, lo: int, hi: int) -> list[Money]:
-        """Amounts lying wholly in [lo, hi); both ends of a range ("Rp 10-20
-        juta") share one span, the lower first."""
-        i = bisect_left(self._money_starts, lo)
-        found = []
-        while i < len(self._money) and self._money[i].start < hi:
-            if self._money[i].end <= hi:
-                found.append(self._money[i])
-            i += 1
-        return found
+        """Amounts in [lo, hi); both ends of a range ("Rp 10-20 juta") share
+        one span, the lower first."""
+        return self._money.within(lo, hi)
 
     def programmes(self, lo: int, hi: int) -> list[Programme]:
-        """Programme names lying wholly in [lo, hi)."""
-        i = bisect_left(self._programme_starts, lo)
-        found = []
-        while i < len(self._programmes) and self._programmes[i].start < hi:
-            if self._programmes[i].end <= hi:
-                found.append(self._programmes[i])
-            i += 1
-        return found
+        """Programme names in [lo, hi)."""
+        return self._programmes.within(lo, hi)
+
+    def numbers(self, lo: int, hi: int) -> list[Number]:
+        """Counts and other plain numbers in [lo, hi): the numbers that are
+        not part of an amount, a percentage or a date."""
+        return self._numbers.within(lo, hi)
+
+    def has_figure(self, lo: int, hi: int) -> bool:
+        """Is a number written in [lo, hi) outside an amount: a count, a
+        percentage or a date in digits ("klaim tahun 2024")?"""
+        return bool(self._figures.within(lo, hi))
 
     def any_programme(self) -> bool:
-        return bool(self._programmes)
+        return self._named_programme
+
+
+def _number(text: str) -> int | float:
+    """A CARDINAL span's value: "8125" or "2.5"."""
+    return float(text) if "." in text else int(text)
