@@ -85,3 +85,10 @@ def test_a_programme_added_to_the_ruler_is_a_payout_programme_with_no_other_chan
     extra = {"label": "PROGRAM", "id": "JKM", "pattern": [{"LOWER": "jaminan"}, {"LOWER": "wafat"}]}
     nlp.get_pipe("bpjs_span_ruler").add_patterns(compiled_patterns([extra]))
     assert payouts(build_context(article(text), nlp)) == [(42_000_000, "Budi Santoso", ["JKM"])]
+
+
+def test_a_count_of_recipients_is_the_cardinal_span_the_nlp_layer_marks():
+    ctx = context_for("BPJS Ketenagakerjaan menyerahkan santunan JKM kepada tiga ahli waris, masing-masing Rp 42 juta.")
+    assert payouts(ctx) == [(42_000_000, None, ["JKM"])] * 3
+    ctx.doc.spans[SPANS_KEY] = [s for s in ctx.doc.spans[SPANS_KEY] if s.label_ != "CARDINAL"]
+    assert payouts(ctx) == [(42_000_000, None, ["JKM"])]
