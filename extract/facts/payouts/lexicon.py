@@ -45,6 +45,7 @@ class _Lexicon:
     group_list_opener: re.Pattern[str]
     victim_words: re.Pattern[str]
     person_honorific: re.Pattern[str]
+    titles_before_name: re.Pattern[str]
     recipients: re.Pattern[str]
     relative_recipients: re.Pattern[str]
     max_recipients: int
@@ -100,6 +101,10 @@ def lexicon() -> _Lexicon:
         ),
         victim_words=word_pattern(data["victim_words"]),
         person_honorific=re.compile(rf"(?:{'|'.join(map(re.escape, data['person_honorifics']))})\s+$"),
+        # "Bapak", "Ibu" or an abbreviated title ("Hj.", "Ir.") before a listed name
+        titles_before_name=re.compile(
+            rf"[ \t]*(?:(?:[A-Z][a-z]{{0,5}}\.|{'|'.join(map(re.escape, data['person_honorifics']))})[ \t]+)*"
+        ),
         recipients=word_pattern(data["recipient_nouns"]),
         relative_recipients=word_pattern(data["relative_recipients"]),
         max_recipients=int(data["max_recipients"]),

@@ -49,7 +49,7 @@ def _names_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     C"), as (start, end, name); honorifics before a name are skipped."""
     found = []
     while True:
-        skip = re.match(r"[ \t]*(?:(?:[A-Z][a-z]{0,5}\.|Bapak|Ibu|Pak|Bu)[ \t]+)*", text[pos:limit])
+        skip = lexicon().titles_before_name.match(text[pos:limit])
         start = pos + (skip.end() if skip else 0)
         match = _NAME_RUN.match(text, start, limit)
         if not match:
