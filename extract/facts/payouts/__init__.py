@@ -1,7 +1,8 @@
 """Payouts: benefit amounts handed to beneficiaries, and stated totals.
 
 Patterns of Indonesian news prose about BPJS Ketenagakerjaan benefits, over
-the rupiah amounts of each content sentence (extract.normalize.money):
+the rupiah amounts (MONEY spans) and programme names (PROGRAM spans) the NLP
+layer put on the Doc:
 
 * An amount is a payout when its sentence speaks of a benefit ("santunan",
   "manfaat", "klaim", "beasiswa", a programme) reported as handed over,
@@ -45,16 +46,19 @@ the rupiah amounts of each content sentence (extract.normalize.money):
 * One amount stated twice at different precision ("Rp 280 juta lebih",
   "Rp 288.900.000") is one payout at the exact value.
 
-The words are data: extract/data/facts/payouts.yaml. Modules by job: lexicon
-(the word lists), names, amounts, programmes, recipients, totals.
+The words are data: extract/data/facts/payouts.yaml; the programme names are
+extract/data/patterns/program.jsonl, the NLP layer's. Modules by job: spans
+(what the Doc marks), lexicon (the word lists), names, amounts, programmes,
+recipients, totals.
 """
 
 from __future__ import annotations
 
 from extract.facts.context import Context
 from extract.facts.payouts.amounts import _candidates, _invented, _invented_words
-from extract.facts.payouts.names import _persons
+from extract.facts.payouts.names import People
 from extract.facts.payouts.programmes import _assign_programs
+from extract.facts.payouts.spans import DocSpans
 from extract.facts.payouts.recipients import _expand, _expand_counted_by_total
 from extract.facts.payouts.totals import _dedupe, _drop_restatements, _match_totals
 from extract.model import Payout
@@ -62,14 +66,15 @@ from extract.model import Payout
 
 def extract_payouts(ctx: Context) -> list[Payout]:
     """Every payout and stated total of the article, in text order."""
-    amounts = _drop_restatements(_candidates(ctx))
+    spans = DocSpans(ctx)
+    amounts = _drop_restatements(_candidates(ctx, spans))
     if not amounts:
         return []
-    _assign_programs(ctx, amounts)
-    people = {s.index: _persons(ctx, s) for s in ctx.sentences}
+    _assign_programs(ctx, spans, amounts)
+    people = People(ctx)
     invented_words = _invented_words(ctx)
-    items = [item for item in _expand(ctx, amounts, people) if not _invented(item.beneficiary, invented_words)]
-    items = _expand_counted_by_total(ctx, items)
+    items = [item for item in _expand(ctx, spans, amounts, people) if not _invented(item.beneficiary, invented_words)]
+    items = _expand_counted_by_total(ctx, spans, items)
     _match_totals(items)
     payouts = []
     for item in _dedupe(items):

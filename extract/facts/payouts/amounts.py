@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from extract.facts.context import Context
 from extract.facts.payouts.lexicon import lexicon
 from extract.facts.payouts.names import _NAME_RUN, _persons
+from extract.facts.payouts.spans import DocSpans
 from extract.facts.text import Sentence
-from extract.normalize.money import find_money
 
 
 @dataclass
@@ -27,35 +27,34 @@ class _Amount:
     restated: _Amount | None = None  # an approximate statement of the same amount
 
 
-def _candidates(ctx: Context) -> list[_Amount]:
-    """Every rupiah amount of the content sentences that reads as a payout."""
+def _candidates(ctx: Context, spans: DocSpans) -> list[_Amount]:
+    """Every rupiah amount (MONEY span) of the content sentences that reads as a payout."""
     lex = lexicon()
     found: list[_Amount] = []
     for position, sentence in enumerate(ctx.sentences):
-        matches = find_money(sentence.text)
-        if not matches or not lex.payout_cues.search(sentence.text):
+        matches = spans.money(sentence.start, sentence.end)
+        if not matches or not has_payout_cue(spans, ctx.text, sentence.start, sentence.end):
             continue
         # "Totalnya Rp70 juta.": a total alone is a payout only after payouts
-        only_total = all(lex.total_cues.fullmatch(m.group()) for m in lex.payout_cues.finditer(sentence.text))
+        only_total = not spans.programmes(sentence.start, sentence.end) and all(
+            lex.total_cues.fullmatch(m.group()) for m in lex.payout_cues.finditer(sentence.text)
+        )
         before = ctx.sentences[position - 1] if position else None
         listed = any(a.sentence is before for a in found)
         if not (only_total or listed or _grounded(sentence) or (before is not None and _grounded(before))):
             continue  # "manfaat santunan kematian mencapai Rp 42 juta": a rule, not a payout
         if lex.examples.search(sentence.text):
             continue  # a worked example: what someone would receive
-        if _states_rule(ctx, sentence, matches[0].start + sentence.start) or _breaks_down_rule(ctx, before, sentence):
+        if _states_rule(ctx, sentence, matches[0].start) or _breaks_down_rule(ctx, spans, before, sentence):
             continue
         previous_end = sentence.start
         seen_spans = set()
         for match in matches:
-            span = (match.start, match.end)
-            if span in seen_spans:  # the second end of a range shares its span
+            start, end = match.start, match.end
+            if (start, end) in seen_spans:  # the second end of a range shares its span
                 continue
-            seen_spans.add(span)
-            start, end = sentence.start + match.start, sentence.start + match.end
-            if ctx.is_furniture(start, end):
-                continue
-            if _not_payout(ctx.text, sentence, previous_end, start, end):
+            seen_spans.add((start, end))
+            if _not_payout(ctx.text, spans, sentence, previous_end, start, end):
                 previous_end = end
                 continue
             if only_total and not (listed or any(a.sentence is sentence for a in found)):
@@ -64,6 +63,11 @@ def _candidates(ctx: Context) -> list[_Amount]:
             found.append(_Amount(start, end, match.value, match.approximate, sentence))
             previous_end = end
     return found
+
+
+def has_payout_cue(spans: DocSpans, text: str, lo: int, hi: int) -> bool:
+    """Does text[lo:hi] speak of something handed over, or name a programme?"""
+    return bool(lexicon().payout_cues.search(text[lo:hi]) or spans.programmes(lo, hi))
 
 
 def _states_rule(ctx: Context, sentence: Sentence, first_amount: int) -> bool:
@@ -78,13 +82,13 @@ def _states_rule(ctx: Context, sentence: Sentence, first_amount: int) -> bool:
     return not _persons(ctx, sentence)
 
 
-def _breaks_down_rule(ctx: Context, before: Sentence | None, sentence: Sentence) -> bool:
+def _breaks_down_rule(ctx: Context, spans: DocSpans, before: Sentence | None, sentence: Sentence) -> bool:
     """Does the sentence open with a breakdown ("Rinciannya, ...") of the
     rule the sentence before states, naming no one?"""
     if before is None or not lexicon().breakdown_opener.match(sentence.text):
         return False
-    amounts = find_money(before.text)
-    return bool(amounts) and _states_rule(ctx, before, before.start + amounts[0].start) and not _persons(ctx, sentence)
+    amounts = spans.money(before.start, before.end)
+    return bool(amounts) and _states_rule(ctx, before, amounts[0].start) and not _persons(ctx, sentence)
 
 
 def _invented_words(ctx: Context) -> set[str]:
@@ -133,7 +137,7 @@ def _clause_start(text: str, sentence: Sentence, floor: int, offset: int) -> int
     return cut
 
 
-def _not_payout(text: str, sentence: Sentence, previous_end: int, start: int, end: int) -> bool:
+def _not_payout(text: str, spans: DocSpans, sentence: Sentence, previous_end: int, start: int, end: int) -> bool:
     lex = lexicon()
     clause = _clause_start(text, sentence, previous_end, start)
     before = text[clause:start]
@@ -145,9 +149,9 @@ def _not_payout(text: str, sentence: Sentence, previous_end: int, start: int, en
     tail = re.split(r"[,;:.]", after, maxsplit=1)[0]
     # "Rp 10 juta per tahun untuk membayar iuran", "Rp 15 ribu per kilogram"
     purpose = re.match(r"\s*(?:(?:per|setiap)\s+\w+\s+)?(?:untuk|guna|bagi)\b", tail)
-    return bool(purpose and lex.not_payout.search(tail) and not lex.payout_cues.search(tail)) or bool(
-        re.match(r"\s*(?:per|/)\s*(?:kilogram|kg|hektare|hektar|ha|ton|liter|meter|m2|unit)\b", after, re.I)
-    )
+    return bool(
+        purpose and lex.not_payout.search(tail) and not has_payout_cue(spans, text, end, end + len(tail))
+    ) or bool(re.match(r"\s*(?:per|/)\s*(?:kilogram|kg|hektare|hektar|ha|ton|liter|meter|m2|unit)\b", after, re.I))
 
 
 def _clause_end_after(text: str, amount: _Amount) -> int:

@@ -9,7 +9,6 @@ from functools import lru_cache
 from extract.facts.places import place_words
 from extract.facts.text import load_lexicon, phrase_alternation, word_pattern
 
-PROGRAM_ORDER = ("JKK", "JKM", "JHT", "JP", "JKP", "beasiswa")
 DEATH = "death"  # placeholder programme of a death component, resolved later
 PREVIOUS_SENTENCES = 4  # how far back a programme cue may come from
 NAME_WINDOW = 2  # how far back a plainly named living worker may come from
@@ -17,7 +16,6 @@ NAME_WINDOW = 2  # how far back a plainly named living worker may come from
 
 @dataclass(frozen=True)
 class _Lexicon:
-    programs: list[tuple[str, re.Pattern[str]]]
     death_components: re.Pattern[str]
     generic_benefit: re.Pattern[str]
     injury_components: re.Pattern[str]
@@ -47,6 +45,7 @@ class _Lexicon:
     group_list_opener: re.Pattern[str]
     victim_words: re.Pattern[str]
     person_honorific: re.Pattern[str]
+    titles_before_name: re.Pattern[str]
     recipients: re.Pattern[str]
     relative_recipients: re.Pattern[str]
     max_recipients: int
@@ -61,14 +60,12 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     data = load_lexicon("payouts")
-    programs = [(code, _program_pattern(words)) for code, words in data["programs"].items()]
     limits = phrase_alternation(data["limit_words"])
     markers = sorted(data["insured_markers"], key=len, reverse=True)
     marker_alternatives = "|".join(_marker_regex(m) for m in markers)
     suffixes = phrase_alternation(data["insured_suffixes"])
     heir_nouns = phrase_alternation(data["unnamed_recipient_nouns"])
     return _Lexicon(
-        programs=programs,
         death_components=word_pattern(data["death_components"]),
         generic_benefit=word_pattern(data["generic_benefit_words"]),
         injury_components=word_pattern(data["injury_components"]),
@@ -76,7 +73,7 @@ def lexicon() -> _Lexicon:
         death_words=word_pattern(data["death_words"]),
         bpjs_names=word_pattern(data["bpjs_names"]),
         other_payers=word_pattern(data["other_payers"]),
-        payout_cues=word_pattern(data["payout_cues"] + [w for ws in data["programs"].values() for w in ws]),
+        payout_cues=word_pattern(data["payout_cues"]),
         grounding=word_pattern(data["grounding_words"]),
         not_payout=word_pattern(data["not_payout_cues"]),
         conditions=word_pattern(data["condition_words"]),
@@ -104,6 +101,10 @@ def lexicon() -> _Lexicon:
         ),
         victim_words=word_pattern(data["victim_words"]),
         person_honorific=re.compile(rf"(?:{'|'.join(map(re.escape, data['person_honorifics']))})\s+$"),
+        # "Bapak", "Ibu" or an abbreviated title ("Hj.", "Ir.") before a listed name
+        titles_before_name=re.compile(
+            rf"[ \t]*(?:(?:[A-Z][a-z]{{0,5}}\.|{'|'.join(map(re.escape, data['person_honorifics']))})[ \t]+)*"
+        ),
         recipients=word_pattern(data["recipient_nouns"]),
         relative_recipients=word_pattern(data["relative_recipients"]),
         max_recipients=int(data["max_recipients"]),
@@ -122,18 +123,6 @@ def lexicon() -> _Lexicon:
             rf"\s*,\s*(?:seorang\s+)?(?:{phrase_alternation(data['relative_words'])})\b", re.IGNORECASE
         ),
     )
-
-
-def _program_pattern(words: list[str]) -> re.Pattern[str]:
-    """Acronyms ("JKK", "JP") match only in capitals; names in any case."""
-    acronyms = [w for w in words if w.isupper()]
-    names = [w for w in words if not w.isupper()]
-    parts = []
-    if acronyms:
-        parts.append(r"(?-i:" + "|".join(map(re.escape, acronyms)) + r")")
-    if names:
-        parts.append(phrase_alternation(names))
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
 def _marker_regex(marker: str) -> str:

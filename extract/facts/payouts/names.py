@@ -49,7 +49,7 @@ def _names_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     C"), as (start, end, name); honorifics before a name are skipped."""
     found = []
     while True:
-        skip = re.match(r"[ \t]*(?:(?:[A-Z][a-z]{0,5}\.|Bapak|Ibu|Pak|Bu)[ \t]+)*", text[pos:limit])
+        skip = lexicon().titles_before_name.match(text[pos:limit])
         start = pos + (skip.end() if skip else 0)
         match = _NAME_RUN.match(text, start, limit)
         if not match:
@@ -114,6 +114,25 @@ def _persons(ctx: Context, sentence: Sentence) -> list[_Person]:
         taken.append((match.start(), match.end()))
     people.sort(key=lambda p: p.start)
     return people
+
+
+class People:
+    """The people named in each content sentence (`_persons`), found the
+    first time a sentence is asked about: most articles' amounts need only
+    the sentences up to them."""
+
+    def __init__(self, ctx: Context):
+        self._ctx = ctx
+        self._found: dict[int, list[_Person]] = {}
+
+    def of(self, sentence: Sentence) -> list[_Person]:
+        if sentence.index not in self._found:
+            self._found[sentence.index] = _persons(self._ctx, sentence)
+        return self._found[sentence.index]
+
+    def everyone(self) -> list[_Person]:
+        """The people of every content sentence, in text order."""
+        return [person for sentence in self._ctx.sentences for person in self.of(sentence)]
 
 
 def _named_mid_sentence(ctx: Context, name: str, other_than: int) -> bool:

@@ -9,21 +9,17 @@ from extract.facts.payouts.amounts import _Amount, _clause_end_after, _clause_st
 from extract.facts.payouts.lexicon import (
     DEATH,
     PREVIOUS_SENTENCES,
-    PROGRAM_ORDER,
     lexicon,
 )
+from extract.facts.payouts.spans import DocSpans, programme_codes
 from extract.facts.text import Sentence
-from extract.normalize.money import find_money
-from extract.normalize.numbers import find_numbers
 
 
-def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _cues(spans: DocSpans, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Programme cues between lo and hi as (start, end, code); code is a
-    programme, DEATH for a death component or "injury"."""
+    programme (a PROGRAM span), DEATH for a death component or "injury"."""
     lex = lexicon()
-    cues = []
-    for code, pattern in lex.programs:
-        cues += [(m.start(), m.end(), code) for m in pattern.finditer(text, lo, hi)]
+    cues = [(p.start, p.end, p.code) for p in spans.programmes(lo, hi)]
     cues += [(m.start(), m.end(), "injury") for m in lex.injury_components.finditer(text, lo, hi)]
     cues += [(m.start(), m.end(), DEATH) for m in lex.death_components.finditer(text, lo, hi)]
     cues.sort()
@@ -53,7 +49,7 @@ def _nearest_group(text: str, cues: list[tuple[int, int, str]]) -> list[str]:
     return [code for _, _, code in reversed(group)]
 
 
-def _death_program(ctx: Context, offset: int) -> str | None:
+def _death_program(ctx: Context, spans: DocSpans, offset: int) -> str | None:
     """The programme of a death reported before `offset`: JKK when the nearest
     cue is a work accident or JKK, JKM when it is JKM; None when none."""
     lex = lexicon()
@@ -64,11 +60,10 @@ def _death_program(ctx: Context, offset: int) -> str | None:
         hi = min(sentence.end, offset)
         for m in lex.work_accident.finditer(ctx.text, sentence.start, hi):
             best = max(best or (-1, ""), (m.start(), "JKK"))
-        for code, pattern in lex.programs:
-            if code in ("JKK", "JKM"):
-                for m in pattern.finditer(ctx.text, sentence.start, hi):
-                    if not _NEGATED.search(ctx.text, max(sentence.start, m.start() - 20), m.start()):
-                        best = max(best or (-1, ""), (m.start(), code))
+        for programme in spans.programmes(sentence.start, hi):
+            if programme.code in ("JKK", "JKM"):
+                if not _NEGATED.search(ctx.text, max(sentence.start, programme.start - 20), programme.start):
+                    best = max(best or (-1, ""), (programme.start, programme.code))
     return best[1] if best else None
 
 
@@ -85,10 +80,10 @@ def _resolve(codes: list[str], death: str | None) -> list[str]:
             programs.add("JKK")
         else:
             programs.add(code)
-    return [p for p in PROGRAM_ORDER if p in programs]
+    return [p for p in programme_codes() if p in programs]
 
 
-def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
+def _assign_programs(ctx: Context, spans: DocSpans, amounts: list[_Amount]) -> None:
     lex = lexicon()
     text = ctx.text
     by_sentence: dict[int, list[_Amount]] = {}
@@ -99,11 +94,11 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
         for amount in group:
             sentence = amount.sentence
             lo = previous.end if previous else sentence.start
-            amount.aggregate = _aggregate(sentence)
+            amount.aggregate = _aggregate(spans, sentence)
             amount.total = amount.aggregate or bool(
                 lex.total_cues.search(text[_clause_start(text, sentence, lo, amount.start) : amount.start])
             )
-            cues = _cues(text, lo, amount.start)
+            cues = _cues(spans, text, lo, amount.start)
             death_here = None
             # "santunan kematian Rp380 juta ... kepada ahli waris pekerja yang
             # meninggal karena kecelakaan kerja": the cause may follow the amount
@@ -116,29 +111,29 @@ def _assign_programs(ctx: Context, amounts: list[_Amount]) -> None:
             if including:
                 codes += [
                     c
-                    for _, _, c in _cues(text, including.end(), _next_start(group, amount, sentence))
+                    for _, _, c in _cues(spans, text, including.end(), _next_start(group, amount, sentence))
                     if c not in (DEATH, "injury")
                 ]
             if not codes and previous is None:
-                codes = _codes_in_clause_after(text, amount, _next_start(group, amount, sentence))
+                codes = _codes_in_clause_after(spans, text, amount, _next_start(group, amount, sentence))
             if not codes and previous is not None:
                 amount.programs = list(previous.programs)
                 amount.death = previous.death
                 previous = amount
                 continue
             if not codes and not amount.aggregate:
-                codes = _codes_before(ctx, sentence)
+                codes = _codes_before(ctx, spans, sentence)
             if not amount.aggregate and _generic(text, cues, codes):
-                codes = _codes_in_next_sentence(ctx, sentence, amounts) or codes
-            death = death_here or _death_program(ctx, amount.start)
-            amount.programs = _resolve(codes, death) if _programme_payer(ctx, sentence, codes) else []
+                codes = _codes_in_next_sentence(ctx, spans, sentence, amounts) or codes
+            death = death_here or _death_program(ctx, spans, amount.start)
+            amount.programs = _resolve(codes, death) if _programme_payer(ctx, spans, sentence, codes) else []
             amount.death = _is_death(codes, amount.programs)
             if amount.aggregate:
                 amount.rule = "payout.claim_total"
             previous = amount
 
 
-def _aggregate(sentence: Sentence) -> bool:
+def _aggregate(spans: DocSpans, sentence: Sentence) -> bool:
     """Is the sentence about a branch's or region's claim figures: a period
     word, or "klaim" with a year or a count of people or claims?"""
     lex = lexicon()
@@ -147,11 +142,10 @@ def _aggregate(sentence: Sentence) -> bool:
         return True
     if not lex.claim_cues.search(text):
         return False
-    money = [(m.start, m.end) for m in find_money(text)]
-    return any(not any(a <= n.start < b for a, b in money) for n in find_numbers(text))
+    return spans.has_figure(sentence.start, sentence.end)
 
 
-def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool:
+def _programme_payer(ctx: Context, spans: DocSpans, sentence: Sentence, codes: list[str]) -> bool:
     """May the amount be a BPJS Ketenagakerjaan benefit? A programme named for
     it says so; a bare "santunan" is not when its sentence names another
     payer alone ("santunan Rp25 juta dari Jasa Raharja"), nor in an article
@@ -163,7 +157,7 @@ def _programme_payer(ctx: Context, sentence: Sentence, codes: list[str]) -> bool
         return True
     if lex.other_payers.search(sentence.text):
         return False
-    about_bpjs = lex.bpjs_names.search(ctx.text) or any(p.search(ctx.text) for _, p in lex.programs)
+    about_bpjs = lex.bpjs_names.search(ctx.text) or spans.any_programme()
     return bool(about_bpjs) or not lex.other_payers.search(ctx.text)
 
 
@@ -185,7 +179,7 @@ def _generic(text: str, cues: list[tuple[int, int, str]], codes: list[str]) -> b
     return codes == [DEATH] and all(lexicon().generic_benefit.fullmatch(text[a:b]) for a, b, _ in cues)
 
 
-def _codes_in_next_sentence(ctx: Context, sentence: Sentence, amounts: list[_Amount]) -> list[str]:
+def _codes_in_next_sentence(ctx: Context, spans: DocSpans, sentence: Sentence, amounts: list[_Amount]) -> list[str]:
     """ "Jumlah manfaat yang dibayarkan mencapai Rp163 juta. ... Bupati lalu
     menyerahkan klaim JKK dan JKM itu.": the programmes the next sentence names, when it hands over no
     amount of its own; the first run of names, before any amount."""
@@ -195,9 +189,9 @@ def _codes_in_next_sentence(ctx: Context, sentence: Sentence, amounts: list[_Amo
     following = ctx.sentences[position + 1]
     if any(a.sentence is following for a in amounts):
         return []
-    money = find_money(following.text)
-    hi = following.start + money[0].start if money else following.end
-    named = [c for c in _cues(ctx.text, following.start, hi) if c[2] not in (DEATH, "injury")]
+    money = spans.money(following.start, following.end)
+    hi = money[0].start if money else following.end
+    named = [c for c in _cues(spans, ctx.text, following.start, hi) if c[2] not in (DEATH, "injury")]
     run = named[:1]
     for cue in named[1:]:
         if not _JOINED.fullmatch(ctx.text[run[-1][1] : cue[0]]):
@@ -209,12 +203,12 @@ def _codes_in_next_sentence(ctx: Context, sentence: Sentence, amounts: list[_Amo
 _JOINED = re.compile(r"[\s,()/&-]*(?:(?:dan|serta|atau|maupun)[\s,()]*)?", re.IGNORECASE)
 
 
-def _codes_in_clause_after(text: str, amount: _Amount, next_start: int) -> list[str]:
+def _codes_in_clause_after(spans: DocSpans, text: str, amount: _Amount, next_start: int) -> list[str]:
     """Programmes named after the amount in its own clause, before the next
     amount ("masing-masing Rp 42 juta untuk lima keluarga peserta program
     JKM"): the first run of names."""
     hi = min(_clause_end_after(text, amount), next_start)
-    named = [c for c in _cues(text, amount.end, hi) if c[2] not in (DEATH, "injury")]
+    named = [c for c in _cues(spans, text, amount.end, hi) if c[2] not in (DEATH, "injury")]
     run = named[:1]
     for cue in named[1:]:
         if not _JOINED.fullmatch(text[run[-1][1] : cue[0]]):
@@ -247,11 +241,11 @@ def _next_start(group: list[_Amount], amount: _Amount, sentence: Sentence) -> in
     return later[0] if later else sentence.end
 
 
-def _codes_before(ctx: Context, sentence: Sentence) -> list[str]:
+def _codes_before(ctx: Context, spans: DocSpans, sentence: Sentence) -> list[str]:
     """The programme cue of the nearest sentence before (within a few) that has one."""
     position = ctx.sentences.index(sentence)
     for earlier in reversed(ctx.sentences[max(0, position - PREVIOUS_SENTENCES) : position]):
-        cues = _cues(ctx.text, earlier.start, earlier.end)
+        cues = _cues(spans, ctx.text, earlier.start, earlier.end)
         codes = _group_codes(ctx.text, cues)
         if codes:
             return codes

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from extract.facts.context import Context
 from extract.facts.payouts.amounts import _Amount, _clause_end_after, _clause_start
 from extract.facts.payouts.lexicon import NAME_WINDOW, lexicon
-from extract.facts.payouts.names import _NAME_RUN, _clean_name, _names_after, _Person
+from extract.facts.payouts.names import _NAME_RUN, People, _clean_name, _names_after, _Person
+from extract.facts.payouts.spans import DocSpans
 from extract.facts.text import Sentence
-from extract.normalize.numbers import find_numbers, parse_number
+from extract.normalize.numbers import parse_number
 
 
 @dataclass
@@ -24,17 +25,17 @@ class _Item:
     heir: str | None = None
 
 
-def _people_before(ctx: Context, amount: _Amount, people: dict[int, list[_Person]]) -> list[_Person]:
+def _people_before(ctx: Context, amount: _Amount, people: People) -> list[_Person]:
     """People named before the amount, nearest last."""
     out = []
     for sentence in ctx.sentences:
         if sentence.start > amount.start:
             break
-        out += [p for p in people.get(sentence.index, []) if p.start < amount.start]
+        out += [p for p in people.of(sentence) if p.start < amount.start]
     return out
 
 
-def _insured_before(ctx: Context, amount: _Amount, people: dict[int, list[_Person]]) -> str | None:
+def _insured_before(ctx: Context, amount: _Amount, people: People) -> str | None:
     """The last insured worker named before the amount; for a living worker's
     benefit also a plainly named person of the last sentences."""
     position = ctx.sentences.index(amount.sentence)
@@ -46,29 +47,29 @@ def _insured_before(ctx: Context, amount: _Amount, people: dict[int, list[_Perso
             return person.name
     # "Keluarga korban menerima santunan Rp 10 juta ... ayah almarhum Helmi":
     # the one deceased the article names, even after the amount
-    insured = {p.name for persons in people.values() for p in persons if p.insured}
+    insured = {p.name for p in people.everyone() if p.insured}
     return insured.pop() if amount.death and len(insured) == 1 else None
 
 
-def _sentence_people(amount: _Amount, people: dict[int, list[_Person]]) -> list[_Person]:
+def _sentence_people(amount: _Amount, people: People) -> list[_Person]:
     """People of the amount's sentence who may be its beneficiary: the insured
     ones; for a living worker's benefit also plainly named people."""
-    return [p for p in people.get(amount.sentence.index, []) if p.insured or not amount.death]
+    return [p for p in people.of(amount.sentence) if p.insured or not amount.death]
 
 
-def _recipient_count(ctx: Context, sentence: Sentence, upto: int, nouns: re.Pattern[str] | None = None) -> int | None:
+def _recipient_count(
+    ctx: Context, spans: DocSpans, sentence: Sentence, upto: int, nouns: re.Pattern[str] | None = None
+) -> int | None:
     """ "kepada empat ahli waris", "Kelima almarhum": how many receive (of
     `nouns`, by default the recipient nouns)."""
     lex = lexicon()
     nouns = nouns or lex.recipients
     text = ctx.text
     best = None
-    for number in find_numbers(text[sentence.start : upto]):
-        after = sentence.start + number.end
+    for number in spans.numbers(sentence.start, upto):
+        after = number.end
         # "kepada empat ahli waris", or "kepada ahli waris dua nelayan" (heirs of two)
-        heirs_of = (
-            lex.heirs_before.search(text, sentence.start, sentence.start + number.start) and nouns is lex.recipients
-        )
+        heirs_of = lex.heirs_before.search(text, sentence.start, number.start) and nouns is lex.recipients
         if heirs_of or nouns.match(text, after + len(text[after:]) - len(text[after:].lstrip())):
             value = number.value
             if isinstance(value, int) and 2 <= value <= lex.max_recipients and not number.approximate:
@@ -81,7 +82,7 @@ def _recipient_count(ctx: Context, sentence: Sentence, upto: int, nouns: re.Patt
     return best
 
 
-def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person]]) -> list[_Item]:
+def _expand(ctx: Context, spans: DocSpans, amounts: list[_Amount], people: People) -> list[_Item]:
     text = ctx.text
     items: list[_Item] = []
     group_id = 0
@@ -109,7 +110,7 @@ def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person
                     who = None
                 items.append(_Item(amount, amount.value, who, amount.programs))
                 continue
-            recipients = _recipients(ctx, amount, candidates, people)
+            recipients = _recipients(ctx, spans, amount, candidates, people)
             if recipients is not None:
                 group_id += 1
                 amount.rule = "payout.each_recipient"
@@ -126,12 +127,12 @@ def _expand(ctx: Context, amounts: list[_Amount], people: dict[int, list[_Person
             restated = _sentence_people(amount.restated, people) if amount.restated else []
             insured = [p for p in restated if p.insured]
             who = insured[0].name if len(insured) == 1 else None
-            if who is None and not amount.aggregate and not _recipient_count(ctx, sentence, amount.start):
+            if who is None and not amount.aggregate and not _recipient_count(ctx, spans, sentence, amount.start):
                 # "total manfaat yang diterima ahli waris mencapai Rp177,24 juta": one worker's
                 who = _insured_before(ctx, amount, people)
         else:
             who = _insured_before(ctx, amount, people)
-        heirs = [p.name for p in people.get(sentence.index, []) if not p.insured and p.name != who]
+        heirs = [p.name for p in people.of(sentence) if not p.insured and p.name != who]
         heir = heirs[0] if amount.death and heirs else None  # "Sulastri menerima santunan kematian ..."
         items.append(
             _Item(amount, amount.value, who, amount.programs, "total" if amount.total else "single", heir=heir)
@@ -168,7 +169,7 @@ def _listed_after(text: str, amounts: list[_Amount]) -> list[_Amount]:
 
 
 def _recipients(
-    ctx: Context, amount: _Amount, candidates: list[_Person], people: dict[int, list[_Person]]
+    ctx: Context, spans: DocSpans, amount: _Amount, candidates: list[_Person], people: People
 ) -> list[str | None] | None:
     """The recipients of a "masing-masing" amount: names in its sentence
     with the unnamed recipients listed beside them, else a count in it, else
@@ -178,8 +179,8 @@ def _recipients(
     ]
     if len(listed) >= 2 and candidates:
         return [name for _, name in sorted(listed, key=lambda pair: pair[0])]
-    count = _recipient_count(ctx, amount.sentence, amount.start) or _recipient_count(
-        ctx, amount.sentence, _clause_end_after(ctx.text, amount)
+    count = _recipient_count(ctx, spans, amount.sentence, amount.start) or _recipient_count(
+        ctx, spans, amount.sentence, _clause_end_after(ctx.text, amount)
     )
     if count:
         # "Rp42 juta kepada ahli waris dua nelayan, salah satunya almarhum Darsono"
@@ -188,16 +189,16 @@ def _recipients(
             listed_next = _group_named_next(ctx, amount.sentence)
             named = listed_next if len(listed_next) == count else []
         return named + [None] * (count - len(named))
-    relatives = _recipient_count(ctx, amount.sentence, amount.start, lexicon().relative_recipients)
+    relatives = _recipient_count(ctx, spans, amount.sentence, amount.start, lexicon().relative_recipients)
     if relatives:
         return [_insured_before(ctx, amount, people)] * relatives
     position = ctx.sentences.index(amount.sentence)
     for earlier in reversed(ctx.sentences[max(0, position - 3) : position]):
         victims = lexicon().victim_words.search(earlier.text) is not None
-        named = [p.name for p in people.get(earlier.index, []) if p.insured or not amount.death or victims]
+        named = [p.name for p in people.of(earlier) if p.insured or not amount.death or victims]
         if len(named) >= 2:
             return named
-        count = _recipient_count(ctx, earlier, earlier.end)
+        count = _recipient_count(ctx, spans, earlier, earlier.end)
         if count:
             return [None] * count
     return None
@@ -240,7 +241,7 @@ def _unnamed_recipients(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return found
 
 
-def _expand_counted_by_total(ctx: Context, items: list[_Item]) -> list[_Item]:
+def _expand_counted_by_total(ctx: Context, spans: DocSpans, items: list[_Item]) -> list[_Item]:
     """ "masing-masing Rp 42 juta untuk lima keluarga, adapun tiga keluarga
     peserta JKK memperoleh Rp 85 juta", with a stated total of Rp 465 juta: a
     count of recipients in the amount's own clause, without "masing-masing",
@@ -256,7 +257,9 @@ def _expand_counted_by_total(ctx: Context, items: list[_Item]) -> list[_Item]:
             continue
         sentence = item.amount.sentence
         clause = _clause_start(ctx.text, sentence, sentence.start, item.amount.start)
-        clause_count = _recipient_count(ctx, Sentence(sentence.index, clause, sentence.end, ""), item.amount.start)
+        clause_count = _recipient_count(
+            ctx, spans, Sentence(sentence.index, clause, sentence.end, ""), item.amount.start
+        )
         if clause_count and base + (clause_count - 1) * item.value in totals:
             position = out.index(item)
             out[position + 1 : position + 1] = [

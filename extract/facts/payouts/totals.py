@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from extract.facts.payouts.amounts import _Amount
-from extract.facts.payouts.lexicon import PROGRAM_ORDER, lexicon
+from extract.facts.payouts.lexicon import lexicon
 from extract.facts.payouts.recipients import _Item
+from extract.facts.payouts.spans import programme_codes
 
 
 def _drop_restatements(amounts: list[_Amount]) -> list[_Amount]:
@@ -44,7 +45,7 @@ def _match_totals(items: list[_Item]) -> None:
             parts = _summing_run(item.value, run, approximate)
             if parts:
                 programs = {p for part in parts for p in part.programs}
-                item.programs = [p for p in PROGRAM_ORDER if p in programs]
+                item.programs = [p for p in programme_codes() if p in programs]
                 beneficiaries = {part.beneficiary for part in parts}
                 item.beneficiary = beneficiaries.pop() if len(beneficiaries) == 1 else None
                 for part in parts:
@@ -70,7 +71,7 @@ def _breakdown_programs(total: _Item, after: list[_Item]) -> list[str]:
     if breakdown.index != sentences.index + 1 or not lexicon().breakdown_opener.match(breakdown.text):
         return []
     programs = {p for i in following if i.amount.sentence is breakdown for p in i.programs}
-    return [p for p in PROGRAM_ORDER if p in programs]
+    return [p for p in programme_codes() if p in programs]
 
 
 def _periodic(amount: _Amount) -> bool:
