@@ -79,3 +79,7 @@ class Context:
         if sentence is None:
             return None
         return provenance(sentence, start, end, rule)
+
+    def spans_in(self, sentence: Sentence, *labels: str) -> list[Span]:
+        """Rule spans with one of `labels` inside `sentence`, in text order."""
+        return [s for s in self.rule_spans(*labels) if sentence.contains(s.start_char, s.end_char)]

@@ -33,12 +33,18 @@ from functools import lru_cache
 
 from extract.facts.context import Context
 from extract.facts.places import is_place_start
-from extract.facts.text import Sentence, last_match, load_lexicon, overlaps, phrase_alternation, word_pattern
+from extract.facts.text import (
+    Sentence,
+    has_verb_shape,
+    last_match,
+    load_lexicon,
+    overlaps,
+    phrase_alternation,
+    word_pattern,
+)
 from extract.model import WorkerCount
-from extract.normalize.dates import find_dates
-from extract.normalize.money import find_money
-from extract.normalize.numbers import find_numbers, find_per_unit
-from extract.normalize.percent import find_percents
+from extract.facts.quantities import Quantity, numbers
+from extract.normalize.lexicon import lexicon as normalize_lexicon
 
 
 @dataclass(frozen=True)
@@ -108,21 +114,62 @@ def _longest_first(words: list[str]) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-def _taken(text: str, reference) -> list[tuple[int, int]]:
-    """Spans that are amounts, percentages, dates or regulation numbers."""
-    spans = [(m.start, m.end) for m in find_money(text)]
-    spans += [(m.start, m.end) for m in find_percents(text)]
-    spans += [(m.start, m.end) for m in find_dates(text, reference)]
-    spans += [m.span() for m in re.finditer(r"\b(?:Nomor|No\.?)\s*\d[\w./-]*(?:\s+Tahun\s+\d{4})?", text)]
-    spans += [m.span() for m in re.finditer(r"\b(?:tahun|Tahun)\s+\d{4}\b|\(\d{1,3}\)|\b\d{1,3}\s+tahun\b", text)]
-    return spans
+# Numbers that count no one: a regulation's number ("Nomor 5"), a year
+# ("tahun 2024"), an age ("(45)", "12 tahun"). Amounts, percentages and dates
+# are no CARDINAL spans in the first place.
+_NUMBERED_BEFORE = re.compile(r"\b(?:Nomor|No\.?)\s*$")
+_YEAR_BEFORE = re.compile(r"\b(?:tahun|Tahun)\s+$")
+_AGE_AFTER = re.compile(r"\s+tahun\b")
+
+
+def _counts_no_one(text: str, number: Quantity) -> bool:
+    before, after, written = text[: number.start], text[number.end :], number.text
+    short = re.fullmatch(r"\d{1,3}", written) is not None
+    return bool(
+        _NUMBERED_BEFORE.search(before)
+        or (_YEAR_BEFORE.search(before) and re.fullmatch(r"\d{4}", written))
+        or (short and before.endswith("(") and after.startswith(")"))
+        or (short and _AGE_AFTER.match(after))
+    )
+
+
+def _numbers(ctx: Context, sentence: Sentence) -> list[Quantity]:
+    return [n for n in numbers(ctx, sentence) if not _counts_no_one(sentence.text, n)]
+
+
+@dataclass(frozen=True)
+class _PerUnit:
+    """ "1 Desa 100 Pekerja": `value` (100) per `unit` ("desa")."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float
+    unit: str
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> dict[str, str]:
+    """Capitalised unit words of a count per unit ("Desa", "RT") -> the unit."""
+    units = normalize_lexicon()["per_unit_words"]
+    return {word: unit for unit, words in units.items() for word in words}
+
+
+def _per_unit(text: str, found: list[Quantity]) -> list[_PerUnit]:
+    """Two numbers with a unit word between them: "1 Desa 100 (pekerja)"."""
+    matches = []
+    for first, second in zip(found, found[1:]):
+        if matches and matches[-1].end > first.start:
+            continue
+        gap = re.fullmatch(r"[ \t\u00a0]+(\S+)[ \t\u00a0]+", text[first.end : second.start])
+        unit = _unit_words().get(gap.group(1)) if gap else None
+        if unit is not None:
+            matches.append(_PerUnit(first.start, second.end, text[first.start : second.end], second.value, unit))
+    return matches
 
 
 _TOKEN = re.compile(r"\((?P<bracket>[^()]{1,40})\)|(?P<word>[\w][\w'’/-]*)|(?P<mark>[^\w\s])")
 _NUMBER_WORD = re.compile(r"\d")
-# A lowercase word with a verb prefix ("mengikuti", "didaftarkan",
-# "bekerja", "terlibat") ends the group's name: the predicate has begun.
-_VERB = re.compile(r"(?:me(?:ng|ny|m|n)?|di|ber|ter)[a-z]{3,}$")
 MIN_GROUP = 2  # a count is of a group: "seorang", "satu", "1 orang" are not counts
 RELATIVE_WORDS = 5  # words of a "yang ..." clause kept in a category
 PLACE_WORDS = 4  # capitalised words of a place after "di"
@@ -186,7 +233,7 @@ def category_after(text: str, end: int) -> str | None:
                 next_word
                 and not _NUMBER_WORD.match(next_word)
                 and next_word.lower() not in lex.stops | lex.list_stops
-                and not (_VERB.match(next_word) and not lex.nouns.match(text, nxt.start()))
+                and not (has_verb_shape(next_word) and not lex.nouns.match(text, nxt.start()))
             ):
                 words.append(word)
                 i += 1
@@ -238,7 +285,7 @@ def category_after(text: str, end: int) -> str | None:
             continue
         if words and lower.endswith("nya") and not lex.nouns.fullmatch(word[:-3]):
             break  # "20.000 pekerja rentan iurannya ditanggung ...": a new clause
-        if words and _VERB.match(word) and not lex.nouns.match(text, token.start()):
+        if words and has_verb_shape(word) and not lex.nouns.match(text, token.start()):
             break  # "2.150 anggota Satlinmas mengikuti apel": the predicate
         if len(words) >= lex.max_words:
             break
@@ -313,7 +360,7 @@ def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
 
 
 def _is_verb(word: str) -> bool:
-    return bool(_VERB.match(word.lower())) or word.lower() in _lexicon().predicate_verbs
+    return has_verb_shape(word.lower()) or word.lower() in _lexicon().predicate_verbs
 
 
 def _continues_list(text: str, at: int) -> bool:
@@ -532,10 +579,10 @@ def _list_item(text: str, end: int) -> str | None:
         return None
     words = []
     for word in match.group("words").split():
-        if word in _ITEM_ENDS or (_VERB.match(word) and words):
+        if word in _ITEM_ENDS or (has_verb_shape(word) and words):
             break
         words.append(word)
-    if not words or words[0] in lex.not_people or _VERB.match(words[0]) or lex.vague.fullmatch(words[0]):
+    if not words or words[0] in lex.not_people or has_verb_shape(words[0]) or lex.vague.fullmatch(words[0]):
         return None
     return " ".join(words)
 
@@ -602,9 +649,8 @@ def _listed_counts(ctx: Context, sentence: Sentence):
     counts = list(_noun_counts(ctx, sentence))
     yield from counts
     spans = [(start, end) for _, start, end, _, _ in counts]
-    taken = _taken(text, ctx.reference) + spans
-    for match in find_numbers(text):
-        if overlaps(match.start, match.end, taken) or not isinstance(match.value, int) or match.value < MIN_GROUP:
+    for match in _numbers(ctx, sentence):
+        if overlaps(match.start, match.end, spans) or not isinstance(match.value, int) or match.value < MIN_GROUP:
             continue
         if _lexicon().vague.search(match.text) or not _in_list_of_counts(text, (match.start, match.end), spans):
             continue
@@ -616,8 +662,8 @@ def _listed_counts(ctx: Context, sentence: Sentence):
 def _noun_counts(ctx: Context, sentence: Sentence):
     lex = _lexicon()
     text = sentence.text
-    taken = _taken(text, ctx.reference)
-    per_unit = [m for m in find_per_unit(text) if not _address(text, m.start, m.text)]
+    found = _numbers(ctx, sentence)
+    per_unit = [m for m in _per_unit(text, found) if not _address(text, m.start, m.text)]
     for match in per_unit:
         if match.value < MIN_GROUP:
             continue
@@ -626,10 +672,8 @@ def _noun_counts(ctx: Context, sentence: Sentence):
         yield int(match.value), match.start, match.end, category, "workers.per_unit"
     antecedent = None
     previous = None  # the category of the sentence's last count
-    for match in find_numbers(text):
-        if overlaps(match.start, match.end, taken) or any(
-            p.start <= match.start and match.end <= p.end for p in per_unit
-        ):
+    for match in found:
+        if any(p.start <= match.start and match.end <= p.end for p in per_unit):
             continue
         if lex.vague.fullmatch(match.text.strip()) or lex.vague.search(match.text):
             continue
