@@ -404,7 +404,7 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
     for sentence in ctx.sentences:
         text = sentence.text
         matches = percents(ctx, sentence)
-        found_numbers = [(n.start, n.end) for n in numbers(ctx, sentence)]
+        found_numbers = [(n.start, n.end) for n in numbers(ctx, sentence)] if matches else []
         for index, match in enumerate(matches):
             value = round(float(match.value), 2)
             if value in seen:
