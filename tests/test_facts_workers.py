@@ -257,3 +257,38 @@ def test_a_count_that_changes_keeps_its_group_and_a_name_is_not_cut():
 def test_whose_workers_they_are_and_still_are_left_out_of_the_group():
     found = counts_of("Artinya lebih dari 41 ribu pekerja kita masih belum terlindungi.")
     assert found == {41000: "pekerja belum terlindungi"}
+
+
+def test_a_relative_clause_ends_where_the_sentence_s_own_verb_begins():
+    text = "Santunan untuk empat ahli waris perangkat desa yang sudah meninggal diberikan oleh Camat Sukorejo."
+    assert counts_of(text) == {4: "ahli waris perangkat desa yang meninggal"}
+    joined = "Ada 310 pedagang pasar yang didaftarkan dan dibayarkan iurannya oleh Pemkab."
+    assert counts_of(joined)[310].startswith("pedagang pasar yang didaftarkan dan dibayarkan")
+
+
+def test_a_short_name_in_brackets_and_another_name_with_its_short_form_stay_in_the_category():
+    found = counts_of(
+        "Program itu menyasar 1.200 pengemudi angkutan kota (angkot) asal Kota Kediri. "
+        "Di luar itu, sebanyak 640 pekerja mandiri atau bukan penerima upah (BPU) ikut didaftarkan."
+    )
+    assert found[1200] == "pengemudi angkutan kota (angkot) asal Kota Kediri"
+    assert found[640].startswith("pekerja mandiri atau bukan penerima upah (BPU)")
+
+
+def test_a_count_in_the_headline_is_named_as_the_body_names_it():
+    text = (
+        "Ribuan Nelayan Kini Terlindungi, 4.500 Nelayan Dapat Kartu dari Bupati\n"
+        "Pemkab Pacitan mendaftarkan 4.500 nelayan tradisional di pesisir selatan sebagai peserta."
+    )
+    [count] = extract_worker_counts(context_for(text))
+    assert (count.value, count.category) == (4500, "nelayan tradisional di pesisir selatan")
+    assert count.provenance.sentence.startswith("Pemkab Pacitan")
+
+
+def test_bare_people_take_the_role_named_after_them_or_the_group_named_before_them():
+    found = counts_of(
+        "Tiga orang di antara 12 pemuda itu kemudian ditetapkan sebagai tersangka oleh penyidik. "
+        "Bantuan untuk para perajin batik tulis tahun ini diserahkan kepada 75 orang."
+    )
+    assert found[3] == "tersangka"
+    assert found[75] == "perajin batik tulis"

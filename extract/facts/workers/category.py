@@ -16,6 +16,7 @@ _TOKEN = re.compile(r"\((?P<bracket>[^()]{1,40})\)|(?P<word>[\w][\w'’/-]*)|(?P
 _NUMBER_WORD = re.compile(r"\d")
 RELATIVE_WORDS = 5  # words of a "yang ..." clause kept in a category
 PLACE_WORDS = 4  # capitalised words of a place after "di"
+ALTERNATIVE_WORDS = 5  # words of another name after "atau", before its short name
 
 
 def _tokens(text: str, start: int) -> list[re.Match[str]]:
@@ -59,6 +60,10 @@ def category_after(text: str, end: int) -> str | None:
                 while words and words[-1][:1].isupper() and len(words) > 1:
                     words.pop()
                 words.append(bracket.strip())
+                i += 1
+                continue
+            if words and re.fullmatch(r"[a-z][a-z-]{1,15}", bracket.strip()):
+                words.append(f"({bracket.strip()})")  # "pengemudi ojek online (ojol)": its short name
                 i += 1
                 continue
             break
@@ -117,6 +122,12 @@ def category_after(text: str, end: int) -> str | None:
             words.append(word)  # "ahli waris dari pekerja yang meninggal"
             i += 1
             continue
+        if lower == "atau" and words:
+            alternative = _alternative_name(tokens, i)
+            if alternative:
+                words += alternative  # "pekerja informal atau bukan penerima upah (BPU)"
+                i += len(alternative)
+                continue
         if lower in lex.stops or lower in lex.list_stops:
             break
         if words and lower in ("kita", "kami", "mereka"):
@@ -217,13 +228,36 @@ def _continues_list(text: str, at: int) -> bool:
     )
 
 
+def _alternative_name(tokens: list[re.Match[str]], at: int) -> list[str]:
+    """ "atau bukan penerima upah (BPU)": another name of the group, a few
+    lower-case words closed by its short name in brackets; else []."""
+    words = ["atau"]
+    for token in tokens[at + 1 : at + 2 + ALTERNATIVE_WORDS]:
+        word, bracket = token.group("word"), token.group("bracket")
+        if bracket is not None and len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", bracket.strip()):
+            return [*words, f"({bracket.strip()})"]
+        if not word or not word[:1].islower():
+            return []
+        words.append(word)
+    return []
+
+
 def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
     """ "yang iurannya ditanggung APBD": up to a few words, to the next mark."""
     words = ["yang"]
+    verb = False  # the clause's verb has come
     for token in tokens[at + 1 :]:
         word = token.group("word")
         if not word or _NUMBER_WORD.match(word) or len(words) > RELATIVE_WORDS:
             break
+        if has_verb_shape(word):
+            if (
+                verb
+                and words[-1].lower() not in lexicon().verb_joins
+                and word.lower() not in lexicon().clause_complements
+            ):
+                break  # "yang meninggal dunia diserahkan oleh ...": the sentence's own verb
+            verb = True
         if word.lower() in ("pada", "sejak", "selama", "mulai", "hingga", "sampai", "agar", "sehingga", "karena"):
             break
         if word.lower() in ("senilai", "sebesar", "berupa", "rp", "masing-masing"):

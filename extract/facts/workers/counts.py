@@ -81,13 +81,19 @@ def _per_unit(text: str, found: list[Quantity]) -> list[_PerUnit]:
 
 def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
     found: list[WorkerCount] = []
-    seen: set[int] = set()
+    seen: dict[int, int] = {}  # value -> where in `found`
+    in_headline: set[int] = set()  # values last found in a headline
     said: dict[str, str] = {}  # group noun -> what was last said of it
     for sentence in ctx.sentences:
+        headline = _is_headline(sentence.text)
         for value, start, end, category, rule in _counts(ctx, sentence):
-            if value in seen:
+            if value in seen and (headline or value not in in_headline):
                 continue
-            seen.add(value)
+            # a count of a headline stated again in the body is named as the body names it
+            if headline:
+                in_headline.add(value)
+            else:
+                in_headline.discard(value)
             head, _, rest = category.partition(" ")
             if rule == BY_REGION and head.lower() in said and not said_of(category):
                 # "8.394 pekerja ... terkena PHK. ... Nganjuk dengan 1.851 pekerja": the breakdown's
@@ -95,14 +101,23 @@ def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
                 category = f"{head} {said[head.lower()]} {rest}"
             elif said_of(category):
                 said[head.lower()] = said_of(category)
-            found.append(
-                WorkerCount(
-                    value=value,
-                    category=category,
-                    provenance=ctx.provenance(sentence.start + start, sentence.start + end, rule),
-                )
+            count = WorkerCount(
+                value=value,
+                category=category,
+                provenance=ctx.provenance(sentence.start + start, sentence.start + end, rule),
             )
+            if value in seen:
+                found[seen[value]] = count
+            else:
+                seen[value] = len(found)
+                found.append(count)
     return found
+
+
+def _is_headline(text: str) -> bool:
+    """A headline: a line with no sentence-final mark ("25.000 Pekerja Rentan
+    Dapat Perlindungan dari Pemkot")."""
+    return not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
 
 
 # A group named in a list of counts: lower-case words up to a mark, a number

@@ -34,6 +34,8 @@ class Lexicon:
     generic_people: frozenset[str]
     group_modifiers: frozenset[str]
     group_places: frozenset[str]
+    clause_complements: frozenset[str]
+    verb_joins: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,8 @@ def lexicon() -> Lexicon:
         generic_people=frozenset(w.lower() for w in data["generic_people"]),
         group_modifiers=frozenset(w.lower() for w in data["group_modifiers"]),
         group_places=frozenset(w.lower() for w in data["group_places"]),
+        clause_complements=frozenset(w.lower() for w in data["clause_complements"]),
+        verb_joins=frozenset(w.lower() for w in data["verb_joins"]),
     )
 
 

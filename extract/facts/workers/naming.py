@@ -106,6 +106,9 @@ def refine(
                 category = subject
             elif previous and re.search(r"\bmenjadi\s*$", text[:start]):
                 category = previous  # "terdata 18.240 orang, kemudian turun menjadi 17.905 orang"
+    if end is not None and category.lower() in lex.bare_people:
+        # "Dua orang ... ditetapkan sebagai tersangka", "insentif guru ngaji ... kepada 3.656 orang"
+        category = _role_after(text, end) or _group_before(text, start) or category
     clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)", text[:start])[-1]
     per = last_match(lex.per_unit, clause)
     if per is not None and " per " not in f" {category} ":
@@ -131,6 +134,27 @@ _BARE_THEN_GROUP = re.compile(
 def _named_after_bare(text: str, end: int) -> str | None:
     match = _BARE_THEN_GROUP.match(text, end)
     return category_after(text, match.end()) if match else None
+
+
+# "Dua orang di antara ... ditetapkan sebagai tersangka": the role they are
+# counted in, later in the clause.
+_ROLE = re.compile(r"[^,;:.()\"“”]{0,80}?\bsebagai\s+")
+
+
+def _role_after(text: str, end: int) -> str | None:
+    match = _ROLE.match(text, end)
+    return category_after(text, match.end()) if match else None
+
+
+def _group_before(text: str, start: int) -> str | None:
+    """ "insentif guru ngaji ... disalurkan kepada 3.656 orang": the nearest
+    group of people named before the number in the sentence."""
+    lex = lexicon()
+    for noun in reversed(list(lex.nouns.finditer(text, 0, start))):
+        word = noun.group()
+        if word[:1].islower() and word.lower() not in lex.bare_people:
+            return category_after(text, noun.start())
+    return None
 
 
 def _company_before(ctx: Context, sentence: Sentence) -> re.Match[str] | None:
