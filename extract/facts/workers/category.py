@@ -31,7 +31,7 @@ def _head(word: str) -> str:
     return word
 
 
-def category_after(text: str, end: int) -> str | None:
+def category_after(text: str, end: int, people: frozenset[int] = frozenset()) -> str | None:
     """The people counted: the noun phrase right after a number, or None.
 
     It runs over the noun and its modifiers ("pekerja rentan"), lists of
@@ -39,6 +39,7 @@ def category_after(text: str, end: int) -> str | None:
     after "di" ("di Kota Batu") and a short relative clause ("yang belum
     terlindungi"); a long name with its short name in brackets keeps the
     short one ("anggota Perlindungan Masyarakat (Linmas)" -> "anggota Linmas").
+    `people`: offsets in `text` where a person or an office is named.
     """
     lex = lexicon()
     tokens = _tokens(text, end)
@@ -146,16 +147,17 @@ def category_after(text: str, end: int) -> str | None:
         words.append(_head(word) if not words else word)
         i += 1
     if words and not words[-1].endswith(","):
-        words += _predicate(tokens, i)
+        words += _predicate(tokens, i, people)
     return " ".join(words).strip(" ,") or None
 
 
-def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
+def _predicate(tokens: list[re.Match[str]], at: int, people: frozenset[int]) -> list[str]:
     """What is said of the group right after it, when that says who they
     are ("22 ribu pekerja rentan sudah terlindungi" -> "terlindungi", "8.000
     pekerja terkena PHK di Kabupaten Kediri" -> "terkena PHK di Kabupaten
     Kediri"): adverbs, a verb and a few words of its object, to the end of
-    the clause."""
+    the clause, or to a person or an office (`people`: where they start),
+    who acts on the group and is not part of it ("didaftarkan Bupati X")."""
     lex = lexicon()
     words: list[str] = []
     i = at
@@ -202,6 +204,8 @@ def _predicate(tokens: list[re.Match[str]], at: int) -> list[str]:
             i += 1
             continue
         if not word or _NUMBER_WORD.match(word) or (taken and word.lower() in lex.predicate_ends):
+            break
+        if taken and tokens[i].start() in people:
             break
         if word.lower() == "di" and not (i + 1 < len(tokens) and is_place_start(tokens[i + 1].group("word") or "")):
             break

@@ -15,7 +15,7 @@ from functools import lru_cache
 from extract.facts.context import Context
 from extract.facts.places import is_place_start
 from extract.facts.quantities import Quantity, numbers
-from extract.facts.text import Sentence, has_verb_shape, overlaps
+from extract.facts.text import Sentence, has_verb_shape, last_match, overlaps
 from extract.facts.workers.category import category_after
 from extract.facts.workers.lexicon import lexicon
 from extract.facts.workers.naming import BY_REGION, category_before, refine, said_of
@@ -196,6 +196,28 @@ def _place_before(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
+def _people(ctx: Context, sentence: Sentence) -> frozenset[int]:
+    """Where the sentence names a person or an office (the Doc's PER
+    entities and POSITION spans), in offsets into its text."""
+    named = ctx.spans_in(sentence, "POSITION") + [
+        e for e in ctx.entities("PER") if sentence.contains(e.start_char, e.end_char)
+    ]
+    return frozenset(span.start_char - sentence.start for span in named)
+
+
+def _bound(text: str, number: Quantity) -> str:
+    """ " (lebih dari 189 ribu)", " (2.900 lebih)": a count stated as a bound
+    says so in its category; "sekitar 400" is an estimate and does not."""
+    if not number.approximate:
+        return ""
+    before = last_match(lexicon().bounds_before, text[: number.start])
+    if before is not None and not text[before.end() : number.start].strip():
+        return f" ({before.group().lower()} {number.text})"
+    if lexicon().bounds_after.search(number.text):
+        return f" ({number.text})"
+    return ""
+
+
 def _counts(ctx: Context, sentence: Sentence):
     found = list(_listed_counts(ctx, sentence))
     return sorted(found, key=lambda count: count[1])
@@ -222,6 +244,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
     lex = lexicon()
     text = sentence.text
     found = _numbers(ctx, sentence)
+    people = _people(ctx, sentence)
     per_unit = [m for m in _per_unit(text, found) if not _address(text, m.start, m.text)]
     for match in per_unit:
         if match.value < MIN_GROUP:
@@ -239,7 +262,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
         value = match.value
         if not isinstance(value, (int, float)) or value != int(value) or value < MIN_GROUP:
             continue
-        category = category_after(text, match.end)
+        category = category_after(text, match.end, people)
         rule = "workers.number_noun"
         if category is None and re.fullmatch(r"(?:19|20)\d\d", match.text.strip()):
             continue  # a year
@@ -263,4 +286,4 @@ def _noun_counts(ctx: Context, sentence: Sentence):
             rule = BY_REGION
         if category.split()[0].lower() not in lex.bare_people:
             antecedent = category.split()[0]
-        yield int(value), match.start, match.end, category, rule
+        yield int(value), match.start, match.end, category + _bound(text, match), rule

@@ -36,6 +36,8 @@ class Lexicon:
     group_places: frozenset[str]
     clause_complements: frozenset[str]
     verb_joins: frozenset[str]
+    bounds_before: re.Pattern[str]
+    bounds_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,8 @@ def lexicon() -> Lexicon:
         group_places=frozenset(w.lower() for w in data["group_places"]),
         clause_complements=frozenset(w.lower() for w in data["clause_complements"]),
         verb_joins=frozenset(w.lower() for w in data["verb_joins"]),
+        bounds_before=word_pattern(data["bounds_before"]),
+        bounds_after=re.compile(r"\s(?:" + phrase_alternation(data["bounds_after"]) + r")$", re.I),
     )
 
 

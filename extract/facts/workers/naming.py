@@ -120,10 +120,11 @@ def refine(
     return category
 
 
-# "N orang merupakan pekerja rentan", "N jiwa atau 100 persen penduduk X",
+# "N orang merupakan pekerja rentan", "N orang yang tergolong pekerja rentan",
+# "N jiwa atau 100 persen penduduk X",
 # "N orang sudah tercatat sebagai peserta aktif": the group is named further on.
 _BARE_THEN_GROUP = re.compile(
-    r"\s*(?:orang|jiwa)\s+(?:(?:merupakan|adalah|ialah|yakni|yaitu)"
+    r"\s*(?:orang|jiwa)\s+(?:(?:merupakan|adalah|ialah|yakni|yaitu|yang\s+(?:tergolong|termasuk))"
     r"|atau\s+(?:sekitar\s+)?\d[\d.,]*\s*(?:persen|%)"
     r"|(?:(?:sudah|telah|kini)\s+)?(?:tercatat|terdaftar|menjadi)\s+(?:sebagai|menjadi)"
     r")(?=\s)",
