@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
-from extract.facts.text import has_verb_shape, last_match, load_lexicon, phrase_alternation, word_pattern
+from extract.facts.text import has_verb_shape, is_headline, last_match, load_lexicon, phrase_alternation, word_pattern
 from extract.model import Percentage
 from extract.facts.quantities import Quantity, numbers, percents
 
@@ -395,7 +395,8 @@ def _drop_change_verb(subject: str) -> str:
 
 def extract_percentages(ctx: Context) -> list[Percentage]:
     found: list[_Found] = []
-    seen: set[float] = set()
+    seen: dict[float, int] = {}  # value -> where in `found`
+    weak: set[float] = set()  # values first stated in a headline or with next to nothing said of them
     counts = []
     for count in ctx.results.get("worker_counts", []):
         where = ctx.sentence_at(count.provenance.start) if count.provenance else None
@@ -405,19 +406,30 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
         text = sentence.text
         matches = percents(ctx, sentence)
         found_numbers = [(n.start, n.end) for n in numbers(ctx, sentence)] if matches else []
+        headline = is_headline(text)
         for index, match in enumerate(matches):
             value = round(float(match.value), 2)
-            if value in seen:
+            if value in seen and value not in weak:
                 continue
-            seen.add(value)
             place = _place(text, matches, index, sentence.index, counts, found_numbers)
             about = _about(place, found)
             breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start))
             clause = text[breaks[-1].end() if breaks else 0 : match.end]
             measure = _measure(clause) or _measure(about)
-            found.append(
-                _Found(value, about, measure, sentence.start + match.start, sentence.start + match.end, sentence.index)
+            stated = _Found(
+                value, about, measure, sentence.start + match.start, sentence.start + match.end, sentence.index
             )
+            says_little = headline or len(about.split()) < 2
+            if value in seen:
+                # "antara 6 hingga 6,5 persen ... kenaikannya 6,5 persen": named where it is said in full
+                if not says_little:
+                    found[seen[value]] = stated
+                    weak.discard(value)
+                continue
+            seen[value] = len(found)
+            found.append(stated)
+            if says_little:
+                weak.add(value)
     return [
         Percentage(
             value=int(f.value) if f.value == int(f.value) else f.value,

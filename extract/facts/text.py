@@ -109,3 +109,10 @@ def has_verb_shape(word: str) -> bool:
     "didaftarkan", "bekerja", "terlindungi"; extract/data/facts/verbs.yaml)?
     Capitalised words are names, never verbs."""
     return bool(_verb_shape().match(word))
+
+
+def is_headline(text: str) -> bool:
+    """Is a sentence a headline: a line with no sentence-final mark ("25.000
+    Pekerja Rentan Dapat Perlindungan dari Pemkot")? What a headline states
+    is stated again, in full, in the body."""
+    return not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))

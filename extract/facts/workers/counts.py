@@ -15,7 +15,7 @@ from functools import lru_cache
 from extract.facts.context import Context
 from extract.facts.places import is_place_start
 from extract.facts.quantities import Quantity, numbers
-from extract.facts.text import Sentence, has_verb_shape, last_match, overlaps
+from extract.facts.text import Sentence, has_verb_shape, is_headline, last_match, overlaps
 from extract.facts.workers.category import category_after
 from extract.facts.workers.lexicon import lexicon
 from extract.facts.workers.naming import BY_REGION, category_before, refine, said_of
@@ -85,7 +85,7 @@ def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
     in_headline: set[int] = set()  # values last found in a headline
     said: dict[str, str] = {}  # group noun -> what was last said of it
     for sentence in ctx.sentences:
-        headline = _is_headline(sentence.text)
+        headline = is_headline(sentence.text)
         for value, start, end, category, rule in _counts(ctx, sentence):
             if value in seen and (headline or value not in in_headline):
                 continue
@@ -112,12 +112,6 @@ def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
                 seen[value] = len(found)
                 found.append(count)
     return found
-
-
-def _is_headline(text: str) -> bool:
-    """A headline: a line with no sentence-final mark ("25.000 Pekerja Rentan
-    Dapat Perlindungan dari Pemkot")."""
-    return not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
 
 
 # A group named in a list of counts: lower-case words up to a mark, a number
