@@ -292,6 +292,8 @@ def test_bare_people_take_the_role_named_after_them_or_the_group_named_before_th
     )
     assert found[3] == "tersangka"
     assert found[75] == "perajin batik tulis"
+    nationally = "Menurut data terakhir, secara nasional peserta aktif program ini tercatat lebih dari 45 juta orang."
+    assert counts_of(nationally) == {45_000_000: "peserta aktif program (lebih dari 45 juta)"}
 
 
 def test_a_count_stated_as_a_bound_says_so_but_an_estimate_does_not():

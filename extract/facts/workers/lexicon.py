@@ -23,6 +23,7 @@ class Lexicon:
     subject_openers: re.Pattern[str]
     subject_verbs: re.Pattern[str]
     subject_cuts: re.Pattern[str]
+    lead_in_words: frozenset[str]
     employer: re.Pattern[str]
     not_people: frozenset[str]
     address_words: frozenset[str]
@@ -62,6 +63,7 @@ def lexicon() -> Lexicon:
             r"(?:^|\s)(?:" + phrase_alternation(_longest_first(data["subject_verbs"])) + r")\s*$", re.I
         ),
         subject_cuts=re.compile(r"\s(?:" + phrase_alternation(_longest_first(data["subject_cuts"])) + r")\s.*$", re.I),
+        lead_in_words=frozenset(w.lower() for phrase in data["subject_verbs"] for w in phrase.split()),
         employer=word_pattern(data["employer_verbs"]),
         not_people=frozenset(w.lower() for w in data["not_people_nouns"]),
         address_words=frozenset(w.lower() for w in data["address_words"]),

@@ -154,7 +154,10 @@ def _group_before(text: str, start: int) -> str | None:
     for noun in reversed(list(lex.nouns.finditer(text, 0, start))):
         word = noun.group()
         if word[:1].islower() and word.lower() not in lex.bare_people:
-            return category_after(text, noun.start())
+            group = (category_after(text, noun.start()) or "").split()
+            while len(group) > 1 and group[-1].lower() in lex.lead_in_words:
+                group.pop()  # "peserta aktif tercatat lebih (dari 45 juta orang)" -> "peserta aktif"
+            return " ".join(group) or None
     return None
 
 
