@@ -91,3 +91,15 @@ class Context:
         first = bisect_left(starts, sentence.start)
         last = bisect_left(starts, sentence.end, first)
         return [s for s in spans[first:last] if s.end_char <= sentence.end]
+
+    def entities_in(self, sentence: Sentence, *labels: str) -> list[Span]:
+        """Model entities with one of `labels` inside `sentence`, in text
+        order (gathered once per article, like `spans_in`)."""
+        gathered = self.__dict__.setdefault("_entities_by_labels", {})
+        if labels not in gathered:
+            entities = self.entities(*labels)
+            gathered[labels] = ([e.start_char for e in entities], entities)
+        starts, entities = gathered[labels]
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        return [e for e in entities[first:last] if e.end_char <= sentence.end]

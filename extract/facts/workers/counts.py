@@ -193,9 +193,7 @@ def _place_before(text: str, start: int) -> str | None:
 def _people(ctx: Context, sentence: Sentence) -> frozenset[int]:
     """Where the sentence names a person or an office (the Doc's PER
     entities and POSITION spans), in offsets into its text."""
-    named = ctx.spans_in(sentence, "POSITION") + [
-        e for e in ctx.entities("PER") if sentence.contains(e.start_char, e.end_char)
-    ]
+    named = ctx.spans_in(sentence, "POSITION") + ctx.entities_in(sentence, "PER")
     return frozenset(span.start_char - sentence.start for span in named)
 
 
@@ -238,7 +236,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
     lex = lexicon()
     text = sentence.text
     found = _numbers(ctx, sentence)
-    people = _people(ctx, sentence)
+    people = _people(ctx, sentence) if found else frozenset()
     per_unit = [m for m in _per_unit(text, found) if not _address(text, m.start, m.text)]
     for match in per_unit:
         if match.value < MIN_GROUP:
