@@ -269,10 +269,10 @@ def test_a_relative_clause_ends_where_the_sentence_s_own_verb_begins():
 def test_a_short_name_in_brackets_and_another_name_with_its_short_form_stay_in_the_category():
     found = counts_of(
         "Program itu menyasar 1.200 pengemudi angkutan kota (angkot) asal Kota Kediri. "
-        "Di luar itu, sebanyak 640 pekerja mandiri atau bukan penerima upah (BPU) ikut didaftarkan."
+        "Di luar itu, sebanyak 640 pekerja lepas atau tenaga harian lepas (THL) ikut didaftarkan."
     )
     assert found[1200] == "pengemudi angkutan kota (angkot) asal Kota Kediri"
-    assert found[640].startswith("pekerja mandiri atau bukan penerima upah (BPU)")
+    assert found[640].startswith("pekerja lepas atau tenaga harian lepas (THL)")
 
 
 def test_a_count_in_the_headline_is_named_as_the_body_names_it():
@@ -312,5 +312,5 @@ def test_people_said_to_belong_to_a_group_are_that_group():
 
 
 def test_what_is_said_of_the_group_stops_at_the_official_who_acts_on_it():
-    text = "Sebanyak 1.250 nelayan didaftarkan Bupati Trenggalek Mochamad Nur Arifin menjadi peserta."
+    text = "Sebanyak 1.250 nelayan didaftarkan Bupati Pacitan Agus Wibisono menjadi peserta."
     assert counts_of(text) == {1250: "nelayan didaftarkan"}

@@ -421,7 +421,7 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
             )
             says_little = headline or len(about.split()) < 2
             if value in seen:
-                # "antara 6 hingga 6,5 persen ... kenaikannya 6,5 persen": named where it is said in full
+                # "antara 4 hingga 4,5 persen ... kenaikannya 4,5 persen": named where it is said in full
                 if not says_little:
                     found[seen[value]] = stated
                     weak.discard(value)

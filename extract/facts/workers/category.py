@@ -64,7 +64,7 @@ def category_after(text: str, end: int, people: frozenset[int] = frozenset()) ->
                 i += 1
                 continue
             if words and re.fullmatch(r"[a-z][a-z-]{1,15}", bracket.strip()):
-                words.append(f"({bracket.strip()})")  # "pengemudi ojek online (ojol)": its short name
+                words.append(f"({bracket.strip()})")  # "pengemudi angkutan kota (angkot)": its short name
                 i += 1
                 continue
             break
@@ -126,7 +126,7 @@ def category_after(text: str, end: int, people: frozenset[int] = frozenset()) ->
         if lower == "atau" and words:
             alternative = _alternative_name(tokens, i)
             if alternative:
-                words += alternative  # "pekerja informal atau bukan penerima upah (BPU)"
+                words += alternative  # "pekerja lepas atau tenaga harian lepas (THL)"
                 i += len(alternative)
                 continue
         if lower in lex.stops or lower in lex.list_stops:
@@ -233,7 +233,7 @@ def _continues_list(text: str, at: int) -> bool:
 
 
 def _alternative_name(tokens: list[re.Match[str]], at: int) -> list[str]:
-    """ "atau bukan penerima upah (BPU)": another name of the group, a few
+    """ "atau tenaga harian lepas (THL)": another name of the group, a few
     lower-case words closed by its short name in brackets; else []."""
     words = ["atau"]
     for token in tokens[at + 1 : at + 2 + ALTERNATIVE_WORDS]:
@@ -260,7 +260,7 @@ def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
                 and words[-1].lower() not in lexicon().verb_joins
                 and word.lower() not in lexicon().clause_complements
             ):
-                break  # "yang meninggal dunia diserahkan oleh ...": the sentence's own verb
+                break  # "yang meninggal diberikan oleh ...": the sentence's own verb
             verb = True
         if word.lower() in ("pada", "sejak", "selama", "mulai", "hingga", "sampai", "agar", "sehingga", "karena"):
             break

@@ -198,8 +198,8 @@ def _people(ctx: Context, sentence: Sentence) -> frozenset[int]:
 
 
 def _bound(text: str, number: Quantity) -> str:
-    """ " (lebih dari 189 ribu)", " (2.900 lebih)": a count stated as a bound
-    says so in its category; "sekitar 400" is an estimate and does not."""
+    """ " (lebih dari 75 ribu)", " (4.100 lebih)": a count stated as a bound
+    says so in its category; "sekitar 900" is an estimate and does not."""
     if not number.approximate:
         return ""
     before = last_match(lexicon().bounds_before, text[: number.start])

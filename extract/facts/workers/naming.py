@@ -107,7 +107,7 @@ def refine(
             elif previous and re.search(r"\bmenjadi\s*$", text[:start]):
                 category = previous  # "terdata 18.240 orang, kemudian turun menjadi 17.905 orang"
     if end is not None and category.lower() in lex.bare_people:
-        # "Dua orang ... ditetapkan sebagai tersangka", "insentif guru ngaji ... kepada 3.656 orang"
+        # "Tiga orang ... ditetapkan sebagai tersangka", "bantuan untuk para perajin ... kepada 75 orang"
         category = _role_after(text, end) or _group_before(text, start) or category
     clause = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)", text[:start])[-1]
     per = last_match(lex.per_unit, clause)
@@ -120,7 +120,7 @@ def refine(
     return category
 
 
-# "N orang merupakan pekerja rentan", "N orang yang tergolong pekerja rentan",
+# "N orang merupakan pekerja rentan", "N orang yang tergolong buruh harian lepas",
 # "N jiwa atau 100 persen penduduk X",
 # "N orang sudah tercatat sebagai peserta aktif": the group is named further on.
 _BARE_THEN_GROUP = re.compile(
@@ -137,7 +137,7 @@ def _named_after_bare(text: str, end: int) -> str | None:
     return category_after(text, match.end()) if match else None
 
 
-# "Dua orang di antara ... ditetapkan sebagai tersangka": the role they are
+# "Tiga orang di antara ... ditetapkan sebagai tersangka": the role they are
 # counted in, later in the clause.
 _ROLE = re.compile(r"[^,;:.()\"“”]{0,80}?\bsebagai\s+")
 
@@ -148,7 +148,7 @@ def _role_after(text: str, end: int) -> str | None:
 
 
 def _group_before(text: str, start: int) -> str | None:
-    """ "insentif guru ngaji ... disalurkan kepada 3.656 orang": the nearest
+    """ "bantuan untuk para perajin batik ... diserahkan kepada 75 orang": the nearest
     group of people named before the number in the sentence."""
     lex = lexicon()
     for noun in reversed(list(lex.nouns.finditer(text, 0, start))):
