@@ -162,3 +162,14 @@ def test_a_percentage_restated_as_a_number_of_things_is_about_those_things():
         "sedangkan 28 persen atau sekitar 60 desa belum terdaftar."
     )
     assert found[28][0] == "desa belum terdaftar"
+
+
+def test_a_percentage_is_named_where_it_is_said_in_full_not_in_a_range_or_a_headline():
+    found = percentages_of(
+        "Cakupan UCJ 41,5 Persen Jadi Tantangan Pemkab Lumajang\n"
+        "Tahun ini upah minimum di tiga daerah naik antara 4 hingga 4,5 persen. "
+        "Di Kabupaten Lumajang, upah minimum naik menjadi Rp 2,4 juta, sehingga kenaikannya 4,5 persen. "
+        "Menurut dinas, cakupan kepesertaan di Kabupaten Lumajang baru 41,5 persen."
+    )
+    assert found[4.5][0] == "kenaikan upah minimum"
+    assert found[41.5][0] == "cakupan kepesertaan di Kabupaten Lumajang"

@@ -19,7 +19,7 @@ def test_numbers_in_words_and_scales_count_people():
         4000: "buruh tani",
         2: "ahli waris",
         1_200_000: "angkatan kerja",
-        300_000: "pekerja belum terlindungi",
+        300_000: "pekerja belum terlindungi (lebih dari 300 ribu)",
     }
 
 
@@ -187,7 +187,7 @@ def test_a_total_stated_with_an_approximation_is_still_a_count():
         "Menurut dia, jumlah pekerja di Kabupaten Ngawi ada lebih dari 96 ribu. "
         "Tahun ini jumlah peserta naik menjadi 1.400 lebih."
     )
-    assert found == {96000: "pekerja di Kabupaten Ngawi", 1400: "peserta"}
+    assert found == {96000: "pekerja di Kabupaten Ngawi (lebih dari 96 ribu)", 1400: "peserta (1.400 lebih)"}
 
 
 def test_a_breakdown_by_region_takes_what_was_said_of_the_total():
@@ -256,4 +256,61 @@ def test_a_count_that_changes_keeps_its_group_and_a_name_is_not_cut():
 
 def test_whose_workers_they_are_and_still_are_left_out_of_the_group():
     found = counts_of("Artinya lebih dari 41 ribu pekerja kita masih belum terlindungi.")
-    assert found == {41000: "pekerja belum terlindungi"}
+    assert found == {41000: "pekerja belum terlindungi (lebih dari 41 ribu)"}
+
+
+def test_a_relative_clause_ends_where_the_sentence_s_own_verb_begins():
+    text = "Santunan untuk empat ahli waris perangkat desa yang sudah meninggal diberikan oleh Camat Sukorejo."
+    assert counts_of(text) == {4: "ahli waris perangkat desa yang meninggal"}
+    joined = "Ada 310 pedagang pasar yang didaftarkan dan dibayarkan iurannya oleh Pemkab."
+    assert counts_of(joined)[310].startswith("pedagang pasar yang didaftarkan dan dibayarkan")
+
+
+def test_a_short_name_in_brackets_and_another_name_with_its_short_form_stay_in_the_category():
+    found = counts_of(
+        "Program itu menyasar 1.200 pengemudi angkutan kota (angkot) asal Kota Kediri. "
+        "Di luar itu, sebanyak 640 pekerja lepas atau tenaga harian lepas (THL) ikut didaftarkan."
+    )
+    assert found[1200] == "pengemudi angkutan kota (angkot) asal Kota Kediri"
+    assert found[640].startswith("pekerja lepas atau tenaga harian lepas (THL)")
+
+
+def test_a_count_in_the_headline_is_named_as_the_body_names_it():
+    text = (
+        "Ribuan Nelayan Kini Terlindungi, 4.500 Nelayan Dapat Kartu dari Bupati\n"
+        "Pemkab Pacitan mendaftarkan 4.500 nelayan tradisional di pesisir selatan sebagai peserta."
+    )
+    [count] = extract_worker_counts(context_for(text))
+    assert (count.value, count.category) == (4500, "nelayan tradisional di pesisir selatan")
+    assert count.provenance.sentence.startswith("Pemkab Pacitan")
+
+
+def test_bare_people_take_the_role_named_after_them_or_the_group_named_before_them():
+    found = counts_of(
+        "Tiga orang di antara 12 pemuda itu kemudian ditetapkan sebagai tersangka oleh penyidik. "
+        "Bantuan untuk para perajin batik tulis tahun ini diserahkan kepada 75 orang."
+    )
+    assert found[3] == "tersangka"
+    assert found[75] == "perajin batik tulis"
+    nationally = "Menurut data terakhir, secara nasional peserta aktif program ini tercatat lebih dari 45 juta orang."
+    assert counts_of(nationally) == {45_000_000: "peserta aktif program (lebih dari 45 juta)"}
+
+
+def test_a_count_stated_as_a_bound_says_so_but_an_estimate_does_not():
+    found = counts_of(
+        "Di Kabupaten Ngawi ada lebih dari 75 ribu pekerja bukan penerima upah. "
+        "Tahun ini jumlah peserta mencapai 4.100 lebih. Sekitar 900 petani tebu ikut mendaftar."
+    )
+    assert found[75_000] == "pekerja bukan penerima upah (lebih dari 75 ribu)"
+    assert found[4100].endswith("(4.100 lebih)")
+    assert found[900] == "petani tebu ikut mendaftar"
+
+
+def test_people_said_to_belong_to_a_group_are_that_group():
+    text = "Bantuan iuran diberikan kepada 2.300 orang yang tergolong buruh harian lepas di perkebunan tebu."
+    assert counts_of(text) == {2300: "buruh harian lepas di perkebunan tebu"}
+
+
+def test_what_is_said_of_the_group_stops_at_the_official_who_acts_on_it():
+    text = "Sebanyak 1.250 nelayan didaftarkan Bupati Pacitan Agus Wibisono menjadi peserta."
+    assert counts_of(text) == {1250: "nelayan didaftarkan"}

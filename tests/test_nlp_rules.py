@@ -7,7 +7,7 @@ import pytest
 from extract.nlp.pipeline import annotate, load_rules_pipeline
 from spacy.matcher import Matcher
 
-from extract.nlp.ruler import compiled_patterns, law_parts, load_patterns
+from extract.nlp.ruler import compiled_patterns, law_parts, load_patterns, read_law_kb_id
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +120,8 @@ def test_degree_se_and_generic_regulation_words_are_not_laws(nlp):
     "text, number, year",
     [
         ("Undang-undang Nomor 40 Tahun 2004", "40", 2004),
-        ("UU No. 24/2011", "24/2011", 2011),
-        ("PP 44/2015", "44/2015", 2015),
+        ("UU No. 24/2011", "24", 2011),
+        ("PP 44/2015", "44", 2015),
         ("SE Nomor 560/123/2023", "560/123/2023", 2023),
         ("Peraturan Menteri Keuangan (PMK) Nomor 215/PMK.07/2021", "215/PMK.07/2021", 2021),
         ("Keputusan Menteri Dalam Negeri Nomor 300.2.2-2138 Tahun 2025", "300.2.2-2138", 2025),
@@ -131,6 +131,14 @@ def test_degree_se_and_generic_regulation_words_are_not_laws(nlp):
 )
 def test_law_parts_reads_number_and_year(text, number, year):
     assert law_parts(text) == (number, year)
+
+
+def test_law_spans_carry_their_number_and_year(nlp):
+    doc = nlp(
+        "Iuran diatur dalam Peraturan Pemerintah Nomor 44 Tahun 2015 dan Perbup Tahun 2021 serta SE Bupati Malang."
+    )
+    laws = [span for span in doc.spans["rules"] if span.label_ == "LAW"]
+    assert [read_law_kb_id(span.kb_id_) for span in laws] == [("44", 2015), (None, 2021), (None, None)]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ sentences' `field` "caption:<n>"), which only the officials extractor reads.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,3 +79,27 @@ class Context:
         if sentence is None:
             return None
         return provenance(sentence, start, end, rule)
+
+    def spans_in(self, sentence: Sentence, *labels: str) -> list[Span]:
+        """Rule spans with one of `labels` inside `sentence`, in text order
+        (the spans of each set of labels are gathered once per article)."""
+        gathered = self.__dict__.setdefault("_spans_by_labels", {})
+        if labels not in gathered:
+            spans = self.rule_spans(*labels)
+            gathered[labels] = ([s.start_char for s in spans], spans)
+        starts, spans = gathered[labels]
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        return [s for s in spans[first:last] if s.end_char <= sentence.end]
+
+    def entities_in(self, sentence: Sentence, *labels: str) -> list[Span]:
+        """Model entities with one of `labels` inside `sentence`, in text
+        order (gathered once per article, like `spans_in`)."""
+        gathered = self.__dict__.setdefault("_entities_by_labels", {})
+        if labels not in gathered:
+            entities = self.entities(*labels)
+            gathered[labels] = ([e.start_char for e in entities], entities)
+        starts, entities = gathered[labels]
+        first = bisect_left(starts, sentence.start)
+        last = bisect_left(starts, sentence.end, first)
+        return [e for e in entities[first:last] if e.end_char <= sentence.end]

@@ -29,15 +29,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
-from extract.facts.text import last_match, load_lexicon, phrase_alternation, word_pattern
+from extract.facts.text import has_verb_shape, is_headline, last_match, load_lexicon, phrase_alternation, word_pattern
 from extract.model import Percentage
-from extract.normalize.numbers import find_numbers
-from extract.normalize.percent import PercentMatch, find_percents
+from extract.facts.quantities import Quantity, numbers, percents
 
 # a comma that is not a decimal comma ("17,9 persen"), or ; : and quotes
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:\"“”]")
 _PHRASE_END = re.compile(r"(?<!\d)[,.]|[,.](?!\d)|[;:\"“”()]")
-_VERB = re.compile(r"(?:me(?:ng|ny|m|n)?|di|ber|ter)[a-z]{3,}$")
 TIME_WORDS = 4  # words of a time phrase after a target ("pada akhir tahun")
 WHOLE_WORDS = 6  # words of "dari <whole>" kept
 
@@ -115,7 +113,7 @@ def _share_after(text: str) -> str:
     if not words:
         return ""
     first = words[0]
-    if first.lower() in lex.after_stops or _VERB.match(first) or not re.match(r"[\w-]+$", first):
+    if first.lower() in lex.after_stops or has_verb_shape(first) or not re.match(r"[\w-]+$", first):
         return ""
     return " ".join(words[: lex.max_words])
 
@@ -128,15 +126,18 @@ def _words_after(text: str) -> str:
     return " ".join(words[: _lexicon().max_words])
 
 
-def _whole_after(text: str, limit: int = WHOLE_WORDS) -> str:
-    """ "58,2 persen dari total angkatan kerja": " dari total angkatan kerja"."""
+def _whole_after(text: str, numbers: list[tuple[int, int]], limit: int = WHOLE_WORDS) -> str:
+    """ "58,2 persen dari total angkatan kerja": " dari total angkatan kerja".
+    `numbers`: (start, end) in `text` of its numbers, which are left out."""
     match = re.match(r"\s*dari\s+(?P<whole>.*)", text)
     if not match:
         return ""
     whole = _PHRASE_END.split(match.group("whole"), maxsplit=1)[0]
+    at = match.start("whole")
+    for start, end in reversed(numbers):  # "1,19 juta angkatan kerja" -> "angkatan kerja"
+        if at <= start and end <= at + len(whole):
+            whole = whole[: start - at] + whole[end - at :]
     whole = re.sub(r"\b(?:sekitar|kurang lebih|lebih dari|hampir)\s+", "", whole)
-    for number in reversed(find_numbers(whole)):  # "1,19 juta angkatan kerja" -> "angkatan kerja"
-        whole = whole[: number.start] + whole[number.end :]
     whole = re.sub(r"\s+di\s+\w+\s+(?:tersebut|itu|ini)\s*$", "", whole)  # "... di kabupaten tersebut"
     words = whole.split()[:limit]
     while words and (words[-1].lower() in ("di", "ke", "yang", "dan") or words[-1][0].isdigit()):
@@ -176,16 +177,26 @@ class _Place:
     """Where a percentage stands in its sentence."""
 
     text: str  # the sentence
-    match: PercentMatch
+    match: Quantity
     own: str  # its clause up to it (from the previous percentage in the clause)
     after: str  # the words after it, up to the next percentage
     same_clause: bool  # another percentage came before it in its clause
     sentence: int
     counts: list[tuple[int, int, str]]  # (sentence index, offset in it, group) of worker counts
+    numbers: list[tuple[int, int]]  # (start, end) of the sentence's numbers
+
+    def numbers_from(self, at: int) -> list[tuple[int, int]]:
+        """The numbers from offset `at` on, in offsets from `at`."""
+        return [(start - at, end - at) for start, end in self.numbers if start >= at]
 
 
 def _place(
-    text: str, matches: list[PercentMatch], index: int, sentence: int, counts: list[tuple[int, int, str]]
+    text: str,
+    matches: list[Quantity],
+    index: int,
+    sentence: int,
+    counts: list[tuple[int, int, str]],
+    found: list[tuple[int, int]],
 ) -> _Place:
     match = matches[index]
     previous = matches[index - 1] if index else None
@@ -196,7 +207,7 @@ def _place(
     own = text[max(clause_from, previous.end if same_clause else 0) : match.start]
     after = text[match.end : following.start if following else len(text)]
     after = re.sub(r"\s+(?:dan|atau|serta)(?:\s+(?:paling\s+banyak|sekitar|hampir|maksimal))?\s*$", "", after)
-    return _Place(text, match, own, after, same_clause, sentence, counts)
+    return _Place(text, match, own, after, same_clause, sentence, counts, found)
 
 
 def _about(place: _Place, earlier: list[_Found]) -> str:
@@ -219,9 +230,7 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
     relative = re.match(r"\s*yang\s+(?P<what>[^,.;:\"“”()]+)", after)
     if relative and not about_before(own):
         # "dari 450.000 angkatan kerja, baru 27 persen yang terdaftar sebagai peserta"
-        clauses = _CLAUSE_BREAK.split(place.text[: place.match.start])[:-1]
-        wholes = [c for c in clauses if re.match(r"\s*dari\s", c, re.IGNORECASE)]
-        of = _whole_after(" dari " + wholes[-1].strip()[len("dari") :]) if wholes and not place.same_clause else ""
+        of = "" if place.same_clause else _whole_before(place)
         return " ".join(relative.group("what").split()[: lex.max_words]) + of
     time = _time_after(after)
     own_words = re.sub(r"^\s*(?:pada\s+)?(?:tahun\s+)?(?:19|20)\d\d\b", "", own)  # "pada 2015 menjadi"
@@ -255,16 +264,29 @@ def _about(place: _Place, earlier: list[_Found]) -> str:
     if subject and change:
         return f"{change[0]} {_drop_change_verb(subject)} {change[1]}".strip()
     if subject:
-        return subject + _whole_after(after)
-    if re.match(r"\s*(?:untuk|bagi)\s+\S", after) or (after.split() and _VERB.match(after.split()[0])):
+        return subject + _whole_after(after, place.numbers_from(place.match.end))
+    if re.match(r"\s*(?:untuk|bagi)\s+\S", after) or (after.split() and has_verb_shape(after.split()[0])):
         return _words_after(after)  # "10 persen untuk persiapan masa pensiun", "... ditanggung pemberi kerja"
     earlier_subject = _earlier_clause_subject(place)
     if earlier_subject:
-        return earlier_subject + _whole_after(after)
-    whole = _whole_after(after, limit=_lexicon().max_words)
+        return earlier_subject + _whole_after(after, place.numbers_from(place.match.end))
+    whole = _whole_after(after, place.numbers_from(place.match.end), limit=_lexicon().max_words)
     if whole:
         return whole[len(" dari ") :]  # "Ia menyebut baru 38,6 persen dari 560 ribu pekerja di X yang terlindungi"
     return _words_after(after)
+
+
+def _whole_before(place: _Place) -> str:
+    """ "dari 450.000 angkatan kerja, baru 27 persen yang ...": the whole named
+    in the last clause before the percentage that opens with "dari"."""
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(place.text, 0, place.match.start)]
+    for start, end in reversed(list(zip(starts, starts[1:]))):
+        clause = place.text[start : end - 1]
+        if re.match(r"\s*dari\s", clause, re.IGNORECASE):
+            at = start + len(clause) - len(clause.lstrip()) + len("dari")  # "Dari" is read as "dari"
+            rest = place.text[at : end - 1]
+            return _whole_after(" dari " + rest, [(s + 6, e + 6) for s, e in place.numbers_from(at)])
+    return ""
 
 
 def _noun_named(text: str) -> str | None:
@@ -329,7 +351,7 @@ def _owner(place: _Place, noun: str) -> str:
         r"(?i)^(?:pada\s+)?(?:tahun\s+(?:ini|lalu|depan|\d{4})|\d{4})\s+", "", _earlier_clause_subject(place) or ""
     )
     for word in subject.split():
-        if _VERB.match(word) or any(p.fullmatch(word) for p in _lexicon().changes.values()):
+        if has_verb_shape(word) or any(p.fullmatch(word) for p in _lexicon().changes.values()):
             break
         owner.append(word)
     return " ".join([noun, *owner])
@@ -373,7 +395,8 @@ def _drop_change_verb(subject: str) -> str:
 
 def extract_percentages(ctx: Context) -> list[Percentage]:
     found: list[_Found] = []
-    seen: set[float] = set()
+    seen: dict[float, int] = {}  # value -> where in `found`
+    weak: set[float] = set()  # values first stated in a headline or with next to nothing said of them
     counts = []
     for count in ctx.results.get("worker_counts", []):
         where = ctx.sentence_at(count.provenance.start) if count.provenance else None
@@ -381,20 +404,32 @@ def extract_percentages(ctx: Context) -> list[Percentage]:
             counts.append((where.index, count.provenance.start - where.start, count.category))
     for sentence in ctx.sentences:
         text = sentence.text
-        matches = find_percents(text)
+        matches = percents(ctx, sentence)
+        found_numbers = [(n.start, n.end) for n in numbers(ctx, sentence)] if matches else []
+        headline = is_headline(text)
         for index, match in enumerate(matches):
             value = round(float(match.value), 2)
-            if value in seen:
+            if value in seen and value not in weak:
                 continue
-            seen.add(value)
-            place = _place(text, matches, index, sentence.index, counts)
+            place = _place(text, matches, index, sentence.index, counts, found_numbers)
             about = _about(place, found)
             breaks = list(_CLAUSE_BREAK.finditer(text, 0, match.start))
             clause = text[breaks[-1].end() if breaks else 0 : match.end]
             measure = _measure(clause) or _measure(about)
-            found.append(
-                _Found(value, about, measure, sentence.start + match.start, sentence.start + match.end, sentence.index)
+            stated = _Found(
+                value, about, measure, sentence.start + match.start, sentence.start + match.end, sentence.index
             )
+            says_little = headline or len(about.split()) < 2
+            if value in seen:
+                # "antara 4 hingga 4,5 persen ... kenaikannya 4,5 persen": named where it is said in full
+                if not says_little:
+                    found[seen[value]] = stated
+                    weak.discard(value)
+                continue
+            seen[value] = len(found)
+            found.append(stated)
+            if says_little:
+                weak.add(value)
     return [
         Percentage(
             value=int(f.value) if f.value == int(f.value) else f.value,

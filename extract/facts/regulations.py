@@ -9,7 +9,9 @@ extract/data/facts/regulations.yaml.
 
 The number is the string after "Nomor"/"No." ("215/PMK.07/2021"), or the
 "5" of "Permenaker 5/2021"; the year follows "Tahun", or ends the number
-("No. 24/2011" -> 24 of 2011). Numbers the span stops short of ("Peraturan
+("No. 24/2011" -> 24 of 2011). The NLP grammar reads them from the span's
+words into its `kb_id_` (extract.nlp.ruler.law_parts, the one reader).
+Numbers the span stops short of ("Peraturan
 Menteri Desa, ... (Permendes PDTT) Nomor 7 Tahun 2023") are read from the
 words right after it.
 
@@ -29,10 +31,9 @@ from functools import lru_cache
 from extract.facts.context import Context
 from extract.facts.text import load_lexicon, word_pattern
 from extract.model import Regulation
+from extract.nlp.ruler import law_parts, read_law_kb_id
 
-_NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(?P<number>\d[\w./-]*\w|\d)", re.I)
 _SHORT_NUMBER = re.compile(r"^\D*?(?<![\w/])(?P<number>\d{1,4})\s*/\s*(?P<year>(?:19|20)\d\d)(?![\w/])")
-_YEAR = re.compile(r"\bTahun\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _BRACKETED = re.compile(r"\(\s*(?P<short>[A-Z][A-Za-z.-]+)(?:\s+[A-Z][A-Za-z]*)*\s*\)")
 _BARE_NUMBER = re.compile(r"^\D*?\s(?P<number>\d{1,4})\s+Tahun\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _ALSO_NUMBERED = re.compile(
@@ -87,18 +88,8 @@ def kind_of(written: str) -> str | None:
 
 def number_and_year(text: str) -> tuple[str | None, int | None]:
     """The number after "Nomor"/"No." and the year after "Tahun" (or ending
-    the number) in the words of a citation."""
-    number_match = _NUMBER.search(text)
-    number = number_match.group("number") if number_match else None
-    year_match = _YEAR.search(text)
-    year = int(year_match.group("year")) if year_match else None
-    if number and year is None:
-        tail = re.search(r"/((?:19|20)\d\d)$", number)
-        if tail:
-            year = int(tail.group(1))
-            if re.fullmatch(r"\d+/(?:19|20)\d\d", number):
-                number = number.split("/")[0]  # "24/2011": number 24 of 2011
-    return number, year
+    the number) in the words of a citation (extract.nlp.ruler.law_parts)."""
+    return law_parts(text, bare_number=False)
 
 
 def _following(ctx: Context, end: int, next_start: int | None) -> str:
@@ -164,7 +155,7 @@ def extract_regulations(ctx: Context) -> list[Regulation]:
     for index, span in enumerate(spans):
         later = [s.start_char for s in spans[index + 1 :] if s.start_char >= span.end_char]
         after = _following(ctx, span.end_char, later[0] if later else None)
-        number, year = number_and_year(span.text)
+        number, year = read_law_kb_id(span.kb_id_)  # what the NLP grammar read from the span's words
         if number is None and later and later[0] - span.end_char <= LOOK_AHEAD and after.rstrip().endswith("("):
             continue  # the long name of the short name in brackets that follows
         if number is None:

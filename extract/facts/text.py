@@ -95,3 +95,24 @@ def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last one
         pass
     return found
+
+
+@cache
+def _verb_shape() -> re.Pattern[str]:
+    data = load_lexicon("verbs")
+    prefixes = phrase_alternation(sorted(data["prefixes"], key=len, reverse=True))
+    return re.compile(rf"(?:{prefixes})[a-z]{{{int(data['min_stem'])},}}$")
+
+
+def has_verb_shape(word: str) -> bool:
+    """Is `word` a lower-case word shaped like a prefixed verb ("mengikuti",
+    "didaftarkan", "bekerja", "terlindungi"; extract/data/facts/verbs.yaml)?
+    Capitalised words are names, never verbs."""
+    return bool(_verb_shape().match(word))
+
+
+def is_headline(text: str) -> bool:
+    """Is a sentence a headline: a line with no sentence-final mark ("4.500
+    Nelayan Dapat Kartu dari Bupati")? What a headline states
+    is stated again, in full, in the body."""
+    return not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))

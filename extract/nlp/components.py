@@ -21,6 +21,10 @@ a person's name neither begins nor ends with a rule span (POSITION, ORG,
 REGION), a region's or province's name or an acronym, and stops at its first
 lower-case word ("Darmanto staf Biro Kesra").
 
+A span covers whole tokens; where the match is glued to a word the
+tokenizer kept whole ("2025.Berikutnya"), `span._.exact_chars` holds the
+match's own (start, end) character offsets (None when they are the span's).
+
 A date range ("3-4/10/2024") gives one DATE span per day, on the same words.
 Relative dates ("Rabu lalu") are resolved against `doc._.reference_date`
 (the article's publication date) and left out when it is None.
@@ -39,6 +43,7 @@ from extract.nlp.regions import find_regions, place_name_words
 from extract.nlp.ruler import SPANS_KEY, longest_per_label
 
 Doc.set_extension("reference_date", default=None, force=True)
+Span.set_extension("exact_chars", default=None, force=True)
 
 
 def _number_text(value: float | int) -> str:
@@ -49,6 +54,8 @@ def _number_text(value: float | int) -> str:
 
 def _span(doc: Doc, start: int, end: int, label: str, value: str, flag: str = "") -> Span | None:
     span = doc.char_span(start, end, label=label, kb_id=value, span_id=flag, alignment_mode="expand")
+    if span is not None and (span.start_char, span.end_char) != (start, end):
+        span._.exact_chars = (start, end)  # glued to a word: "2025.Berikutnya", "Redaksi)11"
     return span
 
 

@@ -17,7 +17,8 @@ joins the pieces the way Indonesian news writes them:
   office only with an organisation after it; an office inside a law's name
   ("Peraturan Bupati") is not a POSITION;
 - a law takes its issuer, "Nomor ..." and "Tahun ...": "Surat Edaran (SE)
-  Bupati Pasuruan", "Undang-undang Nomor 40 Tahun 2004", "UU No. 24/2011".
+  Bupati Pasuruan", "Undang-undang Nomor 40 Tahun 2004", "UU No. 24/2011";
+  its number and year go to its `kb_id_` ("40|2004", see `law_kb_id`).
 
 Components: "bpjs_lexicon" (marks place and agency words on tokens),
 "bpjs_span_ruler" (spaCy's SpanRuler, indexed by first word, over the pattern files, writing to
@@ -494,7 +495,11 @@ def apply_grammar(doc: Doc, spans: list[Span]) -> list[Span]:
             if start != span.start:
                 span = Span(doc, start, span.end, span.label_, span_id=span.id_)
         joined.append(span)
-    return longest_per_label(joined)
+    return [_with_law_parts(span) if span.label_ == "LAW" else span for span in longest_per_label(joined)]
+
+
+def _with_law_parts(span: Span) -> Span:
+    return Span(span.doc, span.start, span.end, span.label_, span_id=span.id_, kb_id=law_kb_id(span.text))
 
 
 class SpanGrammar:
@@ -514,29 +519,49 @@ def make_span_grammar(nlp: Language, name: str) -> SpanGrammar:
 
 # ---------------------------------------------------------------- reading LAW spans
 
-_LAW_NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(\d[\w./-]*)", re.IGNORECASE)
-_LAW_BARE_NUMBER = re.compile(r"^\S+(?:\s+(?!(?i:tahun)\b)\S+)??\s+(\d[\w./-]*)")
+_LAW_NUMBER = re.compile(r"(?:\bNomor|\bNo\.?|\bNomer|\bNmr)\s*:?\s*(\d[\w./-]*\w|\d)", re.IGNORECASE)
+_LAW_BARE_NUMBER = re.compile(r"^\S+(?:\s+(?!(?i:tahun)\b)\S+)??\s+(\d[\w./-]*\w|\d)")
 _LAW_YEAR = re.compile(r"\bTahun\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _NUMBER_WITH_YEAR = re.compile(r"^(.+?)/((?:19|20)\d\d)$")
 
 
-def law_parts(text: str) -> tuple[str | None, int | None]:
-    """Number and year of a LAW span's text.
+def law_parts(text: str, bare_number: bool = True) -> tuple[str | None, int | None]:
+    """Number and year of a law as written: the string after "Nomor"/"No."
+    (or, with `bare_number`, a number right after the kind) and the year
+    after "Tahun" or ending the number.
 
     "Undang-undang Nomor 40 Tahun 2004" -> ("40", 2004); "UU No. 24/2011" ->
-    ("24/2011", 2011); "Surat Edaran (SE) Bupati Pasuruan" -> (None, None). The
-    kind is the span's `id_` ("UU", "Perbup", "SE", ...).
+    ("24", 2011): number 24 of 2011; "Nomor 215/PMK.07/2021" ->
+    ("215/PMK.07/2021", 2021), kept whole as the gold format takes the string
+    after "Nomor"; "Surat Edaran (SE) Bupati Pasuruan" -> (None, None). The
+    kind is the span's `id_` ("UU", "Perbup", "SE", ...); the grammar writes
+    a LAW span's parts into its `kb_id_` (see `law_kb_id`).
     """
     number = None
-    match = _LAW_NUMBER.search(text) or _LAW_BARE_NUMBER.search(text)
+    match = _LAW_NUMBER.search(text) or (_LAW_BARE_NUMBER.search(text) if bare_number else None)
     if match:
-        number = match.group(1).rstrip(".")
+        number = match.group(1)
     year_match = _LAW_YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     if number and year is None:
-        # The number is kept whole ("215/PMK.07/2021", as the gold format
-        # takes the string after "Nomor"); its last part may give the year.
         split = _NUMBER_WITH_YEAR.match(number)
         if split:
             year = int(split.group(2))
+            if split.group(1).isdigit():
+                number = split.group(1)  # "24/2011": number 24 of 2011
     return number, year
+
+
+def law_kb_id(text: str) -> str:
+    """A LAW span's `kb_id_`: "<number>|<year>" of `law_parts`, each part
+    empty when the text does not give it ("40|2004", "|2021"), "" for none."""
+    number, year = law_parts(text)
+    if number is None and year is None:
+        return ""
+    return f"{number or ''}|{year or ''}"
+
+
+def read_law_kb_id(kb_id: str) -> tuple[str | None, int | None]:
+    """(number, year) back from a LAW span's `kb_id_`."""
+    number, _, year = kb_id.partition("|")
+    return number or None, int(year) if year else None
