@@ -117,3 +117,27 @@ def test_shipped_model_loads_with_networking_disabled(tmp_path, no_network):
     assert doc.ents, "the shipped model found nothing in a plain news sentence"
     assert [t.text for t in doc[:2]] == ["Kepala", "Dinas"]
     assert "Rp." in [t.text for t in nlp.make_doc("sebesar Rp.5.000.000")]  # our tokenizer, not the saved one
+
+
+@shipped_model
+def test_model_on_numpy_blas_finds_the_same_entities_and_runs_one_thread():
+    # extract.nlp.blas moves the model's matrix products from blis to numpy's
+    # BLAS for speed; what the model finds must not change.
+    from threadpoolctl import threadpool_info
+
+    from extract.nlp.blas import multiply_with_numpy
+
+    text = (
+        "Wakil Wali Kota Madiun, Siti Rahayu, meninjau posko bantuan bersama "
+        "Kepala Dinas Sosial Provinsi Jawa Timur di Caruban.\n"
+        "Sebanyak 120 pekerja pabrik gula PT Kebun Makmur menerima santunan dari "
+        "BPJS Ketenagakerjaan Cabang Madiun, kata Agus Prasetyo."
+    )
+    blis = spacy.load(DEFAULT_NER_MODEL)
+    numpy_blas = multiply_with_numpy(spacy.load(DEFAULT_NER_MODEL))
+    assert not numpy_blas.get_pipe("tok2vec").model.ops.use_blis
+    found = [(e.start_char, e.end_char, e.label_) for e in numpy_blas(text).ents]
+    assert found == [(e.start_char, e.end_char, e.label_) for e in blis(text).ents]
+    assert {label for *_, label in found} == {"PER", "ORG", "LOC"}
+    load_pipeline()
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")

@@ -104,6 +104,26 @@ def test_find_regions_with_bare_names_resolves_them_in_the_text():
     ]
 
 
+def test_a_shared_bare_name_is_decided_by_its_own_text_only():
+    # The explicit mentions counted for one text must not carry over to the next.
+    kota_text = "Wali Kota Kediri dan Pemkot Kediri meninjau pasar. Di Kediri harga stabil."
+    kab_text = "Bupati Kediri meresmikan jembatan. Warga Kediri menyambutnya."
+    tie_text = "Pemkab Kediri dan Pemkot Kediri sepakat. Di Kediri acara digelar."
+    for _ in range(2):
+        assert [(r.code, r.resolved_from) for *_, r in find_regions(kota_text, include_bare=True)][-1] == (
+            "35.71",
+            "context",
+        )
+        assert [(r.code, r.resolved_from) for *_, r in find_regions(kab_text, include_bare=True)][-1] == (
+            "35.06",
+            "context",
+        )
+        assert [text for text in (tie_text[s:e] for s, e, _ in find_regions(tie_text, include_bare=True))] == [
+            "Pemkab Kediri",
+            "Pemkot Kediri",
+        ]
+
+
 def test_bare_common_words_are_not_regions():
     # "batu" (stone) in lower case, and "Puncak" (a regency, but also "peak").
     text = "Puncak acara ditandai peletakan batu pertama."

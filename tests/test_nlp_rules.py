@@ -371,3 +371,34 @@ def test_the_indexed_span_ruler_forgets_removed_patterns():
     ruler.remove_by_id("JKM")
     ruler.add_patterns([{"label": "LAW", "id": "Perbup", "pattern": [{"LOWER": "perbup"}]}])
     assert [(s.text, s.label_) for s in ruler.match(doc)] == [("Perbup", "LAW")]
+
+
+def test_the_indexed_span_ruler_finds_repeated_and_unbounded_runs_like_spacy():
+    """The ruler runs each first word's patterns only from that word's first
+    occurrence to its reach past the last one; runs of any length, repeated
+    words and words at the very end must still match as spaCy matches them."""
+    from spacy.pipeline import SpanRuler
+
+    from extract.nlp.ruler import IndexedSpanRuler
+
+    nlp = load_rules_pipeline()
+    patterns = [
+        {"label": "POSITION", "id": "Camat", "pattern": [{"LOWER": "camat"}, {"IS_TITLE": True, "OP": "*"}]},
+        {"label": "POSITION", "id": "Lurah", "pattern": [{"LOWER": "lurah"}, {"IS_TITLE": True, "OP": "{0,2}"}]},
+        {"label": "ORG", "id": "Dinas", "pattern": [{"LOWER": "dinas"}, {"IS_TITLE": True, "OP": "{1,}"}]},
+        {"label": "LAW", "id": "KUHP", "pattern": [{"ORTH": {"IN": ["KUHP", "KUHPer"]}}]},
+    ]
+    ours = IndexedSpanRuler(nlp, "ours", spans_key="ours")
+    ours.add_patterns(compiled_patterns(patterns))
+    plain = SpanRuler(nlp, "plain", spans_key="plain")
+    plain.add_patterns(patterns)
+    doc = nlp.make_doc(
+        "Camat Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa bertemu lurah Satu Dua Tiga dan "
+        "Lurah Empat, lalu Dinas Pekerjaan Umum Dan Penataan Ruang Kota Lama membahas KUHP serta KUHPer "
+        "bersama camat dan lurah Lima Enam serta Dinas Sosial Camat Baru"
+    )
+    found = [(s.start, s.end, s.label_, s.id_) for s in ours.match(doc)]
+    assert found == [(s.start, s.end, s.label_, s.id_) for s in plain.match(doc)]
+    assert (0, 11, "POSITION", "Camat") in found  # ten title words after "Camat"
+    assert (len(doc) - 2, len(doc), "POSITION", "Camat") in found  # at the very end
+    assert sum(1 for *_, label, _ in found if label == "LAW") == 2

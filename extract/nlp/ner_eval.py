@@ -21,6 +21,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.nlp.blas import multiply_with_numpy
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = REPO_ROOT / "models" / "id_ner"
 DEFAULT_TEST_DATA = REPO_ROOT / "models" / "ner" / "assets" / "idner-news-2k" / "test.txt"
@@ -151,8 +153,9 @@ def score_spans(
 @lru_cache(maxsize=2)
 def _load_for_scoring(model_path: str) -> Language:
     # Once per process and path. Scoring feeds gold tokens, so the saved
-    # tokenizer (slow to build) is skipped.
-    return spacy.load(model_path, exclude=["tokenizer"])
+    # tokenizer (slow to build) is skipped. The model multiplies as it does
+    # in the pipeline (extract.nlp.blas).
+    return multiply_with_numpy(spacy.load(model_path, exclude=["tokenizer"]))
 
 
 def evaluate_ner(

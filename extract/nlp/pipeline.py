@@ -32,6 +32,7 @@ from extract.nlp import hf_ner as _hf_ner  # noqa: F401
 from extract.nlp import ruler as _ruler  # noqa: F401
 from extract.nlp import sentences as _sentences  # noqa: F401
 from extract.extras import MissingExtra, require
+from extract.nlp.blas import multiply_with_numpy
 from extract.nlp.tokenizer import TOKENIZER_NAME
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -102,7 +103,7 @@ def _load(path: str | None) -> Language:
         # Our tokenizer instead of the one saved with the model (same spaCy
         # "id" rules plus our abbreviations); building it once is most of the
         # load time, so it is not built twice.
-        nlp = spacy.load(model_dir, config=_OUR_TOKENIZER, exclude=["tokenizer"])
+        nlp = multiply_with_numpy(spacy.load(model_dir, config=_OUR_TOKENIZER, exclude=["tokenizer"]))
     else:
         nlp = spacy.blank("id", config=_OUR_TOKENIZER)
         nlp.add_pipe("bpjs_hf_ner", config={"model_path": str(model_dir)})

@@ -183,7 +183,8 @@ def _explicit_regex() -> re.Pattern[str]:
 def _explicit(match: re.Match[str]) -> _Regency | None:
     kind = KABUPATEN if match.group(KABUPATEN) else KOTA
     key = _key(match.group("name"))
-    for regency in _by_bare_key().get(key, ()) + tuple(r for k, r in _aliases().items() if k == key):
+    alias = _aliases().get(key)
+    for regency in _by_bare_key().get(key, ()) + ((alias,) if alias else ()):
         if regency.kind == kind:
             return regency
     return None
@@ -197,16 +198,18 @@ def find_regions(text: str, include_bare: bool = False) -> list[tuple[int, int, 
     ("Trenggalek", "Blitar") that resolve, using `text` itself as context.
     """
     found: list[tuple[int, int, Region]] = []
+    explicit: Counter[str] = Counter()  # the context for shared bare names: this text
     for match in _explicit_regex().finditer(text):
         regency = _explicit(match)
         if regency:
             found.append((match.start(), match.end(), regency.region("explicit")))
+            explicit[regency.code] += 1
     if include_bare:
         taken = [(start, end) for start, end, _ in found]
         for start, end, _ in _bare_mentions(text):
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            region = _resolve_bare(text[start:end], text)
+            region = _resolve_bare(text[start:end], text, explicit)
             if region:
                 found.append((start, end, region))
         found.sort(key=lambda item: item[0])
@@ -222,16 +225,21 @@ def _bare_regex() -> re.Pattern[str]:
     # short names stand alone unless they are all capitals ("Kukar", not "OKU")
     names |= {a for a in regency_aliases() if _key(a) not in stop and not a.isupper() and _key(a) not in _by_bare_key()}
     names = sorted(names, key=len, reverse=True)
+    # The lookahead on the names' first letters only makes the scan faster:
+    # most places in a text fail it at once.
+    first = "".join(re.escape(c) for c in sorted({n[0] for n in names}))
     # Case-sensitive: the official capitalisation only, so "batu" (stone) and
     # "malang" (unlucky) are words, and all-caps datelines ("BLITAR -") are left out.
-    return re.compile(rf"(?<![\w.-])(?:{'|'.join(_name_pattern(n) for n in names)})(?![\w-])")
+    return re.compile(rf"(?=[{first}])(?<![\w.-])(?:{'|'.join(_name_pattern(n) for n in names)})(?![\w-])")
 
 
 def _bare_mentions(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _bare_regex().finditer(text)]
 
 
-def _resolve_bare(name: str, context: str | None) -> Region | None:
+def _resolve_bare(name: str, context: str | None, explicit: Counter[str] | None = None) -> Region | None:
+    """`explicit`: the codes of the explicit mentions in `context`, when
+    counted already."""
     candidates = _by_bare_key().get(_key(name), ())
     if not candidates and _key(name) in _aliases():
         return _aliases()[_key(name)].region("name")
@@ -240,12 +248,11 @@ def _resolve_bare(name: str, context: str | None) -> Region | None:
     if len(candidates) < 2 or not context:
         return None
     codes = {c.code for c in candidates}
-    counts = Counter(
-        regency.code
-        for match in _explicit_regex().finditer(context)
-        if (regency := _explicit(match)) and regency.code in codes
-    )
-    ranked = counts.most_common()
+    if explicit is None:
+        explicit = Counter(
+            regency.code for match in _explicit_regex().finditer(context) if (regency := _explicit(match))
+        )
+    ranked = Counter({code: n for code, n in explicit.items() if code in codes}).most_common()
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     chosen = next(c for c in candidates if c.code == ranked[0][0])

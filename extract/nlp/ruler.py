@@ -28,11 +28,13 @@ doc.spans["rules"]) and "bpjs_span_grammar" (the joining above).
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import groupby
 
+import numpy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -169,6 +171,7 @@ class IndexedSpanRuler(SpanRuler):
 
     def _reset_index(self) -> None:
         self._by_first_word: dict[tuple[int, int], Matcher] = {}
+        self._reach: dict[tuple[int, int], float] = {}  # most tokens a match of that Matcher covers
         self._unindexed = Matcher(self.nlp.vocab, validate=self.validate)
 
     def add_patterns(self, patterns: list[dict]) -> None:
@@ -201,15 +204,24 @@ class IndexedSpanRuler(SpanRuler):
             if index not in self._by_first_word:
                 self._by_first_word[index] = Matcher(self.nlp.vocab, validate=self.validate)
             self._by_first_word[index].add(key, [entry["pattern"]])
+            self._reach[index] = max(self._reach.get(index, 0), _reach(entry["pattern"]))
 
     def match(self, doc: Doc) -> list[Span]:
         self._require_patterns()
-        present = {(attr, value) for attr in (LOWER, ORTH) for value in doc.to_array(attr).tolist()}
+        words = doc.to_array([LOWER, ORTH])
+        columns = {LOWER: words[:, 0], ORTH: words[:, 1]}
+        present = {(attr, value) for attr, column in columns.items() for value in column.tolist()}
         matches = [
             match for matcher in (self._unindexed, self.phrase_matcher) if len(matcher) for match in matcher(doc)
         ]
         for index in present & self._by_first_word.keys():
-            matches.extend(self._by_first_word[index](doc))
+            # Every match of this Matcher starts at its word, so it runs only
+            # from the word's first occurrence to its reach past the last one
+            # (the Matcher makes a Token per token it passes: on the whole
+            # doc, that was most of the ruler's time).
+            at = numpy.flatnonzero(columns[index[0]] == index[1])
+            start, end = int(at[0]), int(min(len(doc), at[-1] + self._reach[index]))
+            matches.extend((key, start + s, start + e) for key, s, e in self._by_first_word[index](doc[start:end]))
         # From here as SpanRuler.match does it.
         deduplicated = {
             Span(
@@ -223,6 +235,25 @@ class IndexedSpanRuler(SpanRuler):
             if start != end
         }
         return sorted(deduplicated)
+
+
+def _reach(pattern: list[dict]) -> float:
+    """The most tokens a match of `pattern` can cover (inf when unbounded)."""
+    reach = 0.0
+    for token in pattern:
+        op = token.get("OP", "")
+        if op in ("*", "+"):
+            return math.inf
+        repeat = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+        if repeat is None:
+            reach += 1  # one token, "?" or "!"
+        elif repeat.group(2):
+            if not repeat.group(3):
+                return math.inf
+            reach += int(repeat.group(3))
+        else:
+            reach += int(repeat.group(1))
+    return reach
 
 
 def _first_word(token: dict) -> tuple[int, str] | None:
@@ -257,7 +288,7 @@ def compiled_patterns(patterns: list[dict]) -> list[dict]:
     The Matcher tries every pattern's first token at every token of the doc,
     and reads every custom attribute a pattern names on every token: a literal
     is a C comparison, but a word set or a custom attribute is a Python call.
-    So a first token `{"LOWER": {"IN": [...]}}` becomes one pattern per word,
+    So a first token `{"LOWER": {"IN": [...]}}` (or ORTH) becomes one pattern per word,
     and the purely lexical marks `bpjs_agency` / `bpjs_agency_part` (see
     `Lexicon`) become the word sets they stand for.
     """
@@ -269,12 +300,13 @@ def compiled_patterns(patterns: list[dict]) -> list[dict]:
     for pattern in patterns:
         tokens = [_lexical(token, marks) for token in pattern["pattern"]]
         first, rest = tokens[0], tokens[1:]
-        words = first.get("LOWER")
+        attr = next((a for a in ("LOWER", "ORTH") if isinstance(first.get(a), dict)), None)
+        words = first.get(attr) if attr else None
         if not (isinstance(words, dict) and set(words) == {"IN"} and "OP" not in first):
             compiled.append({**pattern, "pattern": tokens})
             continue
         for word in dict.fromkeys(words["IN"]):
-            compiled.append({**pattern, "pattern": [{**first, "LOWER": word}, *rest]})
+            compiled.append({**pattern, "pattern": [{**first, attr: word}, *rest]})
     return compiled
 
 
