@@ -1,0 +1,99 @@
+"""The officials extractor's vocabulary (extract/data/facts/officials.yaml),
+read once, with region names as word tuples."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.facts.text import load_lexicon, phrase_alternation
+
+
+class Phrases(tuple):
+    """Word tuples, longest first, indexed by their first word: a sentence is
+    matched against them at every token, so only the phrases that can start
+    there are tried."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+
+    def __new__(cls, phrases) -> Phrases:
+        self = super().__new__(cls, phrases)
+        groups: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self:
+            groups.setdefault(phrase[0], []).append(phrase)
+        self.by_first = {first: tuple(group) for first, group in groups.items()}
+        return self
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: Phrases
+    position_words: frozenset[str]
+    connectors: frozenset[str]
+    links: Phrases
+    stop_words: frozenset[str]
+    particles: frozenset[str]
+    speech_verbs: frozenset[str]
+    beneficiary_markers: Phrases
+    place_heads: Phrases
+    place_intro: frozenset[str]
+    company_prefixes: frozenset[str]
+    nickname_titles: frozenset[str]
+    alias_links: re.Pattern[str]
+    building_words: Phrases
+    named_after: Phrases
+    street_words: frozenset[str]
+
+
+def fold(word: str) -> str:
+    return word.casefold().rstrip(".")
+
+
+def _phrases(words) -> Phrases:
+    split = {tuple(fold(w) for w in str(p).split()) for p in words}
+    return Phrases(sorted(split, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_lexicon("officials")
+    return Lexicon(
+        heads=_phrases(data["office_heads"]),
+        position_words=frozenset(fold(w) for w in data["position_words"]),
+        connectors=frozenset(fold(w) for w in data["position_connectors"]),
+        links=_phrases(data["appositive_links"]),
+        stop_words=frozenset(fold(w) for w in data["name_stop_words"]),
+        particles=frozenset(fold(w) for w in data["name_particles"]),
+        speech_verbs=frozenset(fold(w) for w in data["speech_verbs"]),
+        beneficiary_markers=_phrases(data["beneficiary_markers"]),
+        place_heads=_phrases(data["place_heads"]),
+        place_intro=frozenset(fold(w) for w in data["place_intro_words"]),
+        company_prefixes=frozenset(fold(w) for w in data["company_prefixes"]),
+        nickname_titles=frozenset(fold(w) for w in data["nickname_titles"]),
+        building_words=_phrases(data["building_words"]),
+        named_after=_phrases(data["named_after_words"]),
+        street_words=frozenset(fold(w) for w in data["street_words"]),
+        alias_links=re.compile(r"(?:,\s*)?\b(?:" + phrase_alternation(data["alias_links"]) + r")\s+", re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=1)
+def region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Names of kabupaten, kota and provinces as word tuples, by first word:
+    part of an office's name ("Kepala Dinas Sosial Kabupaten Blitar",
+    "Deputi Direktur Wilayah Jawa Timur")."""
+    from extract.nlp.gazetteers import read_yaml
+    from extract.nlp.regions import all_regencies, regency_aliases
+
+    regencies = all_regencies()
+    names = {re.sub(r"^(Kabupaten|Kota)\s+", "", r.name) for r in regencies}
+    names |= {r.province for r in regencies if r.province}
+    # short names of provinces: "Kepala Kanwil BPJS Ketenagakerjaan Jatim Arie Fianto"
+    names |= {str(alias) for alias in read_yaml("regions/province_aliases.yaml")}
+    names |= set(regency_aliases())  # "Bupati Kukar Edi Damansyah"
+    phrases: dict[str, set[tuple[str, ...]]] = {}
+    for name in names:
+        words = tuple(fold(w) for w in name.split())
+        phrases.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in phrases.items()}
