@@ -1,13 +1,19 @@
-"""The officials extractor's vocabulary (extract/data/facts/officials.yaml),
-read once, with region names as word tuples."""
+"""The officials extractor's vocabulary, read once: the office words of the
+one position vocabulary (extract/data/patterns/position.jsonl, which the NLP
+ruler reads too), the rest of extract/data/facts/officials.yaml, and region
+names as word tuples."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from extract.facts.text import load_lexicon, phrase_alternation
+from extract.nlp.ruler import ACTING, HEAD, load_patterns
+
+OFFICE_LABELS = frozenset({"POSITION", HEAD, ACTING})
 
 
 class Phrases(tuple):
@@ -55,11 +61,29 @@ def _phrases(words) -> Phrases:
     return Phrases(sorted(split, key=len, reverse=True))
 
 
+def office_heads(patterns: list[dict]) -> Phrases:
+    """Words that open an office title ("Bupati", "Kepala Kantor Cabang",
+    "Plt"): the literal words each POSITION, HEAD and ACTING pattern starts
+    with, up to its first optional token or token that is not a word."""
+    heads = set()
+    for pattern in patterns:
+        if pattern["label"] not in OFFICE_LABELS:
+            continue
+        choices = []
+        for token in pattern["pattern"]:
+            words = token.get("LOWER")
+            if "OP" in token or not (isinstance(words, str) or (isinstance(words, dict) and set(words) == {"IN"})):
+                break
+            choices.append([words] if isinstance(words, str) else words["IN"])
+        heads.update(tuple(fold(w) for w in phrase) for phrase in product(*choices) if phrase)
+    return Phrases(sorted(heads, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = load_lexicon("officials")
     return Lexicon(
-        heads=_phrases(data["office_heads"]),
+        heads=office_heads(load_patterns()),
         position_words=frozenset(fold(w) for w in data["position_words"]),
         connectors=frozenset(fold(w) for w in data["position_connectors"]),
         links=_phrases(data["appositive_links"]),
