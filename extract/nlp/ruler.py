@@ -174,6 +174,13 @@ class IndexedSpanRuler(SpanRuler):
         super().add_patterns(patterns)
         self._index(patterns)
 
+    def add_vocabulary(self, entries: list[dict]) -> None:
+        """Add pattern-file entries, compiled (see `compiled_patterns`).
+        `vocabulary` keeps them as written, so that the fact extractors read
+        the very words the spans came from (the officials' office heads)."""
+        self.vocabulary = [*getattr(self, "vocabulary", []), *entries]
+        self.add_patterns(compiled_patterns(entries))
+
     def remove(self, label: str) -> None:
         super().remove(label)
         self._reindex()
@@ -246,7 +253,7 @@ def make_span_ruler(nlp: Language, name: str) -> IndexedSpanRuler:
         overwrite=False,
         validate=True,
     )
-    component.add_patterns(compiled_patterns(load_patterns()))
+    component.add_vocabulary(load_patterns())
     return component
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from extract.facts.context import Context
-from extract.facts.officials.lexicon import fold, lexicon
+from extract.facts.officials.lexicon import fold, lexicon, lexicon_for
 from extract.facts.officials.titles import is_cap, is_honorific
 
 
@@ -14,7 +14,7 @@ def known_names(ctx: Context) -> frozenset[str]:
     """Words the article uses alone as a person's name: right after a speech
     verb ("jelas Hendra", "kata Gus Mujib") or as the subject of one
     ("Hendra menambahkan")."""
-    lex = lexicon()
+    lex = lexicon_for(ctx.nlp)
     found = set()
     for sentence in ctx.sentences:
         toks = [t.text for t in ctx.tokens(sentence)]

@@ -6,14 +6,17 @@ names as word tuples."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
+
+from spacy.language import Language
 
 from extract.facts.text import load_lexicon, phrase_alternation
 from extract.nlp.ruler import ACTING, HEAD, load_patterns
 
 OFFICE_LABELS = frozenset({"POSITION", HEAD, ACTING})
+RULER = "bpjs_span_ruler"
 
 
 class Phrases(tuple):
@@ -121,3 +124,22 @@ def region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         words = tuple(fold(w) for w in name.split())
         phrases.setdefault(words[0], set()).add(words)
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in phrases.items()}
+
+
+_BY_VOCABULARY: dict[int, tuple[list[dict], Lexicon]] = {}
+
+
+def lexicon_for(nlp: Language) -> Lexicon:
+    """The lexicon with the office heads of the vocabulary the pipeline's
+    ruler was built from: an office the ruler makes POSITION spans of opens
+    an official's office too."""
+    ruler = nlp.get_pipe(RULER) if RULER in nlp.pipe_names else None
+    vocabulary = getattr(ruler, "vocabulary", None)
+    if vocabulary is None:
+        return lexicon()
+    # keyed by the list itself (kept alive here): add_vocabulary makes a new one
+    cached = _BY_VOCABULARY.get(id(vocabulary))
+    if cached is None or cached[0] is not vocabulary:
+        cached = (vocabulary, replace(lexicon(), heads=office_heads(vocabulary)))
+        _BY_VOCABULARY[id(vocabulary)] = cached
+    return cached[1]

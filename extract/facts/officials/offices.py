@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extract.facts.context import Context
-from extract.facts.officials.lexicon import Phrases, fold, lexicon, region_phrases
+from extract.facts.officials.lexicon import Phrases, fold, lexicon_for, region_phrases
 from extract.facts.officials.titles import is_acronym, is_cap, is_honorific
 from extract.facts.places import place_words
 from extract.facts.text import Sentence
@@ -30,7 +30,7 @@ class OfficeView:
         self.toks = ctx.tokens(sentence)
         self.words = [t.text for t in self.toks]
         self.folded = [fold(w) for w in self.words]
-        self.lex = lexicon()
+        self.lex = lexicon_for(ctx.nlp)
         self.known_names = known_names
         self.per_starts = per_starts
         self.common_words = common_words
