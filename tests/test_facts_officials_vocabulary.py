@@ -60,3 +60,19 @@ def test_office_heads_are_the_words_the_office_patterns_start_with():
     assert ("perbup",) not in heads and ("jkm",) not in heads
     # the words up to the first optional one: "Kepala Bidang" needs an agency after it
     assert ("kepala", "bidang") in heads
+
+
+def test_a_place_the_nlp_layer_marks_on_the_doc_belongs_to_the_office():
+    # a branch named after its regency and a kecamatan of it
+    ctx = _context(
+        "Dewi Anggraini selaku Kepala Kantor Cabang BPJS Ketenagakerjaan Malang Kepanjen menyerahkan santunan."
+    )
+    assert [t._.bpjs_place for t in ctx.doc if t.text in ("Malang", "Kepanjen")] == [True, True]
+    found = [(o.name, o.position) for o in extract_officials(ctx)]
+    assert found == [("Dewi Anggraini", "Kepala Kantor Cabang BPJS Ketenagakerjaan Malang Kepanjen")]
+
+
+def test_a_regency_short_name_is_a_place_on_the_doc_and_ends_the_office():
+    ctx = _context("Bupati Kubar Yohanes Salim meninjau jembatan yang rusak.")
+    assert [t.text for t in ctx.doc if t._.bpjs_place] == ["Kubar"]
+    assert [(o.name, o.position) for o in extract_officials(ctx)] == [("Yohanes Salim", "Bupati Kubar")]

@@ -68,15 +68,16 @@ def load_patterns() -> list[dict]:
 @lru_cache(maxsize=1)
 def place_names() -> tuple[str, ...]:
     """Names that are places when capitalised: regencies (without "Kabupaten"/
-    "Kota"), provinces and their short names, Jawa Timur's kecamatan, and the
-    extra list in gazetteers/places.txt."""
-    from extract.nlp.regions import all_provinces, all_regencies
+    "Kota") and their short names ("Kutim"), provinces and their short names,
+    Jawa Timur's kecamatan, and the extra list in gazetteers/places.txt."""
+    from extract.nlp.regions import all_provinces, all_regencies, regency_aliases
 
     names: set[str] = set()
     for region in all_regencies():
         names.add(re.sub(r"^(?:Kabupaten|Kota)\s+(?:Administrasi\s+)?", "", region.name))
     names.update(p.name for p in all_provinces())
     names.update(read_yaml("regions/province_aliases.yaml"))
+    names.update(regency_aliases())
     names.update(read_list("gazetteers/kecamatan_jatim.txt"))
     names.update(read_list("gazetteers/places.txt"))
     return tuple(sorted(names))

@@ -11,9 +11,16 @@ Patterns of Indonesian news prose, over spaCy tokens of each content sentence:
 Where a run of capitalised words after an office word stops being the office
 and starts being the name is decided, in order, by an honorific ("Drs.",
 "H.M.", "KH"), a PER entity of the NER model, a word the article elsewhere
-uses alone as a name ("jelas Hendra"), and otherwise by the office vocabulary
-(extract/data/facts/officials.yaml plus region names): the name is what
-follows the last office word.
+uses alone as a name ("jelas Hendra"), and otherwise by the office vocabulary:
+the name is what follows the last office word.
+
+What the NLP layer put on the Doc is read, not found again: the words that
+open an office are those the ruler's POSITION, HEAD and ACTING patterns start
+with (extract/data/patterns/position.jsonl, the one office vocabulary); place
+names inside an office are the tokens the NLP lexicon marked as places
+(`token._.bpjs_place`); PER entities are evidence of where a name starts. The
+words that continue an office ("Dinas", "Bidang", "Sosial") and the rest of
+the officials' rules are in extract/data/facts/officials.yaml.
 
 Mentions of one person are merged: same key (name without titles,
 case-folded), or a short form whose words all belong to one longer name

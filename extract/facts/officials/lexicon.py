@@ -1,7 +1,6 @@
 """The officials extractor's vocabulary, read once: the office words of the
 one position vocabulary (extract/data/patterns/position.jsonl, which the NLP
-ruler reads too), the rest of extract/data/facts/officials.yaml, and region
-names as word tuples."""
+ruler reads too) and the rest of extract/data/facts/officials.yaml."""
 
 from __future__ import annotations
 
@@ -103,27 +102,6 @@ def lexicon() -> Lexicon:
         street_words=frozenset(fold(w) for w in data["street_words"]),
         alias_links=re.compile(r"(?:,\s*)?\b(?:" + phrase_alternation(data["alias_links"]) + r")\s+", re.IGNORECASE),
     )
-
-
-@lru_cache(maxsize=1)
-def region_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Names of kabupaten, kota and provinces as word tuples, by first word:
-    part of an office's name ("Kepala Dinas Sosial Kabupaten Blitar",
-    "Deputi Direktur Wilayah Jawa Timur")."""
-    from extract.nlp.gazetteers import read_yaml
-    from extract.nlp.regions import all_regencies, regency_aliases
-
-    regencies = all_regencies()
-    names = {re.sub(r"^(Kabupaten|Kota)\s+", "", r.name) for r in regencies}
-    names |= {r.province for r in regencies if r.province}
-    # short names of provinces: "Kepala Kanwil BPJS Ketenagakerjaan Jatim Arie Fianto"
-    names |= {str(alias) for alias in read_yaml("regions/province_aliases.yaml")}
-    names |= set(regency_aliases())  # "Bupati Kukar Edi Damansyah"
-    phrases: dict[str, set[tuple[str, ...]]] = {}
-    for name in names:
-        words = tuple(fold(w) for w in name.split())
-        phrases.setdefault(words[0], set()).add(words)
-    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in phrases.items()}
 
 
 _BY_VOCABULARY: dict[int, tuple[list[dict], Lexicon]] = {}

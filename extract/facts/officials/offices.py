@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from extract.facts.context import Context
-from extract.facts.officials.lexicon import Phrases, fold, lexicon_for, region_phrases
+from extract.facts.officials.lexicon import Phrases, fold, lexicon_for
 from extract.facts.officials.titles import is_acronym, is_cap, is_honorific
 from extract.facts.places import place_words
 from extract.facts.text import Sentence
+from extract.nlp.regions import place_name_words
 
 
 class OfficeView:
@@ -39,20 +40,9 @@ class OfficeView:
         self._mark_named_after()
 
     def _mark_regions(self) -> list[bool]:
-        """Which tokens belong to a capitalised region name."""
-        marks = [False] * len(self.toks)
-        phrases = region_phrases()
-        for i, word in enumerate(self.words):
-            if not is_cap(word):
-                continue
-            for phrase in phrases.get(self.folded[i], ()):
-                if tuple(self.folded[i : i + len(phrase)]) == phrase and all(
-                    is_cap(w) for w in self.words[i : i + len(phrase)]
-                ):
-                    for k in range(i, i + len(phrase)):
-                        marks[k] = True
-                    break
-        return marks
+        """Which tokens belong to a capitalised place name: the NLP lexicon
+        marks them on the Doc (`token._.bpjs_place`)."""
+        return [t._.bpjs_place and is_cap(t.text) for t in self.toks]
 
     def _mark_named_after(self) -> None:
         """A hospital or campus named after a person ("RSUD dr. Soetomo",
@@ -119,7 +109,7 @@ class OfficeView:
                 fold(part) in self.lex.position_words
                 or part.isdigit()
                 or is_acronym(part)
-                or (fold(part),) in region_phrases().get(fold(part), ())
+                or part.casefold() in place_name_words()
                 for part in re.split(r"[/-]", word)
             )
         return (
