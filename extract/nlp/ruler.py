@@ -49,6 +49,8 @@ ACTING = "ACTING"  # internal label: "Plt", "Penjabat (Pj)" waiting for its offi
 Token.set_extension("bpjs_place", default=False, force=True)
 Token.set_extension("bpjs_agency", default=False, force=True)
 Token.set_extension("bpjs_agency_part", default=False, force=True)  # agency word or "," "dan" "&"
+# indices of the bpjs_place tokens, for readers of many tokens (one lookup, not one per token)
+Doc.set_extension("bpjs_places", default=frozenset(), force=True)
 _AGENCY_JOINERS = frozenset({",", "dan", "&", "serta"})
 
 
@@ -92,7 +94,8 @@ def agency_words() -> frozenset[str]:
 
 
 class Lexicon:
-    """Marks tokens: `token._.bpjs_place` (part of a capitalised place name),
+    """Marks tokens: `token._.bpjs_place` (part of a capitalised place name;
+    `doc._.bpjs_places` holds their indices),
     `token._.bpjs_agency` (a word of an agency's name) and
     `token._.bpjs_agency_part` (that, or a word joining two: "," "dan" "&")."""
 
@@ -104,9 +107,12 @@ class Lexicon:
         self.agency = agency_words()
 
     def __call__(self, doc: Doc) -> Doc:
+        places: set[int] = set()
         for _, start, end in self.matcher(doc):
+            places.update(range(start, end))
             for token in doc[start:end]:
                 token._.bpjs_place = True
+        doc._.bpjs_places = frozenset(places)
         for token in doc:
             if token.lower_ in self.agency:
                 token._.bpjs_agency = True

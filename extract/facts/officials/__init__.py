@@ -51,15 +51,17 @@ __all__ = ["extract_officials", "link_across_articles"]
 def extract_officials(ctx: Context) -> list[Official]:
     """Officials of the text, then those of the photo captions (a person named
     only in a caption counts); one Official per person across both."""
-    known = known_names(ctx)
+    tokens = [ctx.tokens(sentence) for sentence in ctx.sentences]
+    known = known_names(ctx, tokens)
     common = common_words(ctx.text)
-    places = article_places(ctx)
+    places = article_places(tokens)
     mentions: list[Mention] = []
     for part in [ctx, *ctx.captions]:
         per_starts = {e.start_char for e in part.entities("PER")}
         words = common if part is ctx else common | common_words(part.text)
-        for sentence in part.sentences:
-            view = SentenceView(part, sentence, known, per_starts, words, places)
+        part_tokens = tokens if part is ctx else [part.tokens(sentence) for sentence in part.sentences]
+        for sentence, toks in zip(part.sentences, part_tokens):
+            view = SentenceView(part, sentence, toks, known, per_starts, words, places)
             mentions.extend(find_mentions(view))
     return resolve(_drop_headline_guesses(mentions), ctx)
 

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from extract.facts.context import Context
 from extract.facts.officials.lexicon import fold, lexicon, lexicon_for
 from extract.facts.officials.titles import is_cap, is_honorific
 
 
-def known_names(ctx: Context) -> frozenset[str]:
+def known_names(ctx: Context, tokens: list[list[Token]]) -> frozenset[str]:
     """Words the article uses alone as a person's name: right after a speech
     verb ("jelas Hendra", "kata Gus Mujib") or as the subject of one
     ("Hendra menambahkan")."""
     lex = lexicon_for(ctx.nlp)
     found = set()
-    for sentence in ctx.sentences:
-        toks = [t.text for t in ctx.tokens(sentence)]
+    for sentence_tokens in tokens:
+        toks = [t.text for t in sentence_tokens]
         folded = [fold(t) for t in toks]
         for k, word in enumerate(folded):
             if word not in lex.speech_verbs:
@@ -33,14 +35,14 @@ def known_names(ctx: Context) -> frozenset[str]:
     return frozenset(found - lex.position_words - lex.stop_words - heads)
 
 
-def article_places(ctx: Context) -> frozenset[str]:
+def article_places(tokens: list[list[Token]]) -> frozenset[str]:
     """Words the article writes as a place: the capitalised words after "di"
     ("di Balige", "di Danau Toba"), not a building ("di Kantor Bupati") or a
     street, which may carry a person's name ("di Jalan Ahmad Yani")."""
     lex = lexicon()
     found: set[str] = set()
-    for sentence in ctx.sentences:
-        words = [t.text for t in ctx.tokens(sentence)]
+    for sentence_tokens in tokens:
+        words = [t.text for t in sentence_tokens]
         for k, word in enumerate(words[:-1]):
             if word.casefold() != "di":
                 continue

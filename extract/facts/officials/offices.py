@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from extract.facts.context import Context
 from extract.facts.officials.lexicon import Phrases, fold, lexicon_for
 from extract.facts.officials.titles import is_acronym, is_cap, is_honorific
@@ -21,6 +23,7 @@ class OfficeView:
         self,
         ctx: Context,
         sentence: Sentence,
+        toks: list[Token],
         known_names: frozenset[str],
         per_starts: set[int],
         common_words: frozenset[str] = frozenset(),
@@ -28,10 +31,11 @@ class OfficeView:
     ):
         self.ctx = ctx
         self.sentence = sentence
-        self.toks = ctx.tokens(sentence)
+        self.toks = toks
         self.words = [t.text for t in self.toks]
         self.folded = [fold(w) for w in self.words]
         self.lex = lexicon_for(ctx.nlp)
+        self.head_lengths = self._head_lengths()
         self.known_names = known_names
         self.per_starts = per_starts
         self.common_words = common_words
@@ -41,8 +45,9 @@ class OfficeView:
 
     def _mark_regions(self) -> list[bool]:
         """Which tokens belong to a capitalised place name: the NLP lexicon
-        marks them on the Doc (`token._.bpjs_place`)."""
-        return [t._.bpjs_place and is_cap(t.text) for t in self.toks]
+        marks them on the Doc (`token._.bpjs_place`, `doc._.bpjs_places`)."""
+        places = self.ctx.doc._.bpjs_places
+        return [t.i in places and is_cap(t.text) for t in self.toks]
 
     def _mark_named_after(self) -> None:
         """A hospital or campus named after a person ("RSUD dr. Soetomo",
@@ -91,15 +96,18 @@ class OfficeView:
 
     def head_at(self, i: int) -> int:
         """Length of the office head (chained: "Plt Kepala") starting at i, or 0."""
-        if i >= len(self):
-            return 0
-        j = i
-        while j < len(self):
-            n = self.match(j, self.lex.heads)
-            if not n:
-                break
-            j += n
-        return j - i
+        return self.head_lengths[i] if i < len(self.head_lengths) else 0
+
+    def _head_lengths(self) -> list[int]:
+        """head_at of every token, found once: from the end, a head at i
+        chains on to the one right after it."""
+        lengths = [0] * (len(self.toks) + 1)
+        by_first = self.lex.heads.by_first
+        for i in range(len(self.toks) - 1, -1, -1):
+            if self.folded[i] in by_first:
+                n = self.match(i, self.lex.heads)
+                lengths[i] = n + lengths[i + n] if n else 0
+        return lengths[:-1]
 
     def is_position_word(self, i: int) -> bool:
         word = self.words[i]
