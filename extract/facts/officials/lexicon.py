@@ -1,6 +1,7 @@
 """The officials extractor's vocabulary, read once: the office words of the
 one position vocabulary (extract/data/patterns/position.jsonl, which the NLP
-ruler reads too) and the rest of extract/data/facts/officials.yaml."""
+ruler reads too), the agency words of extract/data/gazetteers/agency_words.txt
+and the rest of extract/data/facts/officials.yaml."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from itertools import product
 from spacy.language import Language
 
 from extract.facts.text import load_lexicon, phrase_alternation
-from extract.nlp.ruler import ACTING, HEAD, load_patterns
+from extract.nlp.ruler import ACTING, HEAD, agency_words, load_patterns
 
 OFFICE_LABELS = frozenset({"POSITION", HEAD, ACTING})
 RULER = "bpjs_span_ruler"
@@ -58,6 +59,11 @@ def fold(word: str) -> str:
     return word.casefold().rstrip(".")
 
 
+def _agency_words() -> frozenset[str]:
+    """The words of agency names the NLP ruler joins into ORG spans."""
+    return frozenset(fold(w) for w in agency_words())
+
+
 def _phrases(words) -> Phrases:
     split = {tuple(fold(w) for w in str(p).split()) for p in words}
     return Phrases(sorted(split, key=len, reverse=True))
@@ -86,7 +92,7 @@ def lexicon() -> Lexicon:
     data = load_lexicon("officials")
     return Lexicon(
         heads=office_heads(load_patterns()),
-        position_words=frozenset(fold(w) for w in data["position_words"]),
+        position_words=frozenset(fold(w) for w in data["position_words"]) | _agency_words(),
         connectors=frozenset(fold(w) for w in data["position_connectors"]),
         links=_phrases(data["appositive_links"]),
         stop_words=frozenset(fold(w) for w in data["name_stop_words"]),
