@@ -52,6 +52,8 @@ ACTING = "ACTING"  # internal label: "Plt", "Penjabat (Pj)" waiting for its offi
 Token.set_extension("bpjs_place", default=False, force=True)
 Token.set_extension("bpjs_agency", default=False, force=True)
 Token.set_extension("bpjs_agency_part", default=False, force=True)  # agency word or "," "dan" "&"
+# indices of the bpjs_place tokens, for readers of many tokens (one lookup, not one per token)
+Doc.set_extension("bpjs_places", default=frozenset(), force=True)
 _AGENCY_JOINERS = frozenset({",", "dan", "&", "serta"})
 
 
@@ -71,15 +73,16 @@ def load_patterns() -> list[dict]:
 @lru_cache(maxsize=1)
 def place_names() -> tuple[str, ...]:
     """Names that are places when capitalised: regencies (without "Kabupaten"/
-    "Kota"), provinces and their short names, Jawa Timur's kecamatan, and the
-    extra list in gazetteers/places.txt."""
-    from extract.nlp.regions import all_provinces, all_regencies
+    "Kota") and their short names ("Kutim"), provinces and their short names,
+    Jawa Timur's kecamatan, and the extra list in gazetteers/places.txt."""
+    from extract.nlp.regions import all_provinces, all_regencies, regency_aliases
 
     names: set[str] = set()
     for region in all_regencies():
         names.add(re.sub(r"^(?:Kabupaten|Kota)\s+(?:Administrasi\s+)?", "", region.name))
     names.update(p.name for p in all_provinces())
     names.update(read_yaml("regions/province_aliases.yaml"))
+    names.update(regency_aliases())
     names.update(read_list("gazetteers/kecamatan_jatim.txt"))
     names.update(read_list("gazetteers/places.txt"))
     return tuple(sorted(names))
@@ -94,7 +97,8 @@ def agency_words() -> frozenset[str]:
 
 
 class Lexicon:
-    """Marks tokens: `token._.bpjs_place` (part of a capitalised place name),
+    """Marks tokens: `token._.bpjs_place` (part of a capitalised place name;
+    `doc._.bpjs_places` holds their indices),
     `token._.bpjs_agency` (a word of an agency's name) and
     `token._.bpjs_agency_part` (that, or a word joining two: "," "dan" "&")."""
 
@@ -106,9 +110,12 @@ class Lexicon:
         self.agency = agency_words()
 
     def __call__(self, doc: Doc) -> Doc:
+        places: set[int] = set()
         for _, start, end in self.matcher(doc):
+            places.update(range(start, end))
             for token in doc[start:end]:
                 token._.bpjs_place = True
+        doc._.bpjs_places = frozenset(places)
         for token in doc:
             if token.lower_ in self.agency:
                 token._.bpjs_agency = True
@@ -177,6 +184,13 @@ class IndexedSpanRuler(SpanRuler):
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
         self._index(patterns)
+
+    def add_vocabulary(self, entries: list[dict]) -> None:
+        """Add pattern-file entries, compiled (see `compiled_patterns`).
+        `vocabulary` keeps them as written, so that the fact extractors read
+        the very words the spans came from (the officials' office heads)."""
+        self.vocabulary = [*getattr(self, "vocabulary", []), *entries]
+        self.add_patterns(compiled_patterns(entries))
 
     def remove(self, label: str) -> None:
         super().remove(label)
@@ -278,7 +292,7 @@ def make_span_ruler(nlp: Language, name: str) -> IndexedSpanRuler:
         overwrite=False,
         validate=True,
     )
-    component.add_patterns(compiled_patterns(load_patterns()))
+    component.add_vocabulary(load_patterns())
     return component
 
 
