@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 # Importing these registers their spaCy factories.
 from extract.nlp import components as _components  # noqa: F401
+from extract.nlp import grammar as _grammar  # noqa: F401
 from extract.nlp import hf_ner as _hf_ner  # noqa: F401
 from extract.nlp import ruler as _ruler  # noqa: F401
 from extract.nlp import sentences as _sentences  # noqa: F401
