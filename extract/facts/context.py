@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from extract.facts.provenance import provenance
 from extract.facts.text import Sentence, overlaps
 from extract.model import Article, Provenance
+from extract.normalize.date_values import DateMatch, resolve_dates
 
 
 @dataclass
@@ -103,3 +104,11 @@ class Context:
         first = bisect_left(starts, sentence.start)
         last = bisect_left(starts, sentence.end, first)
         return [e for e in entities[first:last] if e.end_char <= sentence.end]
+
+    def date_matches(self, sentence: Sentence, reference: dt.date | None = None) -> list[DateMatch]:
+        """The dates of `sentence` as the NLP layer parsed them (`doc._.date_parts`,
+        none on a doc made without its numeric component), resolved against
+        `reference` (by default the publication date) as `find_dates` resolves
+        them; offsets into the sentence."""
+        parts = [p for p in self.doc._.date_parts or [] if sentence.start <= p.start and p.end <= sentence.end]
+        return resolve_dates(parts, self.reference if reference is None else reference, offset=sentence.start)

@@ -22,7 +22,7 @@ from extract.facts.context import Context
 from extract.facts.date_context import is_time_stamp, period_bounds, words_before
 from extract.facts.events_match import sentence_types
 from extract.facts.text import Sentence, load_lexicon, word_pattern
-from extract.normalize.dates import DateMatch, find_dates
+from extract.normalize.dates import DateMatch
 
 
 @dataclass
@@ -74,7 +74,7 @@ def dated_mentions(ctx: Context) -> list[DatedMention]:
         return ctx.results["dated_mentions"]
     found = []
     for sentence in ctx.sentences:
-        matches = find_dates(sentence.text, ctx.reference)
+        matches = ctx.date_matches(sentence)
         spans = [(m.start, m.end, m.value.date) for m in matches]
         period = period_bounds(sentence.text, spans) if len(spans) > 1 else set()
         for index, match in enumerate(matches):
@@ -200,7 +200,7 @@ def unresolved_date(ctx: Context, sentence: Sentence) -> bool:
     borrowing another event's."""
     if ctx.reference is not None:
         return False
-    return bool(find_dates(sentence.text, dt.date(2000, 6, 15)))
+    return bool(ctx.date_matches(sentence, reference=dt.date(2000, 6, 15)))
 
 
 def day_before(ctx: Context, sentence: Sentence) -> list[DatedMention]:

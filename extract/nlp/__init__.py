@@ -26,4 +26,8 @@ What a Doc carries (see extract.nlp.pipeline for the components):
 
   `extract.nlp.ruler.read_law_kb_id(span.kb_id_)` gives a LAW span's number
   and year; `extract.nlp.regions.region_by_code(span.kb_id_)` a REGION's Region.
+- `doc._.date_parts`: every date expression of the text as parsed, before a
+  reference date resolves it (`extract.normalize.dates.parse_dates`); DATE
+  spans that need a reference are there only when `doc._.reference_date` was
+  set, the parse always (`resolve_dates(parts, reference)` gives the matches).
 """

@@ -27,7 +27,9 @@ match's own (start, end) character offsets (None when they are the span's).
 
 A date range ("3-4/10/2024") gives one DATE span per day, on the same words.
 Relative dates ("Rabu lalu") are resolved against `doc._.reference_date`
-(the article's publication date) and left out when it is None.
+(the article's publication date) and left out when it is None;
+`doc._.date_parts` keeps every date expression as parsed, to be resolved
+later against another reference (`Context.date_matches`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,11 @@ from extract.nlp.regions import find_regions, place_name_words
 from extract.nlp.ruler import SPANS_KEY, longest_per_label
 
 Doc.set_extension("reference_date", default=None, force=True)
+# Every date expression of the text as parsed, before a reference date
+# resolves it (extract.normalize.date_values.DateParts, in priority order):
+# the facts resolve them against the article's publication date, which docs
+# made with `nlp.pipe` do not have.
+Doc.set_extension("date_parts", default=None, force=True)
 Span.set_extension("exact_chars", default=None, force=True)
 
 
@@ -118,6 +125,9 @@ def _add_spans(doc: Doc, new: list[Span]) -> None:
 
 class NumericSpans:
     def __call__(self, doc: Doc) -> Doc:
+        from extract.normalize.dates import parse_dates
+
+        doc._.date_parts = parse_dates(doc.text)  # parsed once: find_dates below reuses it
         # Dates of a range share their words; keep them all (one per day).
         _add_spans(doc, numeric_spans(doc))
         return doc

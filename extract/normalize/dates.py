@@ -35,10 +35,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
 from collections.abc import Callable, Iterator
 
+from extract.normalize.date_values import (
+    FUTURE_TOLERANCE_DAYS,
+    MAX_YEAR,
+    MIN_YEAR,
+    DateMatch,
+    DateParts,
+    DateValue,
+    Rule,
+    month_value,
+    resolve_dates,
+    safe_date,
+    year_value,
+)
 from extract.normalize.lexicon import (
     alternation,
     lexicon,
@@ -50,34 +61,17 @@ from extract.normalize.lexicon import (
 from extract.normalize.memo import scanned_once
 from extract.normalize.numbers import WORD_NUMBER, parse_number
 
-Precision = Literal["day", "month", "year"]
-
-FUTURE_TOLERANCE_DAYS = 7
-MIN_YEAR, MAX_YEAR = 1900, 2100
-
-
-@dataclass(frozen=True)
-class DateValue:
-    date: dt.date  # for month / year precision: the first day of the period
-    precision: Precision
-
-    def iso(self) -> str:
-        """ISO text at the value's precision: "2024-01-30", "2024-01", "2024"."""
-        if self.precision == "day":
-            return self.date.isoformat()
-        if self.precision == "month":
-            return f"{self.date.year:04d}-{self.date.month:02d}"
-        return f"{self.date.year:04d}"
-
-
-@dataclass(frozen=True)
-class DateMatch:
-    start: int  # character offsets into the text given to find_dates
-    end: int
-    text: str
-    value: DateValue
-    relative: bool  # True when the reference date was needed to resolve it
-
+__all__ = [
+    "FUTURE_TOLERANCE_DAYS",
+    "DateMatch",
+    "DateParts",
+    "DateValue",
+    "find_dates",
+    "parse_date",
+    "parse_dates",
+    "parse_published",
+    "resolve_dates",
+]
 
 # --------------------------------------------------------------------------
 # Regex building blocks (compiled once at import)
@@ -183,16 +177,7 @@ _RELATIVE_DAYS = {k.lower(): v for k, v in _LEX["relative_days"].items()}
 
 
 # --------------------------------------------------------------------------
-# Calendar helpers
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    if not (MIN_YEAR <= year <= MAX_YEAR):
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+# Helpers
 
 
 def _full_year(text: str) -> int:
@@ -204,52 +189,21 @@ def _weekday(name: str | None) -> int | None:
     return _WEEKDAYS.get(name.lower()) if name else None
 
 
-def _resolve_day_month(
-    day: int, month: int, reference: dt.date, weekday: int | None = None, past: bool = False
-) -> dt.date | None:
-    """The year of a day-month written without one (see the module docstring)."""
-    candidates = [d for d in (_safe_date(reference.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
-    limit = reference if past else reference + dt.timedelta(days=FUTURE_TOLERANCE_DAYS)
-    if weekday is not None:
-        matching = [d for d in candidates if d.weekday() == weekday]
-        if matching:
-            return min(matching, key=lambda d: (d > limit, abs((d - reference).days)))
-    not_after = [d for d in candidates if d <= limit]
-    return max(not_after) if not_after else None
-
-
-def _weekday_before(reference: dt.date, weekday: int, strictly: bool) -> dt.date:
-    back = (reference.weekday() - weekday) % 7
-    if strictly and back == 0:
-        back = 7
-    return reference - dt.timedelta(days=back)
-
-
-def _weekday_after(reference: dt.date, weekday: int) -> dt.date:
-    ahead = (weekday - reference.weekday()) % 7 or 7
-    return reference + dt.timedelta(days=ahead)
-
-
-def _month_value(year: int, month: int) -> DateValue | None:
-    date = _safe_date(year, month, 1)
-    return DateValue(date, "month") if date else None
-
-
-def _year_value(year: int) -> DateValue | None:
-    date = _safe_date(year, 1, 1)
-    return DateValue(date, "year") if date else None
-
-
 def _is_sunday_word_meaning_week(text: str, hari: str | None) -> bool:
     """Lower-case "minggu lalu" is "last week", not "last Sunday"."""
     return text.lower() == "minggu" and not text[0].isupper() and not hari
 
 
 # --------------------------------------------------------------------------
-# Pattern handlers: each yields (start, end, values, relative) candidates.
+# Pattern handlers: each yields (start, end, values, rule, args) candidates,
+# fixed values or how a reference date resolves them (date_values.Rule).
 
-_Candidate = tuple[int, int, list[DateValue], bool]
-_Handler = Callable[[re.Match[str], str, "dt.date | None"], Iterator[_Candidate]]
+_Candidate = tuple[int, int, tuple[DateValue, ...], Rule, tuple[int, ...]]
+_Handler = Callable[[re.Match[str], str], Iterator[_Candidate]]
+
+
+def _fixed(start: int, end: int, *values: DateValue) -> _Candidate:
+    return start, end, values, "", ()
 
 
 def _span_without_unmatched_paren(m: re.Match[str]) -> tuple[int, int]:
@@ -263,35 +217,25 @@ def _span_without_unmatched_paren(m: re.Match[str]) -> tuple[int, int]:
     return start, end
 
 
-def _days(
-    m: re.Match[str], year: int | None, month: int, reference: dt.date | None
-) -> tuple[list[DateValue], bool] | None:
-    """The day value(s) of a (possibly ranged) day-month match."""
-    day_texts = [m.group("d")] + ([m.group("d2")] if m.group("d2") else [])
-    weekday = _weekday(m.group("wd")) if m.groupdict().get("wd") else None
-    if weekday is None and m.groupdict().get("wdin"):
-        weekday = _weekday(m.group("wdin"))
-    past = bool(m.group("trail"))
-    values: list[DateValue] = []
-    relative = year is None
-    for index, day_text in enumerate(day_texts):
-        day = int(day_text)
-        if year is not None:
-            date = _safe_date(year, month, day)
-        elif reference is not None:
-            # A weekday names the first day of a range only.
-            date = _resolve_day_month(day, month, reference, weekday if index == 0 else None, past)
-        else:
-            return None
-        if date is None:
-            return None
-        values.append(DateValue(date, "day"))
-    if len(values) == 2 and values[1].date <= values[0].date:
-        return None
-    return values, relative
+def _days(m: re.Match[str], year: int | None, month: int) -> Iterator[_Candidate]:
+    """The day value(s) of a (possibly ranged) day-month match; without a
+    year, how a reference resolves them."""
+    days = [int(m.group("d"))] + ([int(m.group("d2"))] if m.group("d2") else [])
+    start, end = _span_without_unmatched_paren(m)
+    if year is None:
+        weekday = _weekday(m.group("wd")) if m.groupdict().get("wd") else None
+        if weekday is None and m.groupdict().get("wdin"):
+            weekday = _weekday(m.group("wdin"))
+        past = bool(m.group("trail"))
+        yield start, end, (), "day_month", (month, -1 if weekday is None else weekday, int(past), *days)
+        return
+    dates = [safe_date(year, month, day) for day in days]
+    if any(date is None for date in dates) or (len(dates) == 2 and dates[1] <= dates[0]):  # type: ignore[operator]
+        return
+    yield _fixed(start, end, *(DateValue(date, "day") for date in dates if date is not None))
 
 
-def _numeric(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+def _numeric(m: re.Match[str], text: str) -> Iterator[_Candidate]:
     sep, year_text = m.group("sep"), m.group("y")
     if year_text is None:
         # "3/12" is a fraction or a number unless it is "(3/12)".
@@ -301,15 +245,10 @@ def _numeric(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator
         return
     if _REGULATION_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
         return
-    month = int(m.group("m"))
-    result = _days(m, _full_year(year_text) if year_text else None, month, reference)
-    if result is None:
-        return
-    start, end = _span_without_unmatched_paren(m)
-    yield start, end, result[0], result[1]
+    yield from _days(m, _full_year(year_text) if year_text else None, int(m.group("m")))
 
 
-def _textual(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+def _textual(m: re.Match[str], text: str) -> Iterator[_Candidate]:
     month = _MONTHS[m.group("mon").lower()]
     # Any four-digit year is read, so that an out-of-range one ("30 November
     # 1016") drops the date instead of leaving "30 November" to be resolved.
@@ -320,96 +259,73 @@ def _textual(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator
             # "30 Desember - 2 Januari 2025": the range starts the year before.
             later_month = _MONTHS[tail.group("mon").lower()]
             year = int(tail.group("y")) - (1 if month > later_month else 0)
-    result = _days(m, year, month, reference)
-    if result is None:
-        return
-    start, end = _span_without_unmatched_paren(m)
-    yield start, end, result[0], result[1]
+    yield from _days(m, year, month)
 
 
-def _iso(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    date = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+def _iso(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    date = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if date:
-        yield m.start(), m.end(), [DateValue(date, "day")], False
+        yield _fixed(m.start(), m.end(), DateValue(date, "day"))
 
 
-def _month_range(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+def _month_range(m: re.Match[str], text: str) -> Iterator[_Candidate]:
     year2 = int(m.group("y"))
     month1, month2 = _MONTHS[m.group("mon").lower()], _MONTHS[m.group("mon2").lower()]
     year1 = int(m.group("y1")) if m.group("y1") else (year2 if month1 <= month2 else year2 - 1)
-    first, second = _month_value(year1, month1), _month_value(year2, month2)
+    first, second = month_value(year1, month1), month_value(year2, month2)
     if first and second:
-        yield m.start("first"), m.end("first"), [first], False
-        yield m.start("second"), m.end("second"), [second], False
+        yield _fixed(m.start("first"), m.end("first"), first)
+        yield _fixed(m.start("second"), m.end("second"), second)
 
 
-def _month_year(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    value = _month_value(int(m.group("y")), _MONTHS[m.group("mon").lower()])
+def _month_year(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    value = month_value(int(m.group("y")), _MONTHS[m.group("mon").lower()])
     if value:
-        yield m.start(), m.end(), [value], False
+        yield _fixed(m.start(), m.end(), value)
 
 
-def _month_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    if reference is None:
-        return
+def _month_relative(m: re.Match[str], text: str) -> Iterator[_Candidate]:
     month = _MONTHS[m.group("mon").lower()]
-    if m.group("past"):
-        year = reference.year if month <= reference.month else reference.year - 1
-    else:
-        year = reference.year if month >= reference.month else reference.year + 1
-    value = _month_value(year, month)
-    if value:
-        yield m.start(), m.end(), [value], True
+    yield m.start(), m.end(), (), "month", (month, int(bool(m.group("past"))))
 
 
-def _bulan_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    if reference is None:
-        return
-    shift = 0 if m.group("this") else (-1 if m.group("past") else 1)
-    index = reference.year * 12 + reference.month - 1 + shift
-    value = _month_value(index // 12, index % 12 + 1)
-    if value:
-        yield m.start(), m.end(), [value], True
+def _shift(m: re.Match[str]) -> int:
+    return 0 if m.group("this") else (-1 if m.group("past") else 1)
 
 
-def _year(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+def _bulan_relative(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    yield m.start(), m.end(), (), "month_shift", (_shift(m),)
+
+
+def _year(m: re.Match[str], text: str) -> Iterator[_Candidate]:
     # "UU Nomor 40 Tahun 2004" is a regulation's year, not a date.
     if _REGULATION_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()]):
         return
-    value = _year_value(int(m.group("y")))
+    value = year_value(int(m.group("y")))
     if value:
-        yield m.start(), m.end(), [value], False
+        yield _fixed(m.start(), m.end(), value)
 
 
-def _bare_year(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    value = _year_value(int(m.group("y")))
+def _bare_year(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    value = year_value(int(m.group("y")))
     if value:
-        yield m.start("y"), m.end("y"), [value], False
+        yield _fixed(m.start("y"), m.end("y"), value)
 
 
-def _year_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    if reference is None:
-        return
-    shift = 0 if m.group("this") else (-1 if m.group("past") else 1)
-    value = _year_value(reference.year + shift)
-    if value:
-        yield m.start(), m.end(), [value], True
+def _year_relative(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    yield m.start(), m.end(), (), "year_shift", (_shift(m),)
 
 
-def _weekday_relative(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    if reference is None or _is_sunday_word_meaning_week(m.group("wd"), m.group("hari")):
+def _weekday_relative(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    if _is_sunday_word_meaning_week(m.group("wd"), m.group("hari")):
         return
     weekday = _weekday(m.group("wd"))
     assert weekday is not None
-    if m.group("past"):
-        date = _weekday_before(reference, weekday, strictly=True)
-    else:
-        date = _weekday_after(reference, weekday)
-    yield m.start(), m.end(), [DateValue(date, "day")], True
+    yield m.start(), m.end(), (), "weekday", (weekday, int(bool(m.group("past"))))
 
 
-def _weekday_bare(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    if reference is None or _is_sunday_word_meaning_week(m.group("wd"), None):
+def _weekday_bare(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    if _is_sunday_word_meaning_week(m.group("wd"), None):
         return
     if _EVERY_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()]):
         return
@@ -417,40 +333,30 @@ def _weekday_bare(m: re.Match[str], text: str, reference: dt.date | None) -> Ite
         return
     weekday = _weekday(m.group("wd"))
     assert weekday is not None
-    date = _weekday_before(reference, weekday, strictly=False)
-    yield m.start("span"), m.end("span"), [DateValue(date, "day")], True
+    yield m.start("span"), m.end("span"), (), "weekday_on_or_before", (weekday,)
 
 
-def _ago(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
+_AGO_UNITS = {"hari": 0, "bulan": 1, "tahun": 2}
+
+
+def _ago(m: re.Match[str], text: str) -> Iterator[_Candidate]:
     count = 1 if m.group("n").lower() == "se" else parse_number(m.group("n"))
-    if reference is None or not isinstance(count, int) or count < 1:
+    if not isinstance(count, int) or count < 1:
         return
-    unit = m.group("unit").lower()
-    if unit == "hari":
-        value: DateValue | None = DateValue(reference - dt.timedelta(days=count), "day")
-    elif unit == "bulan":
-        index = reference.year * 12 + reference.month - 1 - count
-        value = _month_value(index // 12, index % 12 + 1)
-    else:
-        value = _year_value(reference.year - count)
-    if value:
-        yield m.start(), m.end(), [value], True
+    yield m.start(), m.end(), (), "ago", (count, _AGO_UNITS[m.group("unit").lower()])
 
 
-def _weekday_clause(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    if reference is None or _is_sunday_word_meaning_week(m.group("wd"), None):
+def _weekday_clause(m: re.Match[str], text: str) -> Iterator[_Candidate]:
+    if _is_sunday_word_meaning_week(m.group("wd"), None):
         return
     weekday = _weekday(m.group("wd"))
     assert weekday is not None
-    date = _weekday_before(reference, weekday, strictly=False)
-    yield m.start("span"), m.end("span"), [DateValue(date, "day")], True
+    yield m.start("span"), m.end("span"), (), "weekday_on_or_before", (weekday,)
 
 
-def _relative_day(m: re.Match[str], text: str, reference: dt.date | None) -> Iterator[_Candidate]:
-    if reference is None:
-        return
+def _relative_day(m: re.Match[str], text: str) -> Iterator[_Candidate]:
     offset = _RELATIVE_DAYS[re.sub(r"\s+", " ", m.group("word").lower())]
-    yield m.start(), m.end(), [DateValue(reference + dt.timedelta(days=offset), "day")], True
+    yield m.start(), m.end(), (), "day_shift", (int(offset),)
 
 
 # Highest priority first: an accepted span blocks every later overlapping one.
@@ -474,6 +380,22 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
 
 
 @scanned_once
+def parse_dates(text: str) -> list[DateParts]:
+    """Every date expression in ``text`` as parsed, not yet resolved, in the
+    order ``resolve_dates`` accepts them (pattern priority, then position).
+    Overlapping candidates are all kept: which one wins depends on which
+    resolve against the reference date."""
+    found = []
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(text):
+            for start, end, values, rule, args in handler(m, text):
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                found.append(DateParts(start, end, text[start:end], values, rule, args))
+    return found
+
+
+@scanned_once
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     """Every date expression in ``text``, in order, resolved against ``reference``.
 
@@ -481,23 +403,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     are left out when ``reference`` is None. A range yields one match per
     value, all with the range's span.
     """
-    taken: list[tuple[int, int]] = []
-    found: list[tuple[int, int, list[DateValue], bool]] = []
-    for pattern, handler in _PATTERNS:
-        for m in pattern.finditer(text):
-            for start, end, values, relative in handler(m, text, reference):
-                while end > start and text[end - 1].isspace():
-                    end -= 1
-                if any(start < t_end and t_start < end for t_start, t_end in taken):
-                    continue
-                taken.append((start, end))
-                found.append((start, end, values, relative))
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [
-        DateMatch(start, end, text[start:end], value, relative)
-        for start, end, values, relative in found
-        for value in values
-    ]
+    return resolve_dates(parse_dates(text), reference)
 
 
 def parse_date(text: str, reference: dt.date | None = None) -> DateValue | None:
@@ -565,7 +471,7 @@ def parse_published(text: str) -> dt.date | None:
                 break
             month_text = m.group("mon") if "mon" in m.groupdict() else None
             month = _MONTHS[month_text.lower()] if month_text else int(m.group("m"))
-            date = _safe_date(_full_year(m.group("y")), month, int(m.group("d")))
+            date = safe_date(_full_year(m.group("y")), month, int(m.group("d")))
             if date is not None:
                 best = (m.start(), date)
                 break
