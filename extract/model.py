@@ -121,7 +121,7 @@ class Regulation:
 
 @dataclass
 class Event:
-    type: str  # agreement_signing, benefit_payout, meeting, award, statement (someone spoke that day)
+    type: str  # a record of extract/data/facts/events.yaml: agreement_signing, benefit_payout, launch_inspection, meeting, award, statement
     date: str | None = None  # ISO date
     date_precision: str | None = None  # "day", "month", "year"
     venue: str | None = None
