@@ -84,26 +84,24 @@ class Context:
     def spans_in(self, sentence: Sentence, *labels: str) -> list[Span]:
         """Rule spans with one of `labels` inside `sentence`, in text order
         (the spans of each set of labels are gathered once per article)."""
-        gathered = self.__dict__.setdefault("_spans_by_labels", {})
-        if labels not in gathered:
-            spans = self.rule_spans(*labels)
-            gathered[labels] = ([s.start_char for s in spans], spans)
-        starts, spans = gathered[labels]
-        first = bisect_left(starts, sentence.start)
-        last = bisect_left(starts, sentence.end, first)
-        return [s for s in spans[first:last] if s.end_char <= sentence.end]
+        return self._within(sentence, ("rules", labels), lambda: self.rule_spans(*labels))
 
     def entities_in(self, sentence: Sentence, *labels: str) -> list[Span]:
         """Model entities with one of `labels` inside `sentence`, in text
         order (gathered once per article, like `spans_in`)."""
-        gathered = self.__dict__.setdefault("_entities_by_labels", {})
-        if labels not in gathered:
-            entities = self.entities(*labels)
-            gathered[labels] = ([e.start_char for e in entities], entities)
-        starts, entities = gathered[labels]
+        return self._within(sentence, ("ents", labels), lambda: self.entities(*labels))
+
+    def _within(self, sentence: Sentence, key: tuple, gather) -> list[Span]:
+        """The spans `gather()` gives that lie inside `sentence`; gathered once
+        per article under `key`, then found by bisecting their starts."""
+        gathered = self.__dict__.setdefault("_spans_gathered", {})
+        if key not in gathered:
+            spans = gather()
+            gathered[key] = ([s.start_char for s in spans], spans)
+        starts, spans = gathered[key]
         first = bisect_left(starts, sentence.start)
         last = bisect_left(starts, sentence.end, first)
-        return [e for e in entities[first:last] if e.end_char <= sentence.end]
+        return [s for s in spans[first:last] if s.end_char <= sentence.end]
 
     def date_matches(self, sentence: Sentence, reference: dt.date | None = None) -> list[DateMatch]:
         """The dates of `sentence` as the NLP layer parsed them (`doc._.date_parts`,
