@@ -37,7 +37,6 @@ class _Words:
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     data = load_lexicon("events")["date_context"]
-    speech = [v + s for v in load_lexicon("officials")["speech_verbs"] for s in ("", "nya")]
     zones = "|".join(re.escape(z) for z in data["time_zones"])
     return _Words(
         clock=re.compile(rf"^\s*,?\s*(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*(?:{zones})\b)?", re.IGNORECASE),
@@ -48,8 +47,15 @@ def _words() -> _Words:
         ),
         longest_event_days=int(data["longest_event_days"]),
         apposition=word_pattern(data["apposition_words"]),
-        quote_or_speech=re.compile(r"[\"“”]|" + word_pattern(speech).pattern, re.IGNORECASE),
+        quote_or_speech=re.compile(r"[\"“”]|" + speech_verbs().pattern, re.IGNORECASE),
     )
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> re.Pattern[str]:
+    """The verbs that report speech ("kata", "ujar", ...; officials.yaml), also
+    with "-nya" ("katanya"): what tells a statement's date from an event's."""
+    return word_pattern([v + suffix for v in load_lexicon("officials")["speech_verbs"] for suffix in ("", "nya")])
 
 
 def is_time_stamp(text: str, start: int, end: int) -> bool:

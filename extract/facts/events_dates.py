@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.facts.context import Context
-from extract.facts.date_context import is_time_stamp, period_bounds, words_before
+from extract.facts.date_context import is_time_stamp, period_bounds, speech_verbs, words_before
 from extract.facts.events_match import sentence_types
 from extract.facts.text import Sentence, load_lexicon, word_pattern
 from extract.normalize.dates import DateMatch
@@ -59,7 +59,7 @@ def _words() -> _Words:
         window=int(data["exclusion_window"]),
         exclusions_after=word_pattern(data["date_exclusion_after"]),
         window_after=int(data["exclusion_window_after"]),
-        speech=word_pattern([v + suffix for v in load_lexicon("officials")["speech_verbs"] for suffix in ("", "nya")]),
+        speech=speech_verbs(),
         interview=word_pattern(data["interview_words"]),
         statement_window=int(data["statement_link_window"]),
         ordinal_days={" ".join(k.split()).lower(): int(v) for k, v in data["ordinal_days"].items()},
