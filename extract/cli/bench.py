@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from extract.cli.options import ner_model_option
+from extract.cli.options import ner_model_option, workers_option
 
 
 @click.command(name="bench")
@@ -18,9 +18,7 @@ from extract.cli.options import ner_model_option
     type=click.IntRange(min=1),
     help="Articles to synthesise and run; repeat it (--articles 1000 --articles 10000) to see how time grows.",
 )
-@click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
-)
+@workers_option()
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Extract on the Dask cluster at ADDRESS instead.")
 @click.option("--seed", default=0, show_default=True, help="Seed of the synthetic pages.")
 @click.option("--keep", "workdir", type=click.Path(file_okay=False), help="Keep the pages and databases in DIR.")
@@ -117,9 +115,7 @@ def bench_queries_command(events, db_path, repeats, as_json):
     type=click.FloatRange(0, 1),
     help="Share of the articles on the topic.",
 )
-@click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
-)
+@workers_option()
 @click.option("--seed", default=0, show_default=True, help="Seed of the fake site.")
 @click.option("--keep", "workdir", type=click.Path(file_okay=False), help="Keep the site, cache and database in DIR.")
 @click.option(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from extract.cli.options import ner_model_option, politeness_options
+from extract.cli.options import ner_model_option, politeness_options, workers_option
 
 
 @click.command(name="crawl")
@@ -30,9 +30,7 @@ from extract.cli.options import ner_model_option, politeness_options
 )
 @politeness_options
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
-@click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
-)
+@workers_option()
 @click.option("--dry-run", is_flag=True, help="List the new article URLs; fetch and record nothing.")
 @click.option(
     "--watch", "interval", metavar="INTERVAL", help="Crawl again every INTERVAL (90s, 30m, 6h, 1d) until interrupted."

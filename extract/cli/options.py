@@ -51,6 +51,11 @@ def _restore_env(name: str, value: str | None) -> None:
         os.environ[name] = value
 
 
+def workers_option(help_text: str = "Extract in N local processes."):
+    """--workers N: how many local processes extract (run, reprocess, crawl and the benches)."""
+    return click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help=help_text)
+
+
 def politeness_options(function):
     """--delay, --timeout and --retries: how `run` and `crawl` treat a site."""
     options = [

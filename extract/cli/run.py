@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from extract.cli.options import ner_model_option, politeness_options, short_label, sigterm_as_interrupt
+from extract.cli.options import ner_model_option, politeness_options, short_label, sigterm_as_interrupt, workers_option
 
 
 @click.command(name="run")
@@ -34,13 +34,7 @@ from extract.cli.options import ner_model_option, politeness_options, short_labe
 )
 @click.option("--no-facts", is_flag=True, help="Store the articles only, without extracting facts.")
 @click.option("--quiet", is_flag=True, help="No line per source; only failures and the summary.")
-@click.option(
-    "--workers",
-    default=1,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Extract in N local processes (one writer; same results as serial).",
-)
+@workers_option("Extract in N local processes (one writer; same results as serial).")
 @click.option(
     "--dask",
     "dask_address",
@@ -159,9 +153,7 @@ def run_command(
 @click.option("--db", "db_path", default="data/extract.db", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--outdated-only", is_flag=True, help="Only articles extracted by another extractor version.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), help="HTML cache [default: html-cache beside the db].")
-@click.option(
-    "--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Extract in N local processes."
-)
+@workers_option()
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def reprocess_command(db_path, outdated_only, cache_dir, workers, quiet):
     """Re-run extraction for stored articles, from their cached HTML or stored text."""
