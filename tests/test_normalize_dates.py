@@ -173,6 +173,7 @@ def test_year_expressions():
     assert parse_date("awal tahun ini", REF) == DateValue(D(2024, 1, 1), "year")
     assert parse_date("tahun lalu", REF) == DateValue(D(2023, 1, 1), "year")
     assert parse_date("sejak 2019, program", REF) == DateValue(D(2019, 1, 1), "year")
+    assert parse_date("Sepanjang 2023, klaim", REF) == DateValue(D(2023, 1, 1), "year")
 
 
 def test_offsets_are_exact_in_running_text():

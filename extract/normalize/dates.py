@@ -141,9 +141,9 @@ _BULAN_REL_RE = re.compile(
 )
 # "tahun 2023", "awal tahun 2024"
 _YEAR_RE = re.compile(rf"(?<!\w)(?:(?:{_QUAL})\s+)?(?:tahun|thn\.?)\s+(?P<y>{_YEAR})(?![\d/]|[.,]\d)", re.IGNORECASE)
-# "pada 2023", "sejak 2019": the year alone is the span
+# "pada 2023", "sejak 2019", "sepanjang 2024": the year alone is the span
 _BARE_YEAR_RE = re.compile(
-    rf"\b(?:pada|sejak|hingga|sampai|selama|medio|per)\s+(?P<y>{_YEAR})(?![\d/%]|[.,]\d)",
+    rf"\b(?:pada|sejak|hingga|sampai|selama|sepanjang|medio|per)\s+(?P<y>{_YEAR})(?![\d/%]|[.,]\d)",
     re.IGNORECASE,
 )
 # "tahun ini", "awal tahun ini", "tahun lalu", "tahun depan"
