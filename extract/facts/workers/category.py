@@ -118,16 +118,19 @@ def category_after(text: str, end: int, people: frozenset[int] = frozenset()) ->
             continue
         if lower == "yang":
             words += _relative_clause(tokens, i)
-            return " ".join(words).strip(" ,") or None
+            return " ".join(_nominalised(words)).strip(" ,") or None
         if lower == "dari" and words and next_word and lex.nouns.match(text, nxt.start()):
-            words.append(word)  # "ahli waris dari pekerja yang meninggal"
-            i += 1
+            i += 1  # "ahli waris dari pekerja" is "ahli waris pekerja": whose heirs they are
             continue
         if lower == "atau" and words:
             alternative = _alternative_name(tokens, i)
             if alternative:
                 words += alternative  # "pekerja lepas atau tenaga harian lepas (THL)"
                 i += len(alternative)
+                continue
+            if next_word and next_word[:1].islower() and lex.nouns.match(text, nxt.start()):
+                words.append(word)  # "tiga staf atau perwakilan Dinas Sosial": another name of the same people
+                i += 1
                 continue
         if lower in lex.stops or lower in lex.list_stops:
             break
@@ -148,7 +151,41 @@ def category_after(text: str, end: int, people: frozenset[int] = frozenset()) ->
         i += 1
     if words and not words[-1].endswith(","):
         words += _predicate(tokens, i, people)
-    return " ".join(words).strip(" ,") or None
+    return " ".join(_nominalised(words)).strip(" ,") or None
+
+
+def as_label(category: str) -> str:
+    """ "pekerja yang belum terlindungi" -> "pekerja belum terlindungi": a
+    category reads the same whether the article says what the group is in a
+    relative clause or as its predicate. A category that is only a clause
+    ("yang terdaftar") keeps its "yang"; a last "itu" or "tersebut" points
+    back to something and names nothing."""
+    words = category.split(" ")
+    while len(words) > 1 and words[-1].lower() in ("itu", "tersebut"):
+        words.pop()
+    kept = [
+        word
+        for i, word in enumerate(words)
+        if not (
+            word.lower() == "yang"
+            and 0 < i < len(words) - 1
+            and (is_verb(words[i + 1]) or words[i + 1].lower() in lexicon().predicate_adverbs)
+        )
+    ]
+    return " ".join(kept)
+
+
+def _nominalised(words: list[str]) -> list[str]:
+    """ "pekerja (yang) menerima klaim" -> "pekerja penerima klaim": a verb
+    that says what the group is has a noun of its own (workers.yaml)."""
+    nouns = lexicon().nominal_forms
+    out: list[str] = []
+    for word in words:
+        noun = nouns.get(word.lower())
+        if noun and out and out[-1].lower() == "yang":
+            out.pop()
+        out.append(noun or word)
+    return out
 
 
 def _predicate(tokens: list[re.Match[str]], at: int, people: frozenset[int]) -> list[str]:
@@ -206,7 +243,11 @@ def _predicate(tokens: list[re.Match[str]], at: int, people: frozenset[int]) -> 
         if not word or _NUMBER_WORD.match(word) or (taken and word.lower() in lex.predicate_ends):
             break
         if taken and tokens[i].start() in people:
-            break
+            complement = _complement_after_agent(tokens, i)
+            if complement is None:
+                break
+            i = complement  # "didaftarkan Bupati X menjadi peserta": who acts is left out
+            continue
         if word.lower() == "di" and not (i + 1 < len(tokens) and is_place_start(tokens[i + 1].group("word") or "")):
             break
         words.append(word)
@@ -215,6 +256,22 @@ def _predicate(tokens: list[re.Match[str]], at: int, people: frozenset[int]) -> 
     while words and words[-1].lower() in _TRAILING:
         words.pop()
     return words
+
+
+AGENT_WORDS = 12  # words of a person and their office between a verb and its complement
+
+
+def _complement_after_agent(tokens: list[re.Match[str]], at: int) -> int | None:
+    """Where the verb's complement ("menjadi peserta", "sebagai peserta")
+    goes on after the person or office acting on the group, in the same
+    clause; None when it does not."""
+    for j in range(at + 1, min(len(tokens), at + AGENT_WORDS)):
+        word = tokens[j].group("word")
+        if word is None:
+            return None
+        if word.lower() in lexicon().clause_complements:
+            return j
+    return None
 
 
 def is_verb(word: str) -> bool:
@@ -246,14 +303,36 @@ def _alternative_name(tokens: list[re.Match[str]], at: int) -> list[str]:
     return []
 
 
+def _time_adverb(tokens: list[re.Match[str]], at: int) -> int:
+    """How many tokens from `at` make a time adverb ("baru-baru ini"), or 0."""
+    for phrase in lexicon().time_adverbs:
+        words = phrase.split()
+        found = [(t.group("word") or "").lower() for t in tokens[at : at + len(words)]]
+        if found == words:
+            return len(words)
+    return 0
+
+
 def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
-    """ "yang iurannya ditanggung APBD": up to a few words, to the next mark."""
+    """ "yang iurannya ditanggung APBD": up to a few words, to the next mark.
+    "yang tergolong rentan" says what the group is: "rentan"."""
+    following = [t.group("word") or "" for t in tokens[at + 1 : at + 3]]
+    if len(following) == 2 and following[0].lower() in lexicon().classifying_words and not is_verb(following[1]):
+        return _relative_clause(tokens, at + 1)[1:]
     words = ["yang"]
     verb = False  # the clause's verb has come
-    for token in tokens[at + 1 :]:
+    skip = 0
+    for n, token in enumerate(tokens[at + 1 :], start=at + 1):
+        if skip:
+            skip -= 1
+            continue
         word = token.group("word")
         if not word or _NUMBER_WORD.match(word) or len(words) > RELATIVE_WORDS:
             break
+        adverb = _time_adverb(tokens, n)
+        if adverb:
+            skip = adverb - 1  # "yang baru-baru ini meninggal": when, not who
+            continue
         if has_verb_shape(word):
             if (
                 verb
@@ -269,10 +348,13 @@ def _relative_clause(tokens: list[re.Match[str]], at: int) -> list[str]:
         if word.lower() in lexicon().predicate_dropped:
             continue  # "yang sudah terdaftar" -> "yang terdaftar"
         words.append(word)
-    while len(words) > 1 and words[-1].lower() in _TRAILING:
-        words.pop()
+    if len(words) > 3 and words[-1].lower() in _DEMONSTRATIVES and words[-3].lower() == "di":
+        del words[-3:]  # "yang belum terlindungi di kabupaten itu": a place named before
+    while len(words) > 1 and words[-1].lower() in _TRAILING | _DEMONSTRATIVES:
+        words.pop()  # "yang menerima bantuan itu": "itu" points back, it names nothing
     return words if len(words) > 1 else []
 
 
+_DEMONSTRATIVES = frozenset(["itu", "ini", "tersebut"])
 # words a relative clause cannot end with ("yang tersebar di")
 _TRAILING = frozenset(["di", "ke", "dari", "pada", "untuk", "dengan", "oleh", "dalam", "dan", "atau", "serta"])

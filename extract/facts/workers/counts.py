@@ -16,9 +16,11 @@ from extract.facts.context import Context
 from extract.facts.places import is_place_start
 from extract.facts.quantities import Quantity, numbers
 from extract.facts.text import Sentence, has_verb_shape, is_headline, last_match, overlaps
-from extract.facts.workers.category import category_after
+from extract.facts.workers.category import as_label, category_after
 from extract.facts.workers.lexicon import lexicon
 from extract.facts.workers.naming import BY_REGION, category_before, refine, said_of
+from extract.facts.workers.frame import frame_of
+from extract.facts.workers.roles import acted_on, received
 from extract.model import WorkerCount
 from extract.normalize.lexicon import lexicon as normalize_lexicon
 
@@ -86,7 +88,7 @@ def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
     said: dict[str, str] = {}  # group noun -> what was last said of it
     for sentence in ctx.sentences:
         headline = is_headline(sentence.text)
-        for value, start, end, category, rule in _counts(ctx, sentence):
+        for value, start, end, category, rule, suffix in _counts(ctx, sentence):
             if value in seen and (headline or value not in in_headline):
                 continue
             # a count of a headline stated again in the body is named as the body names it
@@ -103,7 +105,7 @@ def extract_worker_counts(ctx: Context) -> list[WorkerCount]:
                 said[head.lower()] = said_of(category)
             count = WorkerCount(
                 value=value,
-                category=category,
+                category=as_label(category) + suffix,
                 provenance=ctx.provenance(sentence.start + start, sentence.start + end, rule),
             )
             if value in seen:
@@ -221,7 +223,7 @@ def _listed_counts(ctx: Context, sentence: Sentence):
     text = sentence.text
     counts = list(_noun_counts(ctx, sentence))
     yield from counts
-    spans = [(start, end) for _, start, end, _, _ in counts]
+    spans = [(start, end) for _, start, end, *_ in counts]
     for match in _numbers(ctx, sentence):
         if overlaps(match.start, match.end, spans) or not isinstance(match.value, int) or match.value < MIN_GROUP:
             continue
@@ -229,7 +231,7 @@ def _listed_counts(ctx: Context, sentence: Sentence):
             continue
         category = _list_item(text, match.end)
         if category:
-            yield match.value, match.start, match.end, category, "workers.list_item"
+            yield match.value, match.start, match.end, category, "workers.list_item", ""
 
 
 def _noun_counts(ctx: Context, sentence: Sentence):
@@ -243,7 +245,7 @@ def _noun_counts(ctx: Context, sentence: Sentence):
             continue
         noun = category_after(text, match.end)
         category = f"{noun} per {match.unit}" if noun else f"per {match.unit}"
-        yield int(match.value), match.start, match.end, category, "workers.per_unit"
+        yield int(match.value), match.start, match.end, category, "workers.per_unit", ""
     antecedent = None
     previous = None  # the category of the sentence's last count
     for match in found:
@@ -278,4 +280,12 @@ def _noun_counts(ctx: Context, sentence: Sentence):
             rule = BY_REGION
         if category.split()[0].lower() not in lex.bare_people:
             antecedent = category.split()[0]
-        yield int(value), match.start, match.end, category + _bound(text, match), rule
+        benefit = received(text, match.start, category)
+        if benefit:
+            category = f"{category} {benefit}"  # "ahli waris penerima santunan"
+        act = acted_on(text, match.start, match.end)
+        if act and not said_of(category) and "yang" not in category.lower().split():
+            category = f"{category} {act}"  # "pekerja sawit dilindungi"
+        # "pengangguran di Kota X pada tahun 2015 (lebih dari ...)": said of this count, not of its group
+        frame = frame_of(ctx, sentence, match.start, match.end, category)
+        yield int(value), match.start, match.end, category, rule, frame + _bound(text, match)

@@ -39,6 +39,13 @@ class Lexicon:
     verb_joins: frozenset[str]
     bounds_before: re.Pattern[str]
     bounds_after: re.Pattern[str]
+    period_words: frozenset[str]
+    nominal_forms: dict[str, str]
+    classifying_words: frozenset[str]
+    field_openers: tuple[str, ...]
+    field_words: tuple[str, ...]
+    measures: re.Pattern[str]
+    time_adverbs: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +86,13 @@ def lexicon() -> Lexicon:
         verb_joins=frozenset(w.lower() for w in data["verb_joins"]),
         bounds_before=word_pattern(data["bounds_before"]),
         bounds_after=re.compile(r"\s(?:" + phrase_alternation(data["bounds_after"]) + r")$", re.I),
+        period_words=frozenset(w.lower() for w in data["period_words"]),
+        nominal_forms={verb.lower(): noun for verb, noun in data["nominal_forms"].items()},
+        classifying_words=frozenset(w.lower() for w in data["classifying_words"]),
+        field_openers=tuple(data["field_openers"]),
+        field_words=tuple(data["field_words"]),
+        measures=word_pattern(data["measure_nouns"]),
+        time_adverbs=tuple(w.lower() for w in data["time_adverbs"]),
     )
 
 

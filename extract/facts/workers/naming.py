@@ -15,10 +15,12 @@ from extract.facts.workers.category import category_after, is_verb
 from extract.facts.workers.lexicon import lexicon
 
 
-def _subject_before(text: str, start: int) -> str | None:
+def _subject_before(text: str, start: int, measures: bool = False) -> str | None:
     """The subject of the clause ending at a number that names no group
     ("jumlah peserta aktif di Kabupaten Jember per Desember 2024 tercatat
-    212.480 orang" -> "peserta aktif di Kabupaten Jember")."""
+    212.480 orang" -> "peserta aktif di Kabupaten Jember"); with `measures`,
+    also a measure of people ("potensi kepesertaan di Kota X mencapai 96.093
+    orang")."""
     lex = lexicon()
     clauses = re.split(r"(?<!\d)[,;:]|[,;:](?!\d)|[\"“”]", text[:start])
     clause = clauses[-1].strip()
@@ -32,7 +34,7 @@ def _subject_before(text: str, start: int) -> str | None:
     clause = lex.subject_cuts.sub("", " " + clause).strip()
     if not clause or len(clause.split()) > 10:
         return None
-    if not (lex.nouns.match(clause) or clause.lower().startswith("yang ")):
+    if not (lex.nouns.match(clause) or clause.lower().startswith("yang ") or (measures and lex.measures.match(clause))):
         return None
     return clause
 
@@ -89,7 +91,12 @@ def refine(
         # "pekerja rentan yang kini dilindungi tercatat 54 ribu pekerja", "tenaga honorer di
         # seluruh dinas berjumlah 1.600 pegawai"
         category = subject
-    elif len(words) > 1 and words[0].lower() in lex.bare_people and lex.nouns.match(" ".join(words[1:])):
+    elif (
+        len(words) > 1
+        and words[0].lower() in lex.bare_people
+        and lex.nouns.match(" ".join(words[1:]))
+        and words[1].lower() not in lex.nominal_forms.values()  # "orang penerima bantuan" keeps "orang"
+    ):
         category = " ".join(words[1:])  # "5.000 orang pekerja rentan"
     elif words and words[0].lower() in lex.bare_people:
         rest = " ".join(words[1:])
@@ -99,7 +106,7 @@ def refine(
         elif rest.startswith("yang ") and antecedent:
             category = f"{antecedent} {rest}"  # "pekerja yang terlindungi ..."
         elif not rest:
-            subject = _subject_before(text, start)
+            subject = _subject_before(text, start, measures=True)
             if subject and subject.lower().startswith("yang "):
                 category = f"{antecedent} {subject}" if antecedent else category
             elif subject:
